@@ -1,0 +1,7 @@
+namespace Heal.Core.Model;
+
+public enum DiagnosisStatus
+{
+    Diagnosed,
+    Declined,
+}
