@@ -1,0 +1,48 @@
+using Heal.Repair.Rules;
+
+namespace Heal.Repair.Tests.Rules;
+
+/// <summary>The one check helper for rules: a fixture before, the expected files after (or a decline).</summary>
+public static class RuleCheck
+{
+    /// <summary>
+    /// Asserts that <paramref name="rule"/> fixes the crash and that each file in <paramref name="after"/>
+    /// (same <c>//- path</c> format, markers not needed) is exactly the rule's new text, and that no other file changed.
+    /// </summary>
+    public static RuleResult Fixes(ICrashRule rule, string before, string exceptionType, string message, string after)
+    {
+        var site = RuleFixture.Build(before, exceptionType, message);
+        Assert.True(rule.Matches(site), $"{rule.Id} does not match {exceptionType}: {message}");
+        var result = rule.Apply(site, CancellationToken.None);
+        Assert.NotNull(result);
+        Assert.False(result!.IsDecline, $"{rule.Id} declined: {result.DeclineReason}");
+        var expected = RuleFixture.ParseFiles(after);
+        var actual = result.Edits.ToDictionary(e => e.RelativePath, e => Normalize(e.NewText), StringComparer.Ordinal);
+        Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        foreach (var (path, text) in expected)
+        {
+            Assert.Equal(Normalize(text), actual[path]);
+        }
+
+        Assert.InRange(result.Confidence, 0, 1);
+        Assert.False(string.IsNullOrWhiteSpace(result.RootCause));
+        Assert.False(string.IsNullOrWhiteSpace(result.Why));
+        return result;
+    }
+
+    /// <summary>Asserts that the rule declines (or does not apply) and, when it declines, that the reason mentions <paramref name="reasonContains"/>.</summary>
+    public static void Declines(ICrashRule rule, string before, string exceptionType, string message, string reasonContains)
+    {
+        var site = RuleFixture.Build(before, exceptionType, message);
+        var result = rule.Matches(site) ? rule.Apply(site, CancellationToken.None) : null;
+        if (result is null)
+        {
+            return;
+        }
+
+        Assert.True(result.IsDecline, $"{rule.Id} proposed a fix where it should decline:\n{string.Join("\n", result.Edits.Select(e => e.NewText))}");
+        Assert.Contains(reasonContains, result.DeclineReason!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimEnd('\n', ' ') + "\n";
+}
