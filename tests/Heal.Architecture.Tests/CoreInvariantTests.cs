@@ -27,7 +27,7 @@ public sealed partial class CoreInvariantTests
                 var code = CommentPattern().Replace(lines[i], string.Empty);
                 foreach (var banned in s_banned)
                 {
-                    if (Regex.IsMatch(code, @"(?<![\w.])" + Regex.Escape(banned)))
+                    if (Regex.IsMatch(code, @"(?<!\w)" + Regex.Escape(banned)))
                     {
                         offenders.Add($"{Path.GetRelativePath(RepositoryRoot.Path, file)}:{i + 1}: {banned}");
                     }
