@@ -1,0 +1,130 @@
+namespace Heal.Validation.Tests;
+
+/// <summary>A small real solution with a planted null-reference bug, a library and an xunit project.</summary>
+internal static class ShopRepository
+{
+    public const string Fixture = """
+        //- src/Shop/Shop.csproj
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>disable</Nullable>
+          </PropertyGroup>
+        </Project>
+        //- src/Shop/Customer.cs
+        namespace Shop;
+
+        public sealed class Customer
+        {
+            public string Name { get; set; }
+
+            public Discount Discount { get; set; }
+        }
+        //- src/Shop/Discount.cs
+        namespace Shop;
+
+        public sealed class Discount
+        {
+            public decimal Rate { get; set; }
+        }
+        //- src/Shop/PriceCalculator.cs
+        namespace Shop;
+
+        public static class PriceCalculator
+        {
+            public static decimal Discounted(Customer customer, decimal price)
+            {
+                return price * (1 - customer.Discount.Rate);
+            }
+
+            public static string Describe(Customer customer)
+            {
+                if (customer.Discount == null)
+                {
+                    return customer.Name;
+                }
+
+                return $"{customer.Name} ({customer.Discount.Rate:P0} off)";
+            }
+        }
+        //- tests/Shop.Tests/Shop.Tests.csproj
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <IsPackable>false</IsPackable>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+            <PackageReference Include="xunit" Version="2.9.3" />
+            <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+          </ItemGroup>
+          <ItemGroup>
+            <ProjectReference Include="../../src/Shop/Shop.csproj" />
+          </ItemGroup>
+        </Project>
+        //- tests/Shop.Tests/PriceCalculatorTests.cs
+        using Shop;
+        using Xunit;
+
+        namespace Shop.Tests;
+
+        public class PriceCalculatorTests
+        {
+            [Fact]
+            public void Discounted_WithDiscount_AppliesRate()
+            {
+                var customer = new Customer { Name = "Ada", Discount = new Discount { Rate = 0.1m } };
+                Assert.Equal(90m, PriceCalculator.Discounted(customer, 100m));
+            }
+
+            [Fact]
+            public void Describe_WithoutDiscount_IsTheName()
+            {
+                Assert.Equal("Ada", PriceCalculator.Describe(new Customer { Name = "Ada" }));
+            }
+        }
+        """;
+
+    /// <summary>The right fix: follow <c>Describe</c>, which treats a missing discount as normal.</summary>
+    public const string GoodPatch = """
+        diff --git a/src/Shop/PriceCalculator.cs b/src/Shop/PriceCalculator.cs
+        --- a/src/Shop/PriceCalculator.cs
+        +++ b/src/Shop/PriceCalculator.cs
+        @@ -4,6 +4,11 @@ public static class PriceCalculator
+         {
+             public static decimal Discounted(Customer customer, decimal price)
+             {
+        +        if (customer.Discount == null)
+        +        {
+        +            return price;
+        +        }
+        +
+                 return price * (1 - customer.Discount.Rate);
+             }
+         
+        """;
+
+    public const string ThrowingFile = "src/Shop/PriceCalculator.cs";
+
+    /// <summary>A test that calls the crashing code with a customer without a discount.</summary>
+    public const string RegressionTest = """
+        diff --git a/tests/Shop.Tests/DiscountedRegressionTests.cs b/tests/Shop.Tests/DiscountedRegressionTests.cs
+        new file mode 100644
+        --- /dev/null
+        +++ b/tests/Shop.Tests/DiscountedRegressionTests.cs
+        @@ -0,0 +1,13 @@
+        +using Shop;
+        +using Xunit;
+        +
+        +namespace Shop.Tests;
+        +
+        +public class DiscountedRegressionTests
+        +{
+        +    [Fact]
+        +    public void Discounted_CustomerWithoutDiscount_DoesNotThrow()
+        +    {
+        +        Assert.Equal(100m, PriceCalculator.Discounted(new Customer { Name = "Bob" }, 100m));
+        +    }
+        +}
+        """;
+}
