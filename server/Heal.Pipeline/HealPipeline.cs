@@ -21,9 +21,7 @@ public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator,
         var timings = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         var total = Stopwatch.StartNew();
         var culprit = request.Event.Culprit;
-        var allowed = culprit is null
-            ? ImmutableArray<string>.Empty
-            : FrameLinker.ForRepository(request.RepositoryRoot).LinkAll(culprit).Select(f => f.RelativePath).Distinct(StringComparer.Ordinal).ToImmutableArray();
+        var allowed = AllowedFiles(request.RepositoryRoot, culprit);
 
         Diagnosis? diagnosis = null;
         ValidationReport? report = null;
@@ -103,4 +101,17 @@ public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator,
             return new HealResult(status, message, d, r, delivered, allowed, attempts, timings.ToImmutable());
         }
     }
+
+    /// <summary>
+    /// The files a patch may touch: C# sources that the error's in-app frames link to. A forged frame can name
+    /// only a file that exists in the repository, and never CI, build or project files.
+    /// </summary>
+    public static ImmutableArray<string> AllowedFiles(string repositoryRoot, ExceptionInfo? culprit) =>
+        culprit is null
+            ? ImmutableArray<string>.Empty
+            : FrameLinker.ForRepository(repositoryRoot).LinkAll(culprit)
+                .Select(f => f.RelativePath)
+                .Where(p => p.EndsWith(".cs", StringComparison.Ordinal) && Validation.Gates.ScopeRules.Forbidden(p) is null)
+                .Distinct(StringComparer.Ordinal)
+                .ToImmutableArray();
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Heal.Core.Model;
 using Heal.Testing;
+using Heal.Testing.Samples;
 
 namespace Heal.Validation.Tests;
 

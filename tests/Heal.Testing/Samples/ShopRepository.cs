@@ -1,7 +1,7 @@
-namespace Heal.Validation.Tests;
+namespace Heal.Testing.Samples;
 
 /// <summary>A small real solution with a planted null-reference bug, a library and an xunit project.</summary>
-internal static class ShopRepository
+public static class ShopRepository
 {
     public const string Fixture = """
         //- src/Shop/Shop.csproj
@@ -127,4 +127,32 @@ internal static class ShopRepository
         +    }
         +}
         """;
+
+    /// <summary>
+    /// The crash as the .NET Sentry SDK reports it from a Linux CI build: frames outermost first, the throwing
+    /// frame last, abs_path on the build agent. <paramref name="message"/> and <paramref name="extraFrames"/> let
+    /// tests forge hostile events.
+    /// </summary>
+    public static string EventJson(string message = "Object reference not set to an instance of an object.", string extraFrames = "", string release = "shop@1.4.2") =>
+        $$"""
+        {
+          "event_id": "5f0d5c1e2a3b4c5d6e7f8091a2b3c4d5",
+          "timestamp": "2026-11-27T10:00:00.000Z",
+          "platform": "csharp",
+          "release": "{{release}}",
+          "environment": "production",
+          "exception": { "values": [ {
+            "type": "System.NullReferenceException",
+            "value": {{System.Text.Json.JsonSerializer.Serialize(message)}},
+            "module": "System.Private.CoreLib",
+            "mechanism": { "type": "AppDomain.UnhandledException", "handled": false },
+            "stacktrace": { "frames": [
+              {{extraFrames}}
+              { "filename": "Program.cs", "abs_path": "/home/runner/work/shop/shop/src/Shop.Cli/Program.cs", "function": "void Program.Main(string[] args)", "lineno": 12, "in_app": true },
+              { "filename": "PriceCalculator.cs", "abs_path": "/home/runner/work/shop/shop/src/Shop/PriceCalculator.cs", "function": "decimal PriceCalculator.Discounted(Customer customer, decimal price)", "module": "Shop", "lineno": 7, "colno": 9, "in_app": true }
+            ] }
+          } ] }
+        }
+        """;
 }
+
