@@ -44,7 +44,8 @@ public sealed partial class PatchValidator
         var baseCommit = await ResolveBaseCommitAsync(request.RepositoryRoot, request.Release, cancellationToken);
         progress?.Report($"creating a worktree at {baseCommit[..Math.Min(12, baseCommit.Length)]}");
         var stopwatch = Stopwatch.StartNew();
-        await using var worktree = await Worktree.CreateAsync(request.RepositoryRoot, baseCommit, cancellationToken);
+        using var cache = request.Policy.ReuseBuildOutputs ? await BuildCache.OpenAsync(request.RepositoryRoot, cancellationToken) : null;
+        await using var worktree = await Worktree.CreateAsync(request.RepositoryRoot, baseCommit, cancellationToken, cache?.WorktreePath);
         timings["worktree"] = stopwatch.Elapsed.TotalSeconds;
 
         stopwatch.Restart();
@@ -68,7 +69,11 @@ public sealed partial class PatchValidator
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var testProjects = graph.AffectedTestProjects(owners);
-        var dotnet = new DotnetRunner(request.Policy);
+        var dotnet = new DotnetRunner(request.Policy, cache?.ArtifactsPath);
+        if (cache is not null)
+        {
+            await cache.PrepareAsync(worktree.Path, cancellationToken);
+        }
 
         if (request.Policy.RunBuild)
         {
@@ -83,6 +88,11 @@ public sealed partial class PatchValidator
             {
                 failureOutput = build.Output;
                 return Finish(request, gates, timings, baseCommit, failureOutput);
+            }
+
+            if (cache is not null && build.Gate.Status == GateStatus.Passed)
+            {
+                await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
             }
         }
         else
@@ -110,7 +120,7 @@ public sealed partial class PatchValidator
 
         gates["reproduction"] = request.RegressionTest is null
             ? GateResult.Skip("reproduction", "no regression test could be written from the captured event")
-            : await ReproduceAsync(request, worktree, graph, dotnet, timings, cancellationToken);
+            : await ReproduceAsync(request, worktree, graph, dotnet, cache, timings, cancellationToken);
 
         return Finish(request, gates, timings, baseCommit, failureOutput);
     }
@@ -173,9 +183,16 @@ public sealed partial class PatchValidator
     }
 
     private static async Task<GateResult> ReproduceAsync(
-        ValidationRequest request, Worktree worktree, ProjectGraph graph, DotnetRunner dotnet,
+        ValidationRequest request, Worktree worktree, ProjectGraph graph, DotnetRunner dotnet, BuildCache? cache,
         ImmutableDictionary<string, double>.Builder timings, CancellationToken cancellationToken)
     {
+        if (cache is not null)
+        {
+            // The regression test and the reverse patch change sources between builds: the record is written
+            // again only once they are all built.
+            await cache.PrepareAsync(worktree.Path, cancellationToken);
+        }
+
         var summary = PatchSummary.FromDiff(request.RegressionTest!);
         var testFile = summary?.Files.SingleOrDefault();
         if (testFile is null || !testFile.IsNew || !ScopeRules.IsNewTestFile(testFile.Path))
@@ -216,6 +233,11 @@ public sealed partial class PatchValidator
             ? await dotnet.TestAsync(worktree.Path, [project], $"FullyQualifiedName~{className}", cancellationToken, build: true)
             : null;
         timings["reproduction"] = stopwatch.Elapsed.TotalSeconds;
+        if (cache is not null && before is { Report: not null })
+        {
+            await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
+        }
+
         if (before is null)
         {
             return GateResult.Fail("reproduction", "could not remove the fix to run the test without it");

@@ -5,6 +5,7 @@ namespace Heal.Validation;
 /// <param name="StrictScope">When false, any C# source file of the repository may change (never CI, build or project files).</param>
 /// <param name="BuildTimeout">Per <c>dotnet build</c>.</param>
 /// <param name="TestTimeout">Per <c>dotnet test</c>.</param>
+/// <param name="ReuseBuildOutputs">Keep restore and build outputs in Heal's cache between validations of the same repository (see <c>BuildCache</c>).</param>
 /// <param name="UseBuildServers">Reuse MSBuild and compiler servers across builds (fast); off when nothing may be left running.</param>
 public sealed record ValidationPolicy(
     int MaxChangedLines = 30,
@@ -13,7 +14,8 @@ public sealed record ValidationPolicy(
     bool RunTests = true,
     TimeSpan? BuildTimeout = null,
     TimeSpan? TestTimeout = null,
-    bool UseBuildServers = true)
+    bool UseBuildServers = true,
+    bool ReuseBuildOutputs = true)
 {
     public static ValidationPolicy Default { get; } = new();
 

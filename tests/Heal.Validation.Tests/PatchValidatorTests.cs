@@ -70,6 +70,25 @@ public sealed class PatchValidatorTests
     }
 
     [Fact]
+    public async Task Validate_SecondPatchOnSameRepository_RebuildsWhatChangedAndNeverReusesStaleOutput()
+    {
+        using var repository = GitRepository.Create(ShopRepository.Fixture);
+        var breaking = ShopRepository.GoodPatch.Replace(
+            "         return price * (1 - customer.Discount.Rate);",
+            "-        return price * (1 - customer.Discount.Rate);\n+        return price * (1 + customer.Discount.Rate);",
+            StringComparison.Ordinal);
+        var validator = new PatchValidator();
+
+        var good = await validator.ValidateAsync(Request(repository, ShopRepository.GoodPatch), null, CancellationToken.None);
+        var bad = await validator.ValidateAsync(Request(repository, breaking), null, CancellationToken.None);
+        var goodAgain = await validator.ValidateAsync(Request(repository, ShopRepository.GoodPatch), null, CancellationToken.None);
+
+        Assert.True(good.Passed, Describe(good));
+        Assert.Equal(GateStatus.Failed, bad.Gate("tests")!.Status);
+        Assert.True(goodAgain.Passed, Describe(goodAgain));
+    }
+
+    [Fact]
     public async Task Validate_PatchThatDoesNotApply_FailsAppliesAndNamesTheFile()
     {
         var report = await CheckAsync(ShopRepository.GoodPatch.Replace("return price * (1 - customer.Discount.Rate);", "return price * (1 - customer.Discount.Percent);", StringComparison.Ordinal));

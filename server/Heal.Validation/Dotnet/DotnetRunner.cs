@@ -4,7 +4,7 @@ using Heal.Core.Model;
 namespace Heal.Validation.Dotnet;
 
 /// <summary>Runs <c>dotnet build</c> and <c>dotnet test</c> in a worktree and turns the results into gates.</summary>
-public sealed class DotnetRunner(ValidationPolicy policy)
+public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath = null)
 {
     public async Task<StepResult> BuildAsync(string worktree, IReadOnlyList<string> projects, CancellationToken cancellationToken)
     {
@@ -99,8 +99,19 @@ public sealed class DotnetRunner(ValidationPolicy policy)
             : new StepResult(GateResult.Pass("tests", $"{report.Passed} passed in {projects.Count} affected test project{(projects.Count == 1 ? "" : "s")}"), "", report);
     }
 
-    private IEnumerable<string> ServerArguments() =>
-        policy.UseBuildServers ? [] : ["--disable-build-servers"];
+    private IEnumerable<string> ServerArguments()
+    {
+        if (!policy.UseBuildServers)
+        {
+            yield return "--disable-build-servers";
+        }
+
+        if (artifactsPath is not null)
+        {
+            yield return "--artifacts-path";
+            yield return artifactsPath;
+        }
+    }
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 

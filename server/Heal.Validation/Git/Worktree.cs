@@ -23,10 +23,19 @@ public sealed class Worktree : IAsyncDisposable
     public static string TemporaryRoot =>
         System.IO.Path.Combine(System.IO.Path.GetTempPath(), "heal", "worktrees");
 
-    public static async Task<Worktree> CreateAsync(string repository, string commit, CancellationToken cancellationToken)
+    /// <param name="path">Where to put it; a fresh folder under <see cref="TemporaryRoot"/> when null. A leftover worktree at that path (after a crash) is removed first.</param>
+    public static async Task<Worktree> CreateAsync(string repository, string commit, CancellationToken cancellationToken, string? path = null)
     {
-        var path = System.IO.Path.Combine(TemporaryRoot, Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(TemporaryRoot);
+        if (path is null)
+        {
+            path = System.IO.Path.Combine(TemporaryRoot, Guid.NewGuid().ToString("N")[..12]);
+        }
+        else if (Directory.Exists(path))
+        {
+            await new Worktree(repository, path, commit).DisposeAsync();
+        }
+
         await GitCli.RunAsync(repository, ["worktree", "add", "--detach", "--quiet", path, commit], cancellationToken);
         return new Worktree(repository, path, commit);
     }
