@@ -113,7 +113,7 @@ internal static partial class DotnetTraceParser
 
             if (Header().Match(part) is not { Success: true } header)
             {
-                if (p == 0)
+                if (result.Count == 0)
                 {
                     return [];
                 }
