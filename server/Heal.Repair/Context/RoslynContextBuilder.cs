@@ -68,17 +68,10 @@ public sealed class RoslynContextBuilder : IContextBuilder
     private static async Task CollectAsync(RepositoryWorkspace workspace, CrashSite site, SnippetBudget snippets, CancellationToken cancellationToken)
     {
         var throwingMember = OuterMember(site.Throwing.Member);
-        if (throwingMember is not null)
-        {
-            snippets.Add(site.Throwing.RelativePath, site.Throwing.Text, throwingMember, "throwing method");
-        }
-
+        AddFrame(site.Throwing, throwingMember, "throwing method", snippets);
         foreach (var caller in site.Callers)
         {
-            if (OuterMember(caller.Member) is { } member)
-            {
-                snippets.Add(caller.RelativePath, caller.Text, member, "caller");
-            }
+            AddFrame(caller, OuterMember(caller.Member), "caller", snippets);
         }
 
         if (throwingMember is null)
@@ -127,6 +120,20 @@ public sealed class RoslynContextBuilder : IContextBuilder
         foreach (var test in await TestMethodsAsync(workspace, typeNames, cancellationToken).ConfigureAwait(false))
         {
             AddNode(workspace, test, "test", snippets);
+        }
+    }
+
+    /// <summary>The frame's member, or the lines around it when it has none (top-level statements, field initialisers).</summary>
+    private static void AddFrame(LinkedSource source, SyntaxNode? member, string role, SnippetBudget snippets)
+    {
+        if (member is not null)
+        {
+            snippets.Add(source.RelativePath, source.Text, member, role);
+        }
+        else
+        {
+            var line = source.Frame.Line;
+            snippets.Add(source.RelativePath, source.Text, Math.Max(1, line - SurroundingLines), Math.Min(source.Text.Lines.Count, line + SurroundingLines), role);
         }
     }
 

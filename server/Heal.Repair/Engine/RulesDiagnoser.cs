@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Heal.Core.Diffs;
 using Heal.Core.Model;
 using Heal.Repair.Rules;
 using Heal.Repair.Workspace;
@@ -121,13 +122,21 @@ public sealed class RulesDiagnoser : IDiagnoser
                 continue;
             }
 
-            diffs.Add(InterimUnifiedDiff.Create(edit.RelativePath, oldText, edit.NewText));
+            diffs.Add(UnifiedDiff.Create(edit.RelativePath, oldText, edit.NewText));
             files.Add(edit.RelativePath);
         }
 
         if (diffs.Count == 0)
         {
             return Diagnosis.Declined(diagnoser, $"the rule {rule.Id} proposed no change", rootCause, evidence);
+        }
+
+        // Read the patch back as every consumer will, and check once more that it stays in scope.
+        var patch = UnifiedDiff.Combine([.. diffs]);
+        var parsed = Patch.Parse(patch);
+        if (parsed.Value is null || parsed.Value.Files.Any(f => f.OldPath != f.NewPath || !allowed.Contains(f.Path)))
+        {
+            return Diagnosis.Declined(diagnoser, $"the patch of rule {rule.Id} does not read back as a change to the crash's files", rootCause, evidence);
         }
 
         // The rule's "why" (the pattern it recognised) is the basis of its confidence: the first reason.
@@ -147,7 +156,7 @@ public sealed class RulesDiagnoser : IDiagnoser
         }
 
         return Diagnosis.Diagnosed(diagnoser, rootCause,
-            string.Concat(diffs), files.ToImmutable(), result.FixKind ?? rule.Id, confidence, reasons.ToImmutable(), evidence);
+            patch, files.ToImmutable(), result.FixKind ?? rule.Id, confidence, reasons.ToImmutable(), evidence);
     }
 
     /// <summary>What is known without a rule: the exception, its message and where it was thrown.</summary>
