@@ -14,6 +14,7 @@ public static class CommandLine
         new Dictionary<string, (string, Func<Arguments, TextWriter, TextWriter, CancellationToken, Task<int>>)>(StringComparer.Ordinal)
         {
             // One line per command; keep this table the only place commands are registered.
+            ["diagnose"] = (Commands.DiagnoseCommand.Summary, Commands.DiagnoseCommand.RunAsync),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

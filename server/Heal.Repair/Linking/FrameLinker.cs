@@ -86,6 +86,12 @@ public sealed class FrameLinker
         {
             var segments = FramePath.Segments(reported);
 
+            // Dependencies and build output are never the application's code, wherever they were built.
+            if (segments.Any(WorkspaceFileIndex.IsSkippedDirectory))
+            {
+                continue;
+            }
+
             // A clean relative path that names an indexed file exactly beats any suffix match.
             if (!FramePath.IsAbsolute(reported!) && !reported!.Replace('\\', '/').Split('/').Contains("..")
                 && segments.Length > 0 && Index.Contains(string.Join('/', segments)))

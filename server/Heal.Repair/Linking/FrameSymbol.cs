@@ -26,6 +26,7 @@ public sealed record FrameSymbol(string? Namespace, ImmutableArray<string> Types
         }
 
         var (functionParts, method) = SplitQualified(StripSignature(function));
+        method = method?.TrimStart('+');
 
         // The module, when present, is the fully qualified type; the function may repeat part of it.
         var typeParts = moduleParts.Count > 0 ? moduleParts : functionParts;
@@ -159,7 +160,8 @@ public sealed record FrameSymbol(string? Namespace, ImmutableArray<string> Types
             return (parts, null);
         }
 
-        var last = parts[^1].TrimStart('+');
+        // The last part keeps its '+' marker: for a module it is a nested type; callers trim it for a method.
+        var last = parts[^1];
         parts.RemoveAt(parts.Count - 1);
         return (parts, last.Replace('#', '.'));
     }

@@ -91,6 +91,9 @@ public sealed class WorkspaceFileIndex
         return new WorkspaceFileIndex(fullRoot, realRoot, files);
     }
 
+    /// <summary>True for directory names never indexed: <c>.git</c>, <c>bin</c>, <c>obj</c>, <c>node_modules</c>, IDE folders.</summary>
+    public static bool IsSkippedDirectory(string name) => s_skippedDirectories.Contains(name);
+
     public bool Contains(string relativePath) => _files.Contains(relativePath);
 
     /// <summary>The absolute path of an indexed file; null for anything not in the index.</summary>
