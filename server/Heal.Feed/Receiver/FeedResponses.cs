@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
@@ -11,6 +12,9 @@ namespace Heal.Feed.Receiver;
 /// </summary>
 public static class FeedResponses
 {
+    // Relaxed escaping keeps quotes and apostrophes readable in details; the body is JSON, never HTML.
+    private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static Task WriteIdAsync(HttpContext context, string id) =>
         WriteAsync(context, StatusCodes.Status200OK, writer => writer.WriteString("id", id));
 
@@ -36,7 +40,7 @@ public static class FeedResponses
     private static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>(128);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, s_writerOptions))
         {
             writer.WriteStartObject();
             body(writer);
