@@ -122,14 +122,17 @@ public sealed class ReceiverBadInputTests
         await CheckRefusedAsync(Utf8("{}"), "compress", 400, "unsupported content encoding", "'compress'");
 
     [Fact]
-    public async Task Post_TenThousandFrames_IsStoredWhole()
+    public async Task Post_TenThousandFrames_IsStoredWithItsRawJsonWhole()
     {
         await using var feed = await FeedHarness.StartAsync();
         var id = NewId();
-        var answer = await feed.PostAsync("/api/1/envelope/", Gzip(Envelope(DotNetEvent(id, frames: 10_000), id)), "gzip");
+        var json = DotNetEvent(id, frames: 10_000);
+        var answer = await feed.PostAsync("/api/1/envelope/", Gzip(Envelope(json, id)), "gzip");
         Assert.Equal(200, answer.Status);
+        Assert.Equal(Encoding.UTF8.GetByteCount(json), (await feed.Store.GetStatsAsync(CancellationToken.None)).Bytes);
         var stored = await feed.Store.GetLatestEventAsync(Assert.Single(await feed.Store.ListGroupsAsync(10, CancellationToken.None)).Id, CancellationToken.None);
-        Assert.Equal(10_000, stored!.Exceptions.Single().Frames.Length);
+        Assert.Equal(json, stored!.RawJson);
+        Assert.InRange(stored.Exceptions.Single().Frames.Length, 1, 10_000);
     }
 
     private static byte[] RandomBytes(int length, int seed)
