@@ -130,8 +130,7 @@ public static class FixCommand
         await using var store = SqliteErrorStore.OpenExisting(path);
         var group = await store.GetGroupAsync(groupId, cancellationToken) ?? throw new UsageException($"no error group '{groupId}' in {path}; 'heal errors --store {path}' lists them.");
         var errorEvent = await store.GetLatestEventAsync(groupId, cancellationToken) ?? throw new UsageException($"error group '{groupId}' holds no event any more.");
-        var authenticated = await store.IsAuthenticatedAsync(errorEvent.Id, cancellationToken);
-        return (errorEvent, group, new EventOrigin("store:" + Path.GetFullPath(path), authenticated));
+        return (errorEvent, group, new EventOrigin("store:" + Path.GetFullPath(path), Authenticated: false));
     }
 
     private static async Task<int> ErrorAsync(bool json, string message, TextWriter stdout, TextWriter stderr)
