@@ -133,15 +133,18 @@ public sealed class LlmDiagnoser : IDiagnoser, IDisposable
 
     private static string Describe(Exception e) => e switch
     {
-        ClientResultException { Status: > 0 } c => $"HTTP {c.Status}: {FirstLine(c.Message)}",
+        // The SDK's message already starts with "HTTP 401 (type: code)" and carries the server's explanation.
+        ClientResultException { Status: > 0 } c => OneLine(c.Message),
         HttpRequestException { StatusCode: { } status } h => $"HTTP {(int)status}: {FirstLine(h.Message)}",
         HttpRequestException h => FirstLine(h.InnerException?.Message ?? h.Message),
         _ => $"{e.GetType().Name}: {FirstLine(e.Message)}",
     };
 
-    private static string FirstLine(string message)
-    {
-        var line = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
-        return line.Length <= 300 ? line : line[..300] + "…";
-    }
+    private static string FirstLine(string message) =>
+        Shorten(message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "");
+
+    private static string OneLine(string message) =>
+        Shorten(string.Join(" ", message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+
+    private static string Shorten(string line) => line.Length <= 300 ? line : line[..300] + "…";
 }

@@ -60,7 +60,13 @@ public sealed record LlmReply(string? RootCause, string? Patch, double? Confiden
 
         var start = trimmed.IndexOf('{');
         var end = trimmed.LastIndexOf('}');
-        return start >= 0 && end > start ? trimmed[start..(end + 1)] : null;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        // A reply cut off before its closing brace still goes to the JSON reader, for a precise error.
+        return end > start ? trimmed[start..(end + 1)] : trimmed[start..];
     }
 
     private static string? String(JsonElement root, params string[] names)

@@ -173,7 +173,7 @@ public static class ReplyChecker
             reasons.Add(new ConfidenceReason(-0.10, "the model stated no root cause"));
         }
 
-        return (Math.Clamp(reasons.Sum(r => r.Delta), 0, 1), reasons.ToImmutable());
+        return (Math.Round(Math.Clamp(reasons.Sum(r => r.Delta), 0, 1), 2), reasons.ToImmutable());
     }
 
     private static string FixKind(string? kind)

@@ -112,7 +112,7 @@ public sealed class LlmDiagnoserTests
 
     [Theory]
     [InlineData(LlmProvider.Ollama, "Sure! Here is the fix: change the indexer to TryGetValue.", "the model's reply was not valid JSON: no JSON object in the reply")]
-    [InlineData(LlmProvider.OpenAI, "{\"rootCause\": \"missing key\", \"patch\": \"diff --git a/x", "the model's reply was not valid JSON: ")]
+    [InlineData(LlmProvider.OpenAI, "{\"rootCause\": \"missing key\", \"patch\": \"diff --git a/x", "the model's reply was not valid JSON: Expected end of string")]
     [InlineData(LlmProvider.AzureOpenAI, "", "the model's reply was not valid JSON: the reply was empty")]
     [InlineData(LlmProvider.Ollama, "{\"rootCause\": \"The id may be missing on purpose.\", \"patch\": null, \"confidence\": 0, \"decline\": \"whether a missing order is an error or a zero total is a product decision\"}", "the model declined: whether a missing order is an error or a zero total is a product decision")]
     [InlineData(LlmProvider.OpenAI, "{\"rootCause\": \"x\", \"patch\": null, \"confidence\": 0.4}", "the model proposed no patch and gave no reason")]
@@ -163,8 +163,8 @@ public sealed class LlmDiagnoserTests
     }
 
     [Theory]
-    [InlineData(LlmProvider.OpenAI, 401, "HTTP 401")]
-    [InlineData(LlmProvider.AzureOpenAI, 429, "HTTP 429")]
+    [InlineData(LlmProvider.OpenAI, 401, "HTTP 401 (invalid_request_error: ) Incorrect API key provided: ***")]
+    [InlineData(LlmProvider.AzureOpenAI, 429, "HTTP 429 (invalid_request_error: ) Incorrect API key provided: ***")]
     [InlineData(LlmProvider.Ollama, 500, "the LLM request failed (ollama at http://127.0.0.1:")]
     public async Task DiagnoseAsync_HttpError_DeclinesWithoutLeakingTheKey(LlmProvider provider, int status, string reason)
     {
