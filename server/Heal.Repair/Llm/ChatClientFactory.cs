@@ -11,8 +11,9 @@ namespace Heal.Repair.Llm;
 public static class ChatClientFactory
 {
     /// <summary>
-    /// Creates the client. <paramref name="httpClient"/> (optional) carries the requests, so tests and proxies can
-    /// see them; the diagnoser owns the timeout, so the SDKs' own timeouts and retries are turned off.
+    /// Creates the client. <paramref name="httpClient"/> (optional, fresh: its timeout and, for Ollama, its base
+    /// address are set here) carries the requests, so tests and proxies can see them; the caller disposes it.
+    /// The diagnoser owns the timeout, so the SDKs' own timeouts and retries are turned off.
     /// </summary>
     public static IChatClient Create(LlmOptions options, HttpClient? httpClient = null)
     {

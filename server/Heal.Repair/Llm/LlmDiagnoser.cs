@@ -20,13 +20,20 @@ public sealed class LlmDiagnoser : IDiagnoser, IDisposable
     private readonly LlmOptions _options;
     private readonly IContextBuilder _contextBuilder;
     private readonly ILogger _logger;
+    private readonly HttpClient? _ownedHttpClient;
 
     public LlmDiagnoser(IChatClient chatClient, LlmOptions options, IContextBuilder contextBuilder, ILogger? logger = null)
+        : this(chatClient, options, contextBuilder, logger, ownedHttpClient: null)
+    {
+    }
+
+    private LlmDiagnoser(IChatClient chatClient, LlmOptions options, IContextBuilder contextBuilder, ILogger? logger, HttpClient? ownedHttpClient)
     {
         _chatClient = chatClient;
         _options = options;
         _contextBuilder = contextBuilder;
         _logger = logger ?? NullLogger.Instance;
+        _ownedHttpClient = ownedHttpClient;
     }
 
     public string Name => _options.DiagnoserName;
@@ -42,7 +49,14 @@ public sealed class LlmDiagnoser : IDiagnoser, IDisposable
     public static LlmDiagnoser? TryCreate(IContextBuilder contextBuilder, Func<string, string?> getVariable, out string? reason, ILogger? logger = null, HttpClient? httpClient = null)
     {
         var options = LlmOptions.FromEnvironment(getVariable, out reason);
-        return options is null ? null : new LlmDiagnoser(ChatClientFactory.Create(options, httpClient), options, contextBuilder, logger);
+        if (options is null)
+        {
+            return null;
+        }
+
+        // The SDK clients do not dispose an HttpClient they are given; the diagnoser does when it made it.
+        var owned = httpClient is null ? new HttpClient() : null;
+        return new LlmDiagnoser(ChatClientFactory.Create(options, httpClient ?? owned), options, contextBuilder, logger, owned);
     }
 
     public async Task<Diagnosis> DiagnoseAsync(RepairRequest request, CancellationToken cancellationToken)
@@ -113,7 +127,11 @@ public sealed class LlmDiagnoser : IDiagnoser, IDisposable
         return diagnosis;
     }
 
-    public void Dispose() => _chatClient.Dispose();
+    public void Dispose()
+    {
+        _chatClient.Dispose();
+        _ownedHttpClient?.Dispose();
+    }
 
     private static string? Refusal(ChatResponse response)
     {
