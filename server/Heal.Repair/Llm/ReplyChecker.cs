@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
+using Heal.Core.Diffs;
 using Heal.Core.Model;
 using Heal.Repair.Context;
 
@@ -30,7 +31,16 @@ public static class ReplyChecker
             return Diagnosis.Declined(diagnoser, "the model proposed no patch and gave no reason", rootCause, evidence);
         }
 
-        var parsed = ModelPatch.Parse(patchText);
+        // Name the offending path the way a reviewer would read it, before the parser's generic refusal.
+        foreach (var path in HeaderPaths(patchText))
+        {
+            if (PathProblem(path) is { } problem)
+            {
+                return Diagnosis.Declined(diagnoser, $"the model's patch edits '{path}', which {problem}", rootCause, evidence);
+            }
+        }
+
+        var parsed = Patch.Parse(patchText);
         if (parsed.Value is not { } patch)
         {
             return Diagnosis.Declined(diagnoser, $"the model's patch is not a unified diff: {string.Join("; ", parsed.Problems)}", rootCause, evidence);
@@ -38,7 +48,7 @@ public static class ReplyChecker
 
         var root = Path.GetFullPath(repositoryRoot);
         var files = ImmutableArray.CreateBuilder<string>();
-        var changedLines = 0;
+        var diffs = new List<string>();
         foreach (var file in patch.Files)
         {
             if (file.OldPath is null || file.NewPath is null)
@@ -86,10 +96,10 @@ public static class ReplyChecker
                 return Diagnosis.Declined(diagnoser, $"the patch does not apply: {relative} cannot be read ({e.Message})", rootCause, evidence);
             }
 
-            var applied = ModelPatch.ApplyTo(original, file, out var error);
-            if (applied is null)
+            var result = Patch.ApplyTo(original, file);
+            if (result.Value is not { } applied)
             {
-                return Diagnosis.Declined(diagnoser, $"the patch does not apply: {relative}: {error}", rootCause, evidence);
+                return Diagnosis.Declined(diagnoser, $"the patch does not apply: {relative}: {string.Join("; ", result.Problems.Select(p => p.Message))}", rootCause, evidence);
             }
 
             if (string.Equals(applied, original, StringComparison.Ordinal))
@@ -97,15 +107,17 @@ public static class ReplyChecker
                 return Diagnosis.Declined(diagnoser, $"the model's patch does not change {relative}", rootCause, evidence);
             }
 
-            changedLines += file.Hunks.Sum(h => h.Lines.Count(l => l[0] != ' '));
             files.Add(relative);
+
+            // The diff is regenerated from the checked result, so prose or junk around the model's diff never reaches a reviewer.
+            diffs.Add(UnifiedDiff.Create(relative, original, applied));
         }
 
-        var (confidence, reasons) = Confidence(reply, context, patch, changedLines, rootCause.Length > 0);
+        var (confidence, reasons) = Confidence(reply, context, patch, rootCause.Length > 0);
         return Diagnosis.Diagnosed(
             diagnoser,
             rootCause.Length > 0 ? rootCause : "The model proposed a patch without stating the root cause.",
-            Canonical(patch),
+            UnifiedDiff.Combine([.. diffs]),
             files.ToImmutable(),
             FixKind(reply.FixKind),
             confidence,
@@ -141,7 +153,7 @@ public static class ReplyChecker
     }
 
     private static (double Confidence, ImmutableArray<ConfidenceReason> Reasons) Confidence(
-        LlmReply reply, RepairContext context, ModelPatch patch, int changedLines, bool hasRootCause)
+        LlmReply reply, RepairContext context, Patch patch, bool hasRootCause)
     {
         var reasons = ImmutableArray.CreateBuilder<ConfidenceReason>();
         var reported = reply.Confidence;
@@ -163,9 +175,9 @@ public static class ReplyChecker
                 : new ConfidenceReason(-0.10, "the patch does not change code near the throwing line"));
         }
 
-        if (changedLines > LargePatchLines)
+        if (patch.ChangedLineCount > LargePatchLines)
         {
-            reasons.Add(new ConfidenceReason(-0.10, $"the patch changes {changedLines} lines, large for a crash fix"));
+            reasons.Add(new ConfidenceReason(-0.10, $"the patch changes {patch.ChangedLineCount} lines, large for a crash fix"));
         }
 
         if (!hasRootCause)
@@ -188,24 +200,34 @@ public static class ReplyChecker
         return clean.Length is > 0 and <= 40 ? clean : "llm-patch";
     }
 
-    /// <summary>The patch rewritten from what was parsed, so prose or junk around the diff never reaches a reviewer.</summary>
-    private static string Canonical(ModelPatch patch)
+    /// <summary>The paths named by the diff's file headers, without their <c>a/</c> and <c>b/</c> prefixes.</summary>
+    private static IEnumerable<string> HeaderPaths(string patchText)
     {
-        var text = new StringBuilder();
-        foreach (var file in patch.Files)
+        foreach (var raw in patchText.Replace("\r\n", "\n").Split('\n'))
         {
-            text.Append(CultureInfo.InvariantCulture, $"diff --git a/{file.OldPath} b/{file.NewPath}\n--- a/{file.OldPath}\n+++ b/{file.NewPath}\n");
-            foreach (var hunk in file.Hunks)
+            var line = raw.TrimEnd('\r');
+            string? path = null;
+            if (line.StartsWith("--- ", StringComparison.Ordinal) || line.StartsWith("+++ ", StringComparison.Ordinal))
             {
-                text.Append(CultureInfo.InvariantCulture, $"@@ -{hunk.OldStart},{hunk.OldCount} +{hunk.NewStart},{hunk.NewCount} @@\n");
-                foreach (var line in hunk.Lines)
-                {
-                    text.Append(line).Append('\n');
-                }
+                path = line[4..].Split('\t')[0].Trim();
             }
-        }
+            else if (line.StartsWith("rename from ", StringComparison.Ordinal) || line.StartsWith("rename to ", StringComparison.Ordinal))
+            {
+                path = line[(line.IndexOf(' ', 7) + 1)..].Trim();
+            }
 
-        return text.ToString();
+            if (path is null || path == "/dev/null")
+            {
+                continue;
+            }
+
+            if (path.Length >= 2 && path[0] == '"' && path[^1] == '"')
+            {
+                path = path[1..^1];
+            }
+
+            yield return path.StartsWith("a/", StringComparison.Ordinal) || path.StartsWith("b/", StringComparison.Ordinal) ? path[2..] : path;
+        }
     }
 
     private static ImmutableArray<Evidence> Evidence(RepairContext context, string repositoryRoot)

@@ -143,7 +143,7 @@ public sealed class LlmDiagnoserTests
     {
         var stale = CrashRepository.GoodPatch.Replace("-        var order = _orders[id];", "-        var order = _orders[orderId];", StringComparison.Ordinal);
 
-        await LlmCheck.DeclinesAsync(provider, WireReplies.PatchReply(stale), "the patch does not apply: src/Shop/OrderService.cs: hunk @@ -7,6 @@ does not match the current text of the file");
+        await LlmCheck.DeclinesAsync(provider, WireReplies.PatchReply(stale), "the patch does not apply: src/Shop/OrderService.cs: @@ -7,6 +7,9 @@ does not apply: line 9 is '        var order = _orders[id];', the patch expects '        var order = _orders[orderId];'");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Heal.Core.Diffs;
 using Heal.Core.Model;
 using Heal.Repair.Llm;
 
@@ -48,7 +49,7 @@ public sealed class ReplyCheckerTests
     [Theory]
     [InlineData("diff --git a/src/Shop/OrderService.cs b/src/Shop/Renamed.cs\n--- a/src/Shop/OrderService.cs\n+++ b/src/Shop/Renamed.cs\n@@ -1,1 +1,1 @@\n-namespace Shop;\n+namespace Shop2;\n", "renames 'src/Shop/OrderService.cs' to 'src/Shop/Renamed.cs'")]
     [InlineData("--- /dev/null\n+++ b/src/Shop/New.cs\n@@ -0,0 +1,1 @@\n+class New {}\n", "creates or deletes 'src/Shop/New.cs'")]
-    [InlineData("--- a/src/Shop/OrderService.cs\n+++ b/src/Shop/OrderService.cs\n@@ -1,3 +1,3 @@\n-namespace Shop;\n+namespace Shop2;\n", "hunk line counts do not match its header")]
+    [InlineData("--- a/src/Shop/OrderService.cs\n+++ b/src/Shop/OrderService.cs\n@@ -1,3 +1,3 @@\n-namespace Shop;\n+namespace Shop2;\n", "the model's patch is not a unified diff: line 3: Hunk @@ -1,3 +1,3 @@ does not match its line counts")]
     [InlineData("--- a/src\\Shop\\OrderService.cs\n+++ b/src\\Shop\\OrderService.cs\n@@ -1,1 +1,1 @@\n-namespace Shop;\n+namespace Shop2;\n", "is not a repository-relative path with forward slashes")]
     [InlineData("--- a/.git/config\n+++ b/.git/config\n@@ -1,1 +1,1 @@\n-x\n+y\n", "is inside .git")]
     [InlineData("--- a/src/Shop/OrderService.cs\n+++ b/src/Shop/OrderService.cs\n@@ -1,1 +1,1 @@\n-namespace Shop;\n+namespace Shop;\n", "does not change src/Shop/OrderService.cs")]
@@ -72,13 +73,14 @@ public sealed class ReplyCheckerTests
     }
 
     [Fact]
-    public void ApplyTo_GoodPatch_ProducesTheFixedFile()
+    public void Check_ReplyWithProseAroundTheDiff_ReturnsAGitDiffThatProducesTheFix()
     {
-        var patch = ModelPatch.Parse(CrashRepository.GoodPatch).Value!;
+        var diagnosis = Check(new LlmReply("cause", "Here is the patch:\n" + CrashRepository.GoodPatch + "\nThis handles missing ids.", 0.7, "try-get-value", null));
 
-        var fixedText = ModelPatch.ApplyTo(CrashRepository.ServiceText, patch.Files[0], out var error);
-
-        Assert.Null(error);
+        var patch = Patch.Parse(diagnosis.Patch!).Value!;
+        var fixedText = Patch.ApplyTo(CrashRepository.ServiceText, Assert.Single(patch.Files)).Value;
+        Assert.StartsWith("diff --git a/src/Shop/OrderService.cs b/src/Shop/OrderService.cs\n", diagnosis.Patch, StringComparison.Ordinal);
+        Assert.DoesNotContain("This handles missing ids", diagnosis.Patch, StringComparison.Ordinal);
         Assert.Equal(CrashRepository.ServiceText.Replace("        var order = _orders[id];\n", "        if (!_orders.TryGetValue(id, out var order))\n        {\n            return 0m;\n        }\n", StringComparison.Ordinal), fixedText);
     }
 
