@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using Heal.Core.Diffs;
 using Heal.Core.Model;
 using Heal.Repair.Context;

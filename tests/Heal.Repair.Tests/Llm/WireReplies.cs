@@ -36,7 +36,9 @@ public static class WireReplies
     public static Func<RecordedRequest, HttpResponse, Task> After(Task release, Func<RecordedRequest, HttpResponse, Task> then) =>
         async (request, response) =>
         {
-            await Task.WhenAny(release, Task.Delay(Timeout.Infinite, response.HttpContext.RequestAborted));
+            var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            using var registration = response.HttpContext.RequestAborted.Register(() => aborted.TrySetResult());
+            await Task.WhenAny(release, aborted.Task);
             if (!response.HttpContext.RequestAborted.IsCancellationRequested)
             {
                 await then(request, response);
