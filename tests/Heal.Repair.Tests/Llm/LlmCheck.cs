@@ -19,7 +19,8 @@ public static partial class LlmCheck
     public const string OpenAIModel = "gpt-4o-mini";
     public const string AzureDeployment = "heal-gpt4o";
 
-    public sealed record Outcome(Diagnosis Diagnosis, RecordedRequest Request, string UserMessage, string SystemMessage, string Logs);
+    /// <summary>What one run produced. <see cref="Request"/> is null only when a timeout fired before the request left.</summary>
+    public sealed record Outcome(Diagnosis Diagnosis, RecordedRequest? Request, string UserMessage, string SystemMessage, string Logs);
 
     public static async Task<Outcome> RunAsync(
         LlmProvider provider,
@@ -51,12 +52,15 @@ public static partial class LlmCheck
         }
 
         Assert.Equal(before, repository.Snapshot());
-        var request = Assert.Single(server.Requests);
+        // A very short timeout on a loaded machine may fire before the request is sent; every other run sends exactly one.
+        var request = releaseAfterRun is null ? Assert.Single(server.Requests) : server.Requests.SingleOrDefault();
         Assert.DoesNotContain(ApiKey, logger.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(ApiKey, diagnosis.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(ApiKey, request.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, request?.Body ?? "", StringComparison.Ordinal);
         Assert.Equal(diagnoser.Name, diagnosis.Diagnoser);
-        return new Outcome(diagnosis, request, Message(request, "user"), Message(request, "system"), logger.AllText);
+        return request is null
+            ? new Outcome(diagnosis, null, "", "", logger.AllText)
+            : new Outcome(diagnosis, request, Message(request, "user"), Message(request, "system"), logger.AllText);
     }
 
     /// <summary>The model replies <paramref name="content"/>; asserts a diagnosis and returns it.</summary>

@@ -32,7 +32,7 @@ public sealed class LlmDiagnoserTests
         Assert.Equal(new Evidence(CrashRepository.ServicePath, CrashRepository.ThrowingLine, "var order = _orders[id];", "throwing frame"), diagnosis.Evidence[0]);
         Assert.Contains(diagnosis.Reasons, r => r.Delta == -0.10 && r.Reason == "model-reported confidence is not calibrated");
         Assert.Equal(0.8 - 0.10 + 0.05, diagnosis.Confidence, precision: 6);
-        Assert.Equal(stream, WireReplies.AskedForStream(outcome.Request));
+        Assert.Equal(stream, WireReplies.AskedForStream(outcome.Request!));
     }
 
     [Fact]
@@ -40,11 +40,11 @@ public sealed class LlmDiagnoserTests
     {
         var outcome = await LlmCheck.DiagnosesAsync(LlmProvider.Ollama, WireReplies.PatchReply(CrashRepository.GoodPatch));
 
-        Assert.Equal("POST /api/chat", $"{outcome.Request.Method} {outcome.Request.PathAndQuery}");
-        var body = JsonNode.Parse(outcome.Request.Body)!;
+        Assert.Equal("POST /api/chat", $"{outcome.Request!.Method} {outcome.Request!.PathAndQuery}");
+        var body = JsonNode.Parse(outcome.Request!.Body)!;
         Assert.Equal(LlmCheck.OllamaModel, body["model"]!.GetValue<string>());
         Assert.Equal("json", body["format"]!.GetValue<string>());
-        Assert.Null(outcome.Request.Header("Authorization"));
+        Assert.Null(outcome.Request!.Header("Authorization"));
     }
 
     [Fact]
@@ -52,9 +52,9 @@ public sealed class LlmDiagnoserTests
     {
         var outcome = await LlmCheck.DiagnosesAsync(LlmProvider.OpenAI, WireReplies.PatchReply(CrashRepository.GoodPatch));
 
-        Assert.Equal("POST /v1/chat/completions", $"{outcome.Request.Method} {outcome.Request.PathAndQuery}");
-        Assert.Equal($"Bearer {LlmCheck.ApiKey}", outcome.Request.Header("Authorization"));
-        var body = JsonNode.Parse(outcome.Request.Body)!;
+        Assert.Equal("POST /v1/chat/completions", $"{outcome.Request!.Method} {outcome.Request!.PathAndQuery}");
+        Assert.Equal($"Bearer {LlmCheck.ApiKey}", outcome.Request!.Header("Authorization"));
+        var body = JsonNode.Parse(outcome.Request!.Body)!;
         Assert.Equal(LlmCheck.OpenAIModel, body["model"]!.GetValue<string>());
         Assert.Equal("json_object", body["response_format"]!["type"]!.GetValue<string>());
     }
@@ -64,10 +64,10 @@ public sealed class LlmDiagnoserTests
     {
         var outcome = await LlmCheck.DiagnosesAsync(LlmProvider.AzureOpenAI, WireReplies.PatchReply(CrashRepository.GoodPatch));
 
-        Assert.Equal("POST", outcome.Request.Method);
-        Assert.StartsWith($"/openai/deployments/{LlmCheck.AzureDeployment}/chat/completions?api-version=", outcome.Request.PathAndQuery, StringComparison.Ordinal);
-        Assert.Equal(LlmCheck.ApiKey, outcome.Request.Header("api-key"));
-        Assert.Equal("json_object", JsonNode.Parse(outcome.Request.Body)!["response_format"]!["type"]!.GetValue<string>());
+        Assert.Equal("POST", outcome.Request!.Method);
+        Assert.StartsWith($"/openai/deployments/{LlmCheck.AzureDeployment}/chat/completions?api-version=", outcome.Request!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(LlmCheck.ApiKey, outcome.Request!.Header("api-key"));
+        Assert.Equal("json_object", JsonNode.Parse(outcome.Request!.Body)!["response_format"]!["type"]!.GetValue<string>());
     }
 
     [Theory]
