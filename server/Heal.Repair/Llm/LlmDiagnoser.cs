@@ -38,6 +38,9 @@ public sealed class LlmDiagnoser : IDiagnoser, IDisposable
 
     public string Name => _options.DiagnoserName;
 
+    /// <summary>Provider, model, endpoint and timeout for the user (never the key), e.g. for <c>DiagnoserChoice.Why</c>.</summary>
+    public string Description => _options.ToString();
+
     /// <summary>
     /// The CLI's seam: the LLM diagnoser when <c>HEAL_LLM_*</c> configures one, else null with the reason
     /// (e.g. "no LLM is configured …"). The caller decides about <c>--offline</c> before calling.

@@ -35,6 +35,16 @@ public sealed class LlmOptionsTests
     }
 
     [Fact]
+    public void TryCreate_Configured_DescribesItselfWithoutTheKey()
+    {
+        using var diagnoser = LlmDiagnoser.TryCreate(new FixedContextBuilder(null), Lookup("HEAL_LLM_PROVIDER=openai;HEAL_LLM_MODEL=gpt-4o-mini;OPENAI_API_KEY=" + Key), out var reason);
+
+        Assert.True(diagnoser is not null, reason);
+        Assert.Equal("llm/openai:gpt-4o-mini", diagnoser.Name);
+        Assert.Equal("openai gpt-4o-mini at https://api.openai.com/v1 (api key: set, timeout 120 s)", diagnoser.Description);
+    }
+
+    [Fact]
     public void TryCreate_NotConfigured_ReturnsNullWithReason()
     {
         Assert.Null(LlmDiagnoser.TryCreate(new FixedContextBuilder(null), _ => null, out var reason));
