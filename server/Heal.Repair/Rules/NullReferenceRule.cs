@@ -53,7 +53,7 @@ public sealed class NullReferenceRule : ICrashRule
         if (suspects.Count == 0)
         {
             return RuleResult.Decline($"Every receiver on `{lineText}` is provably non-null here.",
-                "no receiver on the throwing line can be null according to the callers", [throwingEvidence]);
+                "every receiver on the throwing line is non-null: the callers pass values that cannot be null", [throwingEvidence]);
         }
 
         var withEvidence = suspects.Where(s => s.Weight > 0).ToList();

@@ -16,6 +16,8 @@ public static class RuleCheck
         var result = rule.Apply(site, CancellationToken.None);
         Assert.NotNull(result);
         Assert.False(result!.IsDecline, $"{rule.Id} declined: {result.DeclineReason}");
+        var linked = new[] { site.Throwing }.Concat(site.Callers).Select(s => s.RelativePath).ToHashSet(StringComparer.Ordinal);
+        Assert.All(result.Edits, e => Assert.True(linked.Contains(e.RelativePath), $"{rule.Id} edited {e.RelativePath}, which no linked frame is in"));
         var expected = RuleFixture.ParseFiles(after);
         var actual = result.Edits.ToDictionary(e => e.RelativePath, e => Normalize(e.NewText), StringComparer.Ordinal);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
