@@ -22,7 +22,15 @@ public static class CallSites
             return null;
         }
 
-        var call = calls[0];
+        return ArgumentOf(calls[0], caller.SemanticModel, parameter.Name, parameter.Ordinal);
+    }
+
+    /// <summary>
+    /// The expression <paramref name="call"/> passes for the parameter named <paramref name="parameterName"/> (the receiver
+    /// for the <c>this</c> parameter of a reduced extension call); null when no argument binds to it.
+    /// </summary>
+    public static ExpressionSyntax? ArgumentOf(SyntaxNode call, SemanticModel model, string parameterName, int? knownOrdinal = null)
+    {
         var arguments = call switch
         {
             InvocationExpressionSyntax i => i.ArgumentList.Arguments,
@@ -30,8 +38,14 @@ public static class CallSites
             ConstructorInitializerSyntax c => c.ArgumentList.Arguments,
             _ => default,
         };
-        var bound = caller.SemanticModel.GetSymbolInfo(call).Symbol as IMethodSymbol;
-        var ordinal = parameter.Ordinal;
+        var bound = model.GetSymbolInfo(call).Symbol as IMethodSymbol;
+        var parameters = bound is { MethodKind: MethodKind.ReducedExtension, ReducedFrom: { } unreduced } ? unreduced.Parameters : bound?.Parameters ?? [];
+        var ordinal = parameters.FirstOrDefault(p => p.Name == parameterName)?.Ordinal ?? knownOrdinal;
+        if (ordinal is null)
+        {
+            return null;
+        }
+
         if (bound is { MethodKind: MethodKind.ReducedExtension } && call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access })
         {
             if (ordinal == 0)
@@ -42,13 +56,20 @@ public static class CallSites
             ordinal--;
         }
 
-        var named = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.Text == parameter.Name);
+        var named = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.Text == parameterName);
         if (named is not null)
         {
             return named.Expression;
         }
 
-        return ordinal < arguments.Count && arguments.Take(ordinal + 1).All(a => a.NameColon is null) ? arguments[ordinal].Expression : null;
+        // A params array collects the trailing arguments: only its first element is unambiguous, and only when it is the only one.
+        var target = bound is null ? null : (bound.ReducedFrom ?? bound).Parameters.ElementAtOrDefault(ordinal.Value + (bound.MethodKind == MethodKind.ReducedExtension ? 1 : 0));
+        if (target is { IsParams: true } && arguments.Count != ordinal.Value + 1)
+        {
+            return null;
+        }
+
+        return ordinal.Value < arguments.Count && arguments.Take(ordinal.Value + 1).All(a => a.NameColon is null) ? arguments[ordinal.Value].Expression : null;
     }
 
     private static bool Binds(SyntaxNode call, IMethodSymbol callee, SemanticModel model)

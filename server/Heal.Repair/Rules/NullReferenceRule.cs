@@ -48,8 +48,18 @@ public sealed class NullReferenceRule : ICrashRule
             .ToList();
         cancellationToken.ThrowIfCancellationRequested();
 
-        NullSuspect suspect;
-        var byElimination = false;
+        var decline = Choose(suspects, lineText, throwingEvidence, out var suspect, out var byElimination);
+        return decline ?? Plan(site, suspect!, byElimination, guards, throwingEvidence, "dereferences it", cancellationToken);
+    }
+
+    /// <summary>
+    /// Picks the null receiver among <paramref name="suspects"/> (strongest evidence first): the only one with evidence,
+    /// one with strong evidence against only weak rivals, or the only candidate at all. Otherwise a decline.
+    /// </summary>
+    internal static RuleResult? Choose(List<NullSuspect> suspects, string lineText, Evidence throwingEvidence, out NullSuspect? suspect, out bool byElimination)
+    {
+        suspect = null;
+        byElimination = false;
         if (suspects.Count == 0)
         {
             return RuleResult.Decline($"Every receiver on `{lineText}` is provably non-null here.",
@@ -60,23 +70,22 @@ public sealed class NullReferenceRule : ICrashRule
         if (withEvidence.Count == 1 || withEvidence.Count > 1 && withEvidence[0].Weight >= StrongEvidence && withEvidence[1].Weight <= WeakEvidence)
         {
             suspect = withEvidence[0];
+            return null;
         }
-        else if (withEvidence.Count == 0 && suspects.Count == 1)
+
+        if (withEvidence.Count == 0 && suspects.Count == 1)
         {
             suspect = suspects[0];
             byElimination = true;
-        }
-        else
-        {
-            var names = string.Join(", ", suspects.Select(s => $"`{s.Receiver}`"));
-            return RuleResult.Decline($"One of {names} is null on `{lineText}`.",
-                $"ambiguous: {names} could each be the null receiver and nothing tells them apart", [throwingEvidence]);
+            return null;
         }
 
-        return Plan(site, suspect, byElimination, guards, throwingEvidence, cancellationToken);
+        var names = string.Join(", ", suspects.Select(s => $"`{s.Receiver}`"));
+        return RuleResult.Decline($"One of {names} is null on `{lineText}`.",
+            $"ambiguous: {names} could each be the null value and nothing tells them apart", [throwingEvidence]);
     }
 
-    private static NullSuspect Assess(Dereference dereference, CrashSite site, ImmutableArray<AbsenceGuard> guards)
+    internal static NullSuspect Assess(Dereference dereference, CrashSite site, ImmutableArray<AbsenceGuard> guards)
     {
         var model = site.Throwing.SemanticModel;
         var receiver = dereference.Receiver;
@@ -132,15 +141,15 @@ public sealed class NullReferenceRule : ICrashRule
         return new NullSuspect(dereference, signals.ToImmutableArray(), key, false, null);
     }
 
-    private static RuleResult Plan(CrashSite site, NullSuspect suspect, bool byElimination, ImmutableArray<AbsenceGuard> guards,
-        Evidence throwingEvidence, CancellationToken cancellationToken)
+    internal static RuleResult Plan(CrashSite site, NullSuspect suspect, bool byElimination, ImmutableArray<AbsenceGuard> guards,
+        Evidence throwingEvidence, string use, CancellationToken cancellationToken)
     {
         var source = site.Throwing;
         var model = source.SemanticModel;
         var receiver = AbsenceConventions.Unwrap(suspect.Receiver);
         var methodName = MemberName(source.Member);
         var origin = suspect.Signals.FirstOrDefault(s => s.Kind != NullSignalKind.CheckedElsewhere) ?? suspect.Signals.FirstOrDefault();
-        var rootCause = $"`{receiver}` is null" + (origin is null ? "" : $" ({origin.Description})") + $"; {methodName} dereferences it";
+        var rootCause = $"`{receiver}` is null" + (origin is null ? "" : $" ({origin.Description})") + $"; {methodName} {use}";
         var evidence = ImmutableArray.CreateBuilder<Evidence>();
         evidence.Add(throwingEvidence);
         foreach (var signal in suspect.Signals.Where(s => s.Node is not null).Take(3))

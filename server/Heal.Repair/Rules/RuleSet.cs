@@ -9,5 +9,6 @@ public static class RuleSet
     [
         // One line per rule. Keep the most specific rules first.
         new NullReferenceRule(),
+        new ArgumentNullRule(),
     ];
 }
