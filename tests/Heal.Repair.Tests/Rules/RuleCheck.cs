@@ -47,6 +47,14 @@ public static class RuleCheck
         Assert.Contains(reasonContains, result.DeclineReason!, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Asserts that the crash is not of the rule's class: it does not match, or it answers null.</summary>
+    public static void DoesNotApply(ICrashRule rule, string before, string exceptionType, string message)
+    {
+        var site = RuleFixture.Build(before, exceptionType, message);
+        var result = rule.Matches(site) ? rule.Apply(site, CancellationToken.None) : null;
+        Assert.True(result is null, $"{rule.Id} answered where it does not apply: {result?.DeclineReason ?? result?.RootCause}");
+    }
+
     /// <summary>The patched fixture compiles with no error the original did not already have.</summary>
     private static void AssertCompilesAsBefore(CrashSite site, RuleResult result)
     {
