@@ -63,11 +63,12 @@ public sealed class NullReferenceRule : ICrashRule
         if (suspects.Count == 0)
         {
             return RuleResult.Decline($"Every receiver on `{lineText}` is provably non-null here.",
-                "every receiver on the throwing line is non-null: the callers pass values that cannot be null", [throwingEvidence]);
+                "every receiver on the throwing line is non-null here: checked before use, or the callers pass values that cannot be null", [throwingEvidence]);
         }
 
-        var withEvidence = suspects.Where(s => s.Weight > 0).ToList();
-        if (withEvidence.Count == 1 || withEvidence.Count > 1 && withEvidence[0].Weight >= StrongEvidence && withEvidence[1].Weight <= WeakEvidence)
+        // Evidence below the weak threshold (e.g. "no constructor sets this DTO property") explains but does not single out.
+        var withEvidence = suspects.Where(s => s.Weight >= WeakEvidence).ToList();
+        if (withEvidence.Count == 1 || withEvidence.Count > 1 && withEvidence[0].Weight >= StrongEvidence && withEvidence[1].Weight < StrongEvidence / 2)
         {
             suspect = withEvidence[0];
             return null;
@@ -89,6 +90,11 @@ public sealed class NullReferenceRule : ICrashRule
     {
         var model = site.Throwing.SemanticModel;
         var receiver = dereference.Receiver;
+        if (NullChecks.IsCheckedBefore(receiver, dereference.Node))
+        {
+            return new NullSuspect(dereference, ImmutableArray<NullSignal>.Empty, null, true, null);
+        }
+
         var signals = NullOrigins.Explain(receiver, model).ToList();
         var key = AbsenceConventions.KeyOf(receiver, model);
         var checkedBy = key is null ? null : guards.FirstOrDefault(g => g.Key == key && !g.Node.Span.Contains(receiver.Span));

@@ -639,4 +639,184 @@ public sealed class NullReferenceRuleTests
             public sealed class Contact { public string Email { get; set; } = ""; public void Send() { } }
             """, Nre, Message, "cannot be inferred");
     }
+
+    [Fact]
+    public void Apply_OtherReceiverCheckedBefore_GuardsTheUncheckedOneInFilesOneLineStyle()
+    {
+        RuleCheck.Fixes(Rule, """
+            //- src/Sales/Describer.cs
+            using System.Collections.Generic;
+            using System.Linq;
+
+            namespace Sales;
+
+            public sealed class Describer
+            {
+                private readonly List<Customer> _customers = new();
+
+                public string Describe(Order order)
+                {
+                    if (order == null) return "none";
+                    var customer = _customers.FirstOrDefault(c => c.Id == order.CustomerId);
+                    return order.Number + " for " + customer.Name; // <- throws
+                }
+            }
+
+            public sealed class Order { public int CustomerId { get; set; } public string Number { get; set; } = ""; }
+            public sealed class Customer { public int Id { get; set; } public string Name { get; set; } = ""; }
+            """, Nre, Message, """
+            //- src/Sales/Describer.cs
+            using System.Collections.Generic;
+            using System.Linq;
+
+            namespace Sales;
+
+            public sealed class Describer
+            {
+                private readonly List<Customer> _customers = new();
+
+                public string Describe(Order order)
+                {
+                    if (order == null) return "none";
+                    var customer = _customers.FirstOrDefault(c => c.Id == order.CustomerId);
+                    if (customer == null) return "none";
+                    return order.Number + " for " + customer.Name;
+                }
+            }
+
+            public sealed class Order { public int CustomerId { get; set; } public string Number { get; set; } = ""; }
+            public sealed class Customer { public int Id { get; set; } public string Name { get; set; } = ""; }
+            """);
+    }
+
+    [Fact]
+    public void Apply_FieldSetToNullAndCalledThroughConditionalElsewhere_UsesConditionalCall()
+    {
+        var result = RuleCheck.Fixes(Rule, """
+            //- src/Jobs/Poller.cs
+            using System;
+            using System.Threading;
+
+            namespace Jobs;
+
+            public sealed class Poller : IDisposable
+            {
+                private Timer _timer;
+
+                public void Start() => _timer = new Timer(_ => { }, null, 0, 1000);
+
+                public void Pause()
+                {
+                    _timer?.Change(Timeout.Infinite, Timeout.Infinite);
+                }
+
+                public void Resume()
+                {
+                    _timer.Change(0, 1000); // <- throws
+                }
+
+                public void Dispose()
+                {
+                    _timer?.Dispose();
+                    _timer = null;
+                }
+            }
+            """, Nre, Message, """
+            //- src/Jobs/Poller.cs
+            using System;
+            using System.Threading;
+
+            namespace Jobs;
+
+            public sealed class Poller : IDisposable
+            {
+                private Timer _timer;
+
+                public void Start() => _timer = new Timer(_ => { }, null, 0, 1000);
+
+                public void Pause()
+                {
+                    _timer?.Change(Timeout.Infinite, Timeout.Infinite);
+                }
+
+                public void Resume()
+                {
+                    _timer?.Change(0, 1000);
+                }
+
+                public void Dispose()
+                {
+                    _timer?.Dispose();
+                    _timer = null;
+                }
+            }
+            """);
+        Assert.Contains("set to null in `Dispose`", result.RootCause);
+    }
+
+    [Fact]
+    public void Apply_SiblingFallbackInsideArithmetic_ParenthesisesTheCoalesce()
+    {
+        RuleCheck.Fixes(Rule, """
+            //- src/Sales/Widths.cs
+            namespace Sales;
+
+            public static class Widths
+            {
+                public static int NameWidth(Order order) => order.Customer?.Name.Length ?? 0;
+
+                public static int LabelWidth(Order order)
+                {
+                    var width = order.Customer.Name.Length + 2; // <- throws
+                    return width;
+                }
+            }
+
+            public sealed class Order { public Customer Customer { get; set; } }
+            public sealed class Customer { public string Name { get; set; } = ""; }
+            """, Nre, Message, """
+            //- src/Sales/Widths.cs
+            namespace Sales;
+
+            public static class Widths
+            {
+                public static int NameWidth(Order order) => order.Customer?.Name.Length ?? 0;
+
+                public static int LabelWidth(Order order)
+                {
+                    var width = (order.Customer?.Name.Length ?? 0) + 2;
+                    return width;
+                }
+            }
+
+            public sealed class Order { public Customer Customer { get; set; } }
+            public sealed class Customer { public string Name { get; set; } = ""; }
+            """);
+    }
+
+    [Fact]
+    public void Apply_DtoChainWithoutEvidence_DeclinesAsAmbiguous()
+    {
+        RuleCheck.Declines(Rule, """
+            //- src/Sales/Names.cs
+            namespace Sales;
+
+            public sealed class Names
+            {
+                private readonly Repository _repository = new();
+
+                public string CustomerName(int id) => NameOf(_repository.Get(id)); // <- caller 1
+
+                private static string NameOf(Order order)
+                {
+                    return order.Customer.Name; // <- throws
+                }
+            }
+
+            public sealed class Repository { public Order Get(int id) => Store.Load(id); }
+            public static class Store { public static Order Load(int id) => new(); }
+            public sealed class Order { public Customer Customer { get; set; } }
+            public sealed class Customer { public string Name { get; set; } = ""; }
+            """, Nre, Message, "ambiguous");
+    }
 }
