@@ -29,13 +29,23 @@ public sealed class MissingAwaitRule : ICrashRule
     public RuleResult? Apply(CrashSite site, CancellationToken cancellationToken)
     {
         var candidates = new List<(LinkedSource Source, StatementSyntax Statement, InvocationExpressionSyntax Call, string Role)>();
-        foreach (var frame in new[] { site.Throwing }.Concat(site.Callers))
+        var secondOperation = IsSecondOperation(site);
+
+        // A forgotten call on a frame's line is the cause only when something links it to the crash: it uses a resource a
+        // `using` disposes under it, or (caller lines) the message says an operation overlapped. A call that throws by
+        // itself on the throwing line would throw just the same when awaited. A null reference on a frame's line is
+        // that line's own dereference, never the forgotten task.
+        if (site.ExceptionName != "NullReferenceException")
         {
-            foreach (var statement in SourceLocator.StatementsOnLine(frame.Root, frame.LineSpan))
+            foreach (var frame in new[] { site.Throwing }.Concat(site.Callers))
             {
-                if (Awaitables.ForgottenTask(statement, frame.SemanticModel) is { } call)
+                foreach (var statement in SourceLocator.StatementsOnLine(frame.Root, frame.LineSpan))
                 {
-                    candidates.Add((frame, statement, call, frame == site.Throwing ? "throwing frame" : "caller"));
+                    if (Awaitables.ForgottenTask(statement, frame.SemanticModel) is { } call
+                        && (UsingResource(statement, call, frame.SemanticModel) is not null || secondOperation && frame != site.Throwing))
+                    {
+                        candidates.Add((frame, statement, call, frame == site.Throwing ? "throwing frame" : "caller"));
+                    }
                 }
             }
         }
@@ -84,7 +94,7 @@ public sealed class MissingAwaitRule : ICrashRule
             reasons.Add(new ConfidenceReason(0.15, $"the task uses `{usingResource}`, which a `using` disposes before the task ends"));
         }
 
-        if (site.Exception.Value?.Contains("second operation", StringComparison.OrdinalIgnoreCase) == true)
+        if (secondOperation)
         {
             reasons.Add(new ConfidenceReason(0.1, "the message says a second operation started before the first completed"));
         }
@@ -137,15 +147,19 @@ public sealed class MissingAwaitRule : ICrashRule
                 continue;
             }
 
-            var sharesReceiver = call.Expression is MemberAccessExpressionSyntax access && RootSymbol(access.Expression, model) is { } root && lineRoots.Contains(root)
-                && site.ExceptionName != "NullReferenceException";
-            var setsWhatLineReads = model.GetSymbolInfo(call).Symbol is IMethodSymbol callee && Assigns(callee, model).Any(lineMembers.Contains);
+            var sharesReceiver = IsSecondOperation(site) && call.Expression is MemberAccessExpressionSyntax access
+                && RootSymbol(access.Expression, model) is { } root && lineRoots.Contains(root);
+            var setsWhatLineReads = site.ExceptionName == "NullReferenceException"
+                && model.GetSymbolInfo(call).Symbol is IMethodSymbol callee && Assigns(callee, model).Any(lineMembers.Contains);
             if (sharesReceiver || setsWhatLineReads)
             {
                 yield return (statement, call, "earlier statement");
             }
         }
     }
+
+    private static bool IsSecondOperation(CrashSite site) =>
+        site.Exception.Value?.Contains("second operation", StringComparison.OrdinalIgnoreCase) == true;
 
     private static ISymbol? RootSymbol(ExpressionSyntax expression, SemanticModel model)
     {

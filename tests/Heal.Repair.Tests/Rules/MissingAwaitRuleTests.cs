@@ -223,9 +223,73 @@ public sealed class MissingAwaitRuleTests
     }
 
     [Fact]
-    public void Apply_ForgottenValueTaskInLambda_AwaitsInsideAsyncLambda()
+    public void Apply_CallerForgetsSaveBeforeSecondOperation_AwaitsInCaller()
     {
         RuleCheck.Fixes(Rule, """
+            //- src/Data/Checkout.cs
+            using System.Threading.Tasks;
+
+            namespace Data;
+
+            public sealed class Checkout
+            {
+                private readonly OrderStore _store = new();
+
+                public async Task PlaceAsync(Order order)
+                {
+                    _store.SaveAsync(order); // <- caller 1
+                    await _store.AuditAsync(order);
+                }
+            }
+            //- src/Data/OrderStore.cs
+            using System.Threading.Tasks;
+
+            namespace Data;
+
+            public sealed class OrderStore
+            {
+                private readonly AppDb _db = new();
+
+                public async Task SaveAsync(Order order)
+                {
+                    await _db.SaveChangesAsync(); // <- throws
+                }
+
+                public async Task AuditAsync(Order order)
+                {
+                    await _db.SaveChangesAsync();
+                }
+            }
+
+            public sealed class Order { }
+
+            public sealed class AppDb
+            {
+                public Task<int> SaveChangesAsync() => Task.FromResult(1);
+            }
+            """, "System.InvalidOperationException", "A second operation was started on this context instance before a previous operation completed.", """
+            //- src/Data/Checkout.cs
+            using System.Threading.Tasks;
+
+            namespace Data;
+
+            public sealed class Checkout
+            {
+                private readonly OrderStore _store = new();
+
+                public async Task PlaceAsync(Order order)
+                {
+                    await _store.SaveAsync(order);
+                    await _store.AuditAsync(order);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void Apply_ForgottenCallThrowingByItselfOnThrowingLine_DoesNotApply()
+    {
+        RuleCheck.DoesNotApply(Rule, """
             //- src/Jobs/Pump.cs
             using System;
             using System.Threading.Tasks;
@@ -247,29 +311,31 @@ public sealed class MissingAwaitRuleTests
             {
                 public ValueTask WriteAsync(int item) => ValueTask.CompletedTask;
             }
-            """, "System.InvalidOperationException", "The channel is closed.", """
-            //- src/Jobs/Pump.cs
-            using System;
+            """, "System.InvalidOperationException", "The channel is closed.");
+    }
+
+    [Fact]
+    public void Apply_NullReceiverOfForgottenCallOnThrowingLine_DoesNotApply()
+    {
+        RuleCheck.DoesNotApply(Rule, """
+            //- src/Cache/Refresher.cs
             using System.Threading.Tasks;
 
-            namespace Jobs;
+            namespace Cache;
 
-            public sealed class Pump
+            public sealed class Refresher
             {
-                private readonly Channel _channel = new();
+                private Store _store;
 
-                public Func<int, Task> Handler() => async item =>
+                public async Task TickAsync()
                 {
-                    await _channel.WriteAsync(item);
+                    _store.RefreshAsync(); // <- throws
                     await Task.Yield();
-                };
+                }
             }
 
-            public sealed class Channel
-            {
-                public ValueTask WriteAsync(int item) => ValueTask.CompletedTask;
-            }
-            """);
+            public sealed class Store { public Task RefreshAsync() => Task.CompletedTask; }
+            """, "System.NullReferenceException", "Object reference not set to an instance of an object.");
     }
 
     [Fact]
