@@ -8,5 +8,9 @@ public static class RuleSet
     public static ImmutableArray<ICrashRule> Default { get; } =
     [
         // One line per rule. Keep the most specific rules first.
+        new MissingAwaitRule(),
+        new NullReferenceRule(),
+        new ArgumentNullRule(),
+        new AsyncVoidRule(),
     ];
 }
