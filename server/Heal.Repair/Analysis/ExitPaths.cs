@@ -68,7 +68,7 @@ public static class ExitPaths
         }
     }
 
-    /// <summary>True for guards about input validity: string checks, range comparisons, failed <c>TryParse</c>, type tests.</summary>
+    /// <summary>True for guards about input validity: null and string checks, range comparisons, failed <c>TryParse</c>.</summary>
     public static bool IsValidationTest(ExpressionSyntax condition)
     {
         condition = Unparenthesize(condition);
@@ -79,6 +79,8 @@ public static class ExitPaths
             BinaryExpressionSyntax b when b.IsKind(SyntaxKind.LessThanExpression) || b.IsKind(SyntaxKind.GreaterThanExpression)
                 || b.IsKind(SyntaxKind.LessThanOrEqualExpression) || b.IsKind(SyntaxKind.GreaterThanOrEqualExpression) => true,
             InvocationExpressionSyntax i => MethodName(i) is "IsNullOrEmpty" or "IsNullOrWhiteSpace",
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } => true,
+            IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } => true,
             PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not =>
                 Unparenthesize(not.Operand) is InvocationExpressionSyntax i
                     && (MethodName(i) is { } name && (name.StartsWith("TryParse", StringComparison.Ordinal) || name.StartsWith("IsValid", StringComparison.Ordinal) || name is "IsMatch" or "All" or "IsDefined")),

@@ -8,5 +8,7 @@ public static class RuleSet
     public static ImmutableArray<ICrashRule> Default { get; } =
     [
         // One line per rule. Keep the most specific rules first.
+        new KeyNotFoundRule(),
+        new FormatRule(),
     ];
 }
