@@ -10,5 +10,6 @@ public static class RuleSet
         // One line per rule. Keep the most specific rules first.
         new KeyNotFoundRule(),
         new FormatRule(),
+        new EmptySequenceRule(),
     ];
 }
