@@ -11,5 +11,6 @@ public static class RuleSet
         new KeyNotFoundRule(),
         new FormatRule(),
         new EmptySequenceRule(),
+        new DivideByZeroRule(),
     ];
 }
