@@ -12,5 +12,6 @@ public static class RuleSet
         new FormatRule(),
         new EmptySequenceRule(),
         new DivideByZeroRule(),
+        new IndexRangeRule(),
     ];
 }
