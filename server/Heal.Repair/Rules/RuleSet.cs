@@ -13,5 +13,6 @@ public static class RuleSet
         new EmptySequenceRule(),
         new DivideByZeroRule(),
         new IndexRangeRule(),
+        new CollectionModifiedRule(),
     ];
 }
