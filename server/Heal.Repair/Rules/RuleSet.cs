@@ -14,5 +14,6 @@ public static class RuleSet
         new DivideByZeroRule(),
         new IndexRangeRule(),
         new CollectionModifiedRule(),
+        new InvalidCastRule(),
     ];
 }
