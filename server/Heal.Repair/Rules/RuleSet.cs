@@ -15,5 +15,6 @@ public static class RuleSet
         new IndexRangeRule(),
         new CollectionModifiedRule(),
         new InvalidCastRule(),
+        new OverflowRule(),
     ];
 }
