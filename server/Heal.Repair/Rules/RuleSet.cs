@@ -9,6 +9,14 @@ public static class RuleSet
     [
         // One line per rule. Keep the most specific rules first.
         new MissingAwaitRule(),
+        new KeyNotFoundRule(),
+        new FormatRule(),
+        new EmptySequenceRule(),
+        new DivideByZeroRule(),
+        new IndexRangeRule(),
+        new CollectionModifiedRule(),
+        new InvalidCastRule(),
+        new OverflowRule(),
         new NullReferenceRule(),
         new ArgumentNullRule(),
         new AsyncVoidRule(),
