@@ -1,0 +1,482 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Heal.Core.Model;
+using Heal.Feed.Protocol;
+using Microsoft.Data.Sqlite;
+
+namespace Heal.Feed.Store;
+
+/// <summary>
+/// Error groups and their events in one SQLite file (WAL mode). One writer connection, used under a lock, appends
+/// whole batches in one transaction each (the receiver's group commit); reads use their own pooled connections and
+/// never wait for the writer.
+/// </summary>
+/// <remarks>
+/// Durability: an <see cref="AppendAsync"/> that returned has committed. With WAL and <c>synchronous=NORMAL</c> the
+/// commit is in the operating system before COMMIT returns, so it survives the process being killed at any point;
+/// only a power loss or kernel crash can lose the last commits. Choose <see cref="StoreSynchronous.Full"/> for that.
+/// Retention runs inside the same transaction as the append, so the caps hold at every commit.
+/// </remarks>
+public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
+{
+    private const string GroupColumns =
+        "id, fingerprint, type, message, count, first_seen, last_seen, last_release, status, frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id";
+
+    private readonly string _readConnectionString;
+    private readonly SqliteConnection _writer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly StoreOptions _options;
+    private long _totalBytes;
+    private bool _disposed;
+
+    private SqliteErrorStore(string path, string readConnectionString, SqliteConnection writer, StoreOptions options, long totalBytes)
+    {
+        FilePath = path;
+        _readConnectionString = readConnectionString;
+        _writer = writer;
+        _options = options;
+        _totalBytes = totalBytes;
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>Opens the store at <paramref name="path"/>, creating the file and its folder when missing, and migrates it.</summary>
+    public static SqliteErrorStore Open(string path, StoreOptions? options = null) => OpenCore(path, options ?? StoreOptions.Default, create: true);
+
+    /// <summary>Opens an existing store; a missing file is a <see cref="StoreException"/>, not a new empty store.</summary>
+    public static SqliteErrorStore OpenExisting(string path, StoreOptions? options = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new StoreException($"no store at '{path}'. Start 'heal feed --store {path}' first, or pass the right --store.");
+        }
+
+        return OpenCore(path, options ?? StoreOptions.Default, create: false);
+    }
+
+    private static SqliteErrorStore OpenCore(string path, StoreOptions options, bool create)
+    {
+        var fullPath = Path.GetFullPath(path);
+        if (create)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(fullPath)!);
+        }
+
+        var writeConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString();
+        var readConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = fullPath,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+        var writer = new SqliteConnection(writeConnectionString);
+        try
+        {
+            writer.Open();
+            var synchronous = options.Synchronous == StoreSynchronous.Full ? "FULL" : "NORMAL";
+            Execute(writer, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous};");
+            Migrations.Apply(writer);
+            var totalBytes = Convert.ToInt64(Scalar(writer, "SELECT COALESCE(SUM(size), 0) FROM events;"), CultureInfo.InvariantCulture);
+            return new SqliteErrorStore(fullPath, readConnectionString, writer, options, totalBytes);
+        }
+        catch (SqliteException e)
+        {
+            writer.Dispose();
+            throw new StoreException($"cannot open the store '{path}': {e.Message}", e);
+        }
+        catch
+        {
+            writer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Appends a batch in one transaction: each new event is inserted and counted in its group; an id already stored
+    /// is ignored (idempotent resend); then retention evicts the oldest events beyond the caps. Returns after COMMIT.
+    /// </summary>
+    public async Task<AppendResult> AppendAsync(IReadOnlyList<NewEvent> batch, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return AppendLocked(batch);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private AppendResult AppendLocked(IReadOnlyList<NewEvent> batch)
+    {
+        var bytesBefore = _totalBytes;
+        using var transaction = _writer.BeginTransaction();
+        try
+        {
+            using var insert = Command(transaction,
+                "INSERT INTO events (id, group_id, timestamp, received_at, release, raw_json, size, problems) " +
+                "VALUES ($id, $group, $timestamp, $received, $release, $raw, $size, $problems) ON CONFLICT (id) DO NOTHING RETURNING rowid;",
+                "$id", "$group", "$timestamp", "$received", "$release", "$raw", "$size", "$problems");
+            using var upsert = Command(transaction,
+                "INSERT INTO groups (id, fingerprint, basis, type, message, count, first_seen, last_seen, last_release, status, " +
+                "frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id, kept_events) " +
+                "VALUES ($id, $fingerprint, $basis, $type, $message, 1, $seen, $seen, $release, 'open', " +
+                "$file, $abs, $function, $module, $line, $column, $inapp, $event, 1) " +
+                "ON CONFLICT (id) DO UPDATE SET count = count + 1, type = excluded.type, message = excluded.message, " +
+                "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen), " +
+                "last_release = coalesce(excluded.last_release, last_release), " +
+                "status = CASE status WHEN 'resolved' THEN 'regressed' ELSE status END, " +
+                "frame_file = excluded.frame_file, frame_abs_path = excluded.frame_abs_path, frame_function = excluded.frame_function, " +
+                "frame_module = excluded.frame_module, frame_line = excluded.frame_line, frame_column = excluded.frame_column, " +
+                "frame_in_app = excluded.frame_in_app, latest_event_id = excluded.latest_event_id, kept_events = kept_events + 1 " +
+                "RETURNING kept_events;",
+                "$id", "$fingerprint", "$basis", "$type", "$message", "$seen", "$release", "$file", "$abs", "$function", "$module", "$line", "$column", "$inapp", "$event");
+
+            var stored = 0;
+            var duplicates = 0;
+            var evicted = 0;
+            long firstRowOfBatch = -1;
+            foreach (var item in batch)
+            {
+                var raw = item.RawJson.ToArray();
+                Set(insert, 0, item.Id);
+                Set(insert, 1, item.GroupId);
+                Set(insert, 2, item.Timestamp.ToUnixTimeMilliseconds());
+                Set(insert, 3, item.ReceivedAt.ToUnixTimeMilliseconds());
+                Set(insert, 4, item.Release);
+                Set(insert, 5, raw);
+                Set(insert, 6, raw.LongLength);
+                Set(insert, 7, item.Problems.Count == 0 ? null : JsonSerializer.Serialize(item.Problems.Select(p => p.ToString()).ToArray(), StoreJson.Default.StringArray));
+                if (insert.ExecuteScalar() is not long rowId)
+                {
+                    duplicates++;
+                    continue;
+                }
+
+                if (firstRowOfBatch < 0)
+                {
+                    firstRowOfBatch = rowId;
+                }
+
+                stored++;
+                _totalBytes += raw.LongLength;
+                var frame = item.TopFrame;
+                Set(upsert, 0, item.GroupId);
+                Set(upsert, 1, item.Fingerprint);
+                Set(upsert, 2, item.FingerprintBasis);
+                Set(upsert, 3, item.Type);
+                Set(upsert, 4, item.Message);
+                Set(upsert, 5, item.Timestamp.ToUnixTimeMilliseconds());
+                Set(upsert, 6, item.Release);
+                Set(upsert, 7, frame?.File);
+                Set(upsert, 8, frame?.AbsolutePath);
+                Set(upsert, 9, frame?.Function);
+                Set(upsert, 10, frame?.Module);
+                Set(upsert, 11, frame?.Line);
+                Set(upsert, 12, frame?.Column);
+                Set(upsert, 13, frame?.InApp is { } inApp ? (inApp ? 1 : 0) : null);
+                Set(upsert, 14, item.Id);
+                var kept = Convert.ToInt64(upsert.ExecuteScalar(), CultureInfo.InvariantCulture);
+                if (kept > _options.MaxEventsPerGroup)
+                {
+                    evicted += EvictFromGroup(transaction, item.GroupId, kept - _options.MaxEventsPerGroup);
+                }
+            }
+
+            if (_totalBytes > _options.MaxTotalBytes && firstRowOfBatch >= 0)
+            {
+                evicted += EvictOldest(transaction, firstRowOfBatch);
+            }
+
+            transaction.Commit();
+            return new AppendResult(stored, duplicates, evicted);
+        }
+        catch
+        {
+            _totalBytes = bytesBefore;
+            throw;
+        }
+    }
+
+    private int EvictFromGroup(SqliteTransaction transaction, string groupId, long count)
+    {
+        using var delete = Command(transaction,
+            "DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE group_id = $group ORDER BY rowid LIMIT $count) RETURNING size;",
+            "$group", "$count");
+        Set(delete, 0, groupId);
+        Set(delete, 1, count);
+        var removed = 0;
+        using (var reader = delete.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                removed++;
+                _totalBytes -= reader.GetInt64(0);
+            }
+        }
+
+        using var update = Command(transaction, "UPDATE groups SET kept_events = kept_events - $removed WHERE id = $group;", "$removed", "$group");
+        Set(update, 0, removed);
+        Set(update, 1, groupId);
+        update.ExecuteNonQuery();
+        return removed;
+    }
+
+    /// <summary>Evicts the store's oldest events until it is under its byte cap, never touching this batch's own events.</summary>
+    private int EvictOldest(SqliteTransaction transaction, long firstRowOfBatch)
+    {
+        using var delete = Command(transaction,
+            "DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE rowid < $limit ORDER BY rowid LIMIT 64) RETURNING group_id, size;",
+            "$limit");
+        using var update = Command(transaction, "UPDATE groups SET kept_events = kept_events - $removed WHERE id = $group;", "$removed", "$group");
+        var evicted = 0;
+        while (_totalBytes > _options.MaxTotalBytes)
+        {
+            Set(delete, 0, firstRowOfBatch);
+            var perGroup = new Dictionary<string, int>(StringComparer.Ordinal);
+            using (var reader = delete.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    var group = reader.GetString(0);
+                    perGroup[group] = perGroup.GetValueOrDefault(group) + 1;
+                    _totalBytes -= reader.GetInt64(1);
+                }
+            }
+
+            if (perGroup.Count == 0)
+            {
+                break;
+            }
+
+            foreach (var (group, removed) in perGroup)
+            {
+                Set(update, 0, removed);
+                Set(update, 1, group);
+                update.ExecuteNonQuery();
+                evicted += removed;
+            }
+        }
+
+        return evicted;
+    }
+
+    /// <summary>Groups, most recently seen first.</summary>
+    public async Task<IReadOnlyList<ErrorGroup>> ListGroupsAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {GroupColumns} FROM groups ORDER BY last_seen DESC, id LIMIT $limit;";
+        command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
+        var groups = new List<ErrorGroup>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            groups.Add(ReadGroup(reader));
+        }
+
+        return groups;
+    }
+
+    public async Task<ErrorGroup?> GetGroupAsync(string groupId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {GroupColumns} FROM groups WHERE id = $id;";
+        command.Parameters.AddWithValue("$id", groupId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadGroup(reader) : null;
+    }
+
+    /// <summary>The group's most recently received event kept, re-parsed from its raw JSON; null when none.</summary>
+    public async Task<ErrorEvent?> GetLatestEventAsync(string groupId, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT raw_json FROM events WHERE group_id = $group ORDER BY rowid DESC LIMIT 1;";
+        command.Parameters.AddWithValue("$group", groupId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        return EventParsing.Parse(Encoding.UTF8.GetString((byte[])reader.GetValue(0))).Value;
+    }
+
+    /// <summary>Events stored after <paramref name="cursor"/> (a row id; 0 for the start), oldest first.</summary>
+    public async Task<IReadOnlyList<StoredEvent>> GetEventsAfterAsync(long cursor, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid, group_id, received_at, raw_json FROM events WHERE rowid > $cursor ORDER BY rowid LIMIT $limit;";
+        command.Parameters.AddWithValue("$cursor", cursor);
+        command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
+        var events = new List<StoredEvent>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var parsed = EventParsing.Parse(Encoding.UTF8.GetString((byte[])reader.GetValue(3)));
+            if (parsed.Value is { } errorEvent)
+            {
+                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), errorEvent));
+            }
+        }
+
+        return events;
+    }
+
+    /// <summary>The cursor of the newest event stored (0 when empty): a follower starting now reads after it.</summary>
+    public async Task<long> GetLastCursorAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(rowid), 0) FROM events;";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Sets a group's status; false when the group is unknown.</summary>
+    public async Task<bool> SetStatusAsync(string groupId, GroupStatus status, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var command = _writer.CreateCommand();
+            command.CommandText = "UPDATE groups SET status = $status WHERE id = $id;";
+            command.Parameters.AddWithValue("$status", StatusText(status));
+            command.Parameters.AddWithValue("$id", groupId);
+            return command.ExecuteNonQuery() == 1;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM groups), COUNT(*), COALESCE(SUM(size), 0) FROM events;";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    public static string StatusText(GroupStatus status) => status switch
+    {
+        GroupStatus.Open => "open",
+        GroupStatus.Muted => "muted",
+        GroupStatus.Resolved => "resolved",
+        GroupStatus.Regressed => "regressed",
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    private static GroupStatus ParseStatus(string text) => text switch
+    {
+        "muted" => GroupStatus.Muted,
+        "resolved" => GroupStatus.Resolved,
+        "regressed" => GroupStatus.Regressed,
+        _ => GroupStatus.Open,
+    };
+
+    private static ErrorGroup ReadGroup(SqliteDataReader reader)
+    {
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        int? Int(int i) => reader.IsDBNull(i) ? null : reader.GetInt32(i);
+        StackFrame? frame = null;
+        if (Text(9) is not null || Text(10) is not null || Text(11) is not null)
+        {
+            frame = StackFrame.Create(Text(9), Text(10), Text(11), Text(12), Int(13), Int(14), Int(15) is { } inApp ? inApp != 0 : null);
+        }
+
+        return new ErrorGroup(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            Text(3),
+            reader.GetInt64(4),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(5)),
+            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
+            Text(7),
+            ParseStatus(reader.GetString(8)),
+            frame,
+            Text(16));
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_readConnectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private SqliteCommand Command(SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = _writer.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        return command;
+    }
+
+    private static void Set(SqliteCommand command, int index, object? value) =>
+        command.Parameters[index].Value = value ?? DBNull.Value;
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    public void Dispose()
+    {
+        _writeLock.Wait();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _writer.Dispose();
+            using var pooled = new SqliteConnection(_readConnectionString);
+            SqliteConnection.ClearPool(pooled);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,7 @@
+using Heal.Core.Model;
+
+namespace Heal.Feed.Store;
+
+/// <summary>An event read back from the store, with its position for followers.</summary>
+/// <param name="Cursor">The event's row id: pass it to <c>GetEventsAfterAsync</c> to read what came next.</param>
+public sealed record StoredEvent(long Cursor, string GroupId, DateTimeOffset ReceivedAt, ErrorEvent Event);
