@@ -1,0 +1,12 @@
+using System.Net;
+
+namespace Heal.Feed.Receiver;
+
+/// <summary>Where and how the receiver listens.</summary>
+/// <param name="Address">The address to bind; must be loopback unless <paramref name="AllowRemote"/>.</param>
+/// <param name="Port">The port; 0 picks a free one (read it back from <c>FeedServer.Address</c>).</param>
+/// <param name="Key">The DSN public key SDKs must send; null accepts any key (and none).</param>
+public sealed record FeedServerOptions(IPAddress Address, int Port, string? Key = null, bool AllowRemote = false, ReceiverLimits? Limits = null)
+{
+    public ReceiverLimits EffectiveLimits => Limits ?? ReceiverLimits.Default;
+}

@@ -1,0 +1,30 @@
+namespace Heal.Feed.Receiver;
+
+/// <summary>
+/// A count of bytes that requests hold, with a cap. Requests reserve before they allocate and release when they
+/// answer; a reservation that would pass the cap fails, and the request is answered 429 instead of growing memory.
+/// </summary>
+public sealed class MemoryBudget(long capacity)
+{
+    private long _used;
+
+    public long Capacity { get; } = capacity;
+
+    public long Used => Interlocked.Read(ref _used);
+
+    public bool TryReserve(long bytes)
+    {
+        var after = Interlocked.Add(ref _used, bytes);
+        if (after > Capacity && after != bytes)
+        {
+            // A single request larger than the whole budget is still let in when nothing else is held, so the
+            // size limits (413), not the budget, decide about it.
+            Interlocked.Add(ref _used, -bytes);
+            return false;
+        }
+
+        return true;
+    }
+
+    public void Release(long bytes) => Interlocked.Add(ref _used, -bytes);
+}

@@ -1,0 +1,145 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using System.Runtime.InteropServices;
+using Microsoft.AspNetCore.Http;
+
+namespace Heal.Feed.Receiver;
+
+/// <summary>
+/// Reads a request body (chunked or with Content-Length) and undoes its Content-Encoding (gzip, deflate, br, none),
+/// enforcing the size limits while bytes arrive, so no request can make the receiver hold more than the limits.
+/// </summary>
+public static class RequestBodyReader
+{
+    private const int ReadChunk = 16 * 1024;
+
+    /// <summary>The decoded body, or the error to answer. The caller disposes the buffer after answering.</summary>
+    public static async Task<(PooledBuffer? Body, FeedError? Error)> ReadAsync(HttpRequest request, ReceiverLimits limits, MemoryBudget budget, CancellationToken cancellationToken)
+    {
+        var encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
+        if (encoding is not ("" or "identity" or "gzip" or "x-gzip" or "deflate" or "br"))
+        {
+            return (null, FeedError.BadRequest("unsupported content encoding", $"Content-Encoding '{encoding}' is not supported; send gzip, deflate, br or no encoding."));
+        }
+
+        if (request.ContentLength is { } declared && declared > limits.MaxCompressedBytes)
+        {
+            return (null, FeedError.TooLarge($"the body is {declared} bytes; the limit is {limits.MaxCompressedBytes} bytes."));
+        }
+
+        var rawLimit = (int)limits.MaxCompressedBytes;
+        var raw = PooledBuffer.TryCreate((int)Math.Min(request.ContentLength ?? ReadChunk, rawLimit) + 1, budget);
+        if (raw is null)
+        {
+            return (null, Overloaded());
+        }
+
+        try
+        {
+            while (true)
+            {
+                if (!raw.TryEnsureFree(ReadChunk, rawLimit + 1))
+                {
+                    raw.Dispose();
+                    return (null, Overloaded());
+                }
+
+                var read = await request.Body.ReadAsync(raw.Free, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                raw.Advance(read);
+                if (raw.Length > rawLimit)
+                {
+                    raw.Dispose();
+                    return (null, FeedError.TooLarge($"the body is larger than the limit of {limits.MaxCompressedBytes} bytes."));
+                }
+            }
+        }
+        catch
+        {
+            raw.Dispose();
+            throw;
+        }
+
+        if (encoding is "" or "identity")
+        {
+            return (raw, null);
+        }
+
+        using (raw)
+        {
+            return Decode(raw.Written, encoding, limits, budget);
+        }
+    }
+
+    private static (PooledBuffer? Body, FeedError? Error) Decode(ReadOnlyMemory<byte> raw, string encoding, ReceiverLimits limits, MemoryBudget budget)
+    {
+        var name = encoding == "x-gzip" ? "gzip" : encoding;
+        var limit = (int)limits.MaxDecompressedBytes;
+        var span = raw.Span;
+        uint? gzipSize = name == "gzip" && span.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(span[^4..]) : null;
+        var initial = (int)Math.Min(gzipSize ?? (uint)Math.Min((long)raw.Length * 4, int.MaxValue), (uint)limit) + 1;
+        var output = PooledBuffer.TryCreate(initial, budget);
+        if (output is null)
+        {
+            return (null, Overloaded());
+        }
+
+        try
+        {
+            var segment = MemoryMarshal.TryGetArray(raw, out var array) ? array : new ArraySegment<byte>(raw.ToArray());
+            using var source = new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false);
+            using Stream decoder = name switch
+            {
+                "gzip" => new GZipStream(source, CompressionMode.Decompress),
+                "br" => new BrotliStream(source, CompressionMode.Decompress),
+                _ => LooksLikeZlib(span) ? new ZLibStream(source, CompressionMode.Decompress) : new DeflateStream(source, CompressionMode.Decompress),
+            };
+            while (true)
+            {
+                if (!output.TryEnsureFree(ReadChunk, limit + 1))
+                {
+                    output.Dispose();
+                    return (null, Overloaded());
+                }
+
+                var read = decoder.Read(output.Free.Span);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                output.Advance(read);
+                if (output.Length > limit)
+                {
+                    output.Dispose();
+                    return (null, FeedError.TooLarge($"the {name} body decompresses to more than the limit of {limits.MaxDecompressedBytes} bytes."));
+                }
+            }
+
+            // .NET stops quietly at the end of a truncated gzip stream; the trailer's size field is how to notice.
+            if (name == "gzip" && (span.Length < 18 || gzipSize != (uint)output.Length))
+            {
+                output.Dispose();
+                return (null, FeedError.BadRequest("bad gzip", $"the gzip body is truncated or corrupt: its trailer does not match the {output.Length} bytes it decompressed to."));
+            }
+
+            return (output, null);
+        }
+        catch (InvalidDataException e)
+        {
+            output.Dispose();
+            return (null, FeedError.BadRequest($"bad {name}", $"the body is not valid {name} data: {e.Message}"));
+        }
+    }
+
+    /// <summary>HTTP's "deflate" is zlib-wrapped (RFC 1950), but some clients send raw deflate; the zlib header tells them apart.</summary>
+    private static bool LooksLikeZlib(ReadOnlySpan<byte> data) =>
+        data.Length >= 2 && (data[0] & 0x0f) == 8 && ((data[0] << 8) | data[1]) % 31 == 0;
+
+    private static FeedError Overloaded() =>
+        new(429, "overloaded", "the receiver holds as many request bytes as it may; retry after the Retry-After delay.");
+}

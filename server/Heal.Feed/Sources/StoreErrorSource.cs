@@ -1,0 +1,65 @@
+using System.Runtime.CompilerServices;
+using Heal.Core.Model;
+using Heal.Core.Sources;
+using Heal.Feed.Store;
+
+namespace Heal.Feed.Sources;
+
+/// <summary>
+/// Reads errors from the local store that <c>heal feed</c> writes. <see cref="WatchAsync"/> polls for rows after the
+/// newest one it has seen: SQLite has no change notification across processes, and a short poll on an indexed rowid
+/// costs microseconds.
+/// </summary>
+public sealed class StoreErrorSource(SqliteErrorStore store, TimeSpan? pollInterval = null) : IErrorSource
+{
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(200);
+
+    private const int PageSize = 256;
+
+    private readonly TimeSpan _pollInterval = pollInterval ?? DefaultPollInterval;
+
+    public string Name => $"store:{store.FilePath}";
+
+    public Task<IReadOnlyList<ErrorGroup>> ListGroupsAsync(int limit, CancellationToken cancellationToken) =>
+        store.ListGroupsAsync(limit, cancellationToken);
+
+    public Task<ErrorEvent?> GetLatestEventAsync(string groupId, CancellationToken cancellationToken) =>
+        store.GetLatestEventAsync(groupId, cancellationToken);
+
+    public async IAsyncEnumerable<ErrorEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long cursor;
+        try
+        {
+            cursor = await store.GetLastCursorAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            yield break;
+        }
+
+        using var timer = new PeriodicTimer(_pollInterval);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            IReadOnlyList<StoredEvent> page;
+            try
+            {
+                page = await store.GetEventsAfterAsync(cursor, PageSize, cancellationToken).ConfigureAwait(false);
+                if (page.Count == 0 && !await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            foreach (var stored in page)
+            {
+                cursor = stored.Cursor;
+                yield return stored.Event;
+            }
+        }
+    }
+}
