@@ -1,5 +1,6 @@
 using Heal.Core.Model;
 using Heal.Feed.Protocol;
+using Heal.Feed.Receiver;
 
 namespace Heal.Feed.Sources;
 
@@ -68,11 +69,11 @@ internal sealed class InMemoryGroupIndex
         return _groups.TryGetValue(groupId, out var entry) ? entry.Latest : null;
     }
 
-    /// <summary>The fields the store would write for this event's group.</summary>
+    /// <summary>The fields the receiver writes for this event's group, computed the same way.</summary>
     public static (string Type, StackFrame? TopFrame) Describe(ErrorEvent errorEvent)
     {
         var culprit = errorEvent.Culprit;
-        return (culprit?.Type ?? "message", culprit?.ThrowingFrame);
+        return (culprit?.Type ?? "message", FeedRequestHandler.TopInAppFrame(culprit));
     }
 
     private sealed record Entry(

@@ -78,10 +78,24 @@ public sealed class JsonLinesErrorSource : IErrorSource
         var follower = FileFollower.AtEnd(_path, _options.MaxLineBytes);
         using var changed = new SemaphoreSlim(0, 1);
         using var watcher = TryWatch(changed);
-        while (true)
+        while (!cancellationToken.IsCancellationRequested)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = await follower.ReadAsync(ReadBudget, cancellationToken).ConfigureAwait(false);
+            FileFollowBatch batch;
+            try
+            {
+                batch = await follower.ReadAsync(ReadBudget, cancellationToken).ConfigureAwait(false);
+                if (batch.Lines.Count == 0 && batch.Problems.Count == 0)
+                {
+                    // A change notification ends the wait early; the poll interval covers file systems that send none.
+                    await changed.WaitAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
             foreach (var problem in batch.Problems)
             {
                 Report(problem);
@@ -93,12 +107,6 @@ public sealed class JsonLinesErrorSource : IErrorSource
                 {
                     yield return errorEvent;
                 }
-            }
-
-            if (!batch.More)
-            {
-                // A change notification ends the wait early; the poll interval covers file systems that send none.
-                await changed.WaitAsync(_options.PollInterval, cancellationToken).ConfigureAwait(false);
             }
         }
     }

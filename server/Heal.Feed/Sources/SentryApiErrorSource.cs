@@ -98,38 +98,49 @@ public sealed class SentryApiErrorSource : IErrorSource, IDisposable
     /// <summary>
     /// Polls the issue list every <see cref="SentryApiOptions.PollInterval"/>; for each issue that is new or whose count or
     /// last-seen time grew since the previous poll, yields its latest event (once per event id). The first poll only
-    /// records where things stand, so only events after the call are yielded.
+    /// records where things stand, so only events after the call are yielded. Ends quietly when cancelled; an API failure
+    /// (<see cref="SentryApiException"/>) ends it with that exception.
     /// </summary>
     public async IAsyncEnumerable<ErrorEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var known = new Dictionary<string, (long Count, DateTimeOffset LastSeen)>(StringComparer.Ordinal);
         var yielded = new HashSet<string>(StringComparer.Ordinal);
         var first = true;
-        while (true)
+        while (!cancellationToken.IsCancellationRequested)
         {
-            var groups = await ListGroupsAsync(_options.MaxPages * PageSize, cancellationToken).ConfigureAwait(false);
-            foreach (var group in groups.OrderBy(g => g.LastSeen))
+            var changed = new List<ErrorEvent>();
+            try
             {
-                if (known.TryGetValue(group.Id, out var seen) && group.Count <= seen.Count && group.LastSeen <= seen.LastSeen)
+                if (!first)
                 {
-                    continue;
+                    await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
                 }
 
-                known[group.Id] = (group.Count, group.LastSeen);
-                if (first)
+                var groups = await ListGroupsAsync(_options.MaxPages * PageSize, cancellationToken).ConfigureAwait(false);
+                foreach (var group in groups.OrderBy(g => g.LastSeen))
                 {
-                    continue;
-                }
+                    if (known.TryGetValue(group.Id, out var seen) && group.Count <= seen.Count && group.LastSeen <= seen.LastSeen)
+                    {
+                        continue;
+                    }
 
-                var latest = await GetLatestEventAsync(group.Id, cancellationToken).ConfigureAwait(false);
-                if (latest is not null && yielded.Add(latest.Id))
-                {
-                    yield return latest;
+                    known[group.Id] = (group.Count, group.LastSeen);
+                    if (!first && await GetLatestEventAsync(group.Id, cancellationToken).ConfigureAwait(false) is { } latest && yielded.Add(latest.Id))
+                    {
+                        changed.Add(latest);
+                    }
                 }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
             }
 
             first = false;
-            await Task.Delay(_options.PollInterval, _time, cancellationToken).ConfigureAwait(false);
+            foreach (var latest in changed)
+            {
+                yield return latest;
+            }
         }
     }
 
