@@ -201,12 +201,11 @@ public sealed class SentryApiErrorSourceTests
             _ => ScriptedResponse.WithStatus(404, """{"detail":"not found"}"""),
         });
         using var source = Source(api, o => o with { PollInterval = TimeSpan.FromMilliseconds(50) });
-        using var cancel = new CancellationTokenSource();
+        await using var watch = StartedWatch.Start(source);
 
-        await using var watch = source.WatchAsync(cancel.Token).GetAsyncEnumerator(cancel.Token);
-        Assert.True(await watch.MoveNextAsync().AsTask().WaitAsync(s_deadline));
+        var next = await watch.NextAsync(s_deadline);
 
-        Assert.Equal("6f1c2bd0a9e54b8c9d0e1f2a3b4c5d6e", watch.Current.Id);
+        Assert.Equal("6f1c2bd0a9e54b8c9d0e1f2a3b4c5d6e", next.Id);
         Assert.Equal(LatestPath, api.Requests.Single(r => r.Path != IssuesPath).Path);
     }
 
