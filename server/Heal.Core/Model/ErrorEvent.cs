@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Heal.Core.Parsing;
 
 namespace Heal.Core.Model;
 
@@ -27,6 +28,20 @@ public sealed record ErrorEvent(
     ImmutableArray<string> SdkFingerprint,
     string? RawJson)
 {
+    /// <summary>
+    /// Frames of a message-only event (Sentry's event-level <c>stacktrace</c>, or the crashed/current thread's),
+    /// in Sentry order; empty when the event has exceptions, whose frames live on each <see cref="ExceptionInfo"/>.
+    /// </summary>
+    public ImmutableArray<StackFrame> Stacktrace { get; init; } = ImmutableArray<StackFrame>.Empty;
+
+    /// <summary>Reads a Sentry event payload. <paramref name="receivedAt"/> stands in for a missing timestamp (default: the Unix epoch).</summary>
+    public static ParseResult<ErrorEvent> FromSentryJson(string json, DateTimeOffset? receivedAt = null) =>
+        SentryEventJson.Parse(json, receivedAt);
+
+    /// <inheritdoc cref="FromSentryJson(string, DateTimeOffset?)"/>
+    public static ParseResult<ErrorEvent> FromSentryJson(ReadOnlySpan<byte> utf8, DateTimeOffset? receivedAt = null) =>
+        SentryEventJson.Parse(utf8, receivedAt);
+
     /// <summary>The exception users see: the top-level one (last in Sentry order), or null for a message-only event.</summary>
     public ExceptionInfo? Primary => Exceptions.IsDefaultOrEmpty ? null : Exceptions[^1];
 

@@ -168,7 +168,7 @@ public sealed class FeedRequestHandler(FeedServerOptions options, IngestionQueue
         }
 
         var started = Stopwatch.GetTimestamp();
-        var parsed = EventParsing.Parse(Encoding.UTF8.GetString(bytes));
+        var parsed = EventParsing.Parse(bytes, receivedAt);
         var parsedAt = Stopwatch.GetTimestamp();
         metrics.AddParse(parsedAt - started);
         if (parsed.Value is not { } errorEvent)

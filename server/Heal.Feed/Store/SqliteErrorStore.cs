@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Heal.Core.Model;
 using Heal.Feed.Protocol;
@@ -304,7 +303,7 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT raw_json FROM events WHERE group_id = $group ORDER BY rowid DESC LIMIT 1;";
+        command.CommandText = "SELECT raw_json, received_at FROM events WHERE group_id = $group ORDER BY rowid DESC LIMIT 1;";
         command.Parameters.AddWithValue("$group", groupId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -312,7 +311,7 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
             return null;
         }
 
-        return EventParsing.Parse(Encoding.UTF8.GetString((byte[])reader.GetValue(0))).Value;
+        return EventParsing.Parse((byte[])reader.GetValue(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))).Value;
     }
 
     /// <summary>Events stored after <paramref name="cursor"/> (a row id; 0 for the start), oldest first.</summary>
@@ -327,10 +326,11 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var parsed = EventParsing.Parse(Encoding.UTF8.GetString((byte[])reader.GetValue(3)));
+            var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
+            var parsed = EventParsing.Parse((byte[])reader.GetValue(3), receivedAt);
             if (parsed.Value is { } errorEvent)
             {
-                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), errorEvent));
+                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), receivedAt, errorEvent));
             }
         }
 

@@ -1,0 +1,16 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Heal.Feed.Tests.Fixtures;
+
+/// <summary>What the receiver answered.</summary>
+public sealed record FeedAnswer(int Status, string Body, RetryConditionHeaderValue? RetryAfter, MediaTypeHeaderValue? ContentType)
+{
+    private JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    public string? Id => Json.TryGetProperty("id", out var id) ? id.GetString() : null;
+
+    public string? Error => Json.TryGetProperty("error", out var e) ? e.GetString() : null;
+
+    public string? Detail => Json.TryGetProperty("detail", out var d) ? d.GetString() : null;
+}
