@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using System.Text;
 using Heal.Core.Model;
 using Heal.Core.Sources;
 using Heal.Feed.Protocol;
@@ -145,7 +146,7 @@ public sealed class JsonLinesErrorSource : IErrorSource
         }
 
         // A writer may be in the middle of this line: take it only when it is already a whole event, and report nothing.
-        var parsed = EventParsing.Parse(last.Text);
+        var parsed = EventParsing.Parse(Encoding.UTF8.GetBytes(last.Text), DateTimeOffset.UtcNow);
         return parsed.Value;
     }
 
@@ -157,7 +158,7 @@ public sealed class JsonLinesErrorSource : IErrorSource
         }
 
         var location = $"line {line.Number}";
-        var parsed = EventParsing.Parse(line.Text);
+        var parsed = EventParsing.Parse(Encoding.UTF8.GetBytes(line.Text), DateTimeOffset.UtcNow);
         if (parsed.Value is null)
         {
             var reason = parsed.Problems.IsDefaultOrEmpty ? "not a Sentry event." : string.Join(" ", parsed.Problems.Select(p => p.ToString()));

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Heal.Core.Model;
 using Heal.Core.Sources;
@@ -92,7 +93,7 @@ public sealed class SentryApiErrorSource : IErrorSource, IDisposable
 
         using var document = Parse(body, "the latest event");
         var json = SentryApiMapping.ToEventJson(document.RootElement);
-        return json is null ? null : EventParsing.Parse(json).Value;
+        return json is null ? null : EventParsing.Parse(Encoding.UTF8.GetBytes(json), _time.GetUtcNow()).Value;
     }
 
     /// <summary>

@@ -80,8 +80,9 @@ public sealed class SentryApiErrorSourceTests
         Assert.Equal(("System.NullReferenceException", "Object reference not set to an instance of an object."), (exception.Type, exception.Value));
         Assert.Equal(2, exception.Frames.Length);
         var frame = exception.ThrowingFrame!;
-        Assert.Equal(("PricingService.cs", "/src/shop/src/OrderService/PricingService.cs", "decimal PricingService.Total(Order order)", 43, true),
-            (frame.File, frame.AbsolutePath, frame.Function, frame.Line, frame.InApp));
+        Assert.Equal(("PricingService.cs", "/src/shop/src/OrderService/PricingService.cs", "decimal PricingService.Total(Order order)", 43, 9, true),
+            (frame.File, frame.AbsolutePath, frame.Function, frame.Line, frame.Column, frame.InApp));
+        Assert.Equal("        var discount = subtotal * customer.Discount.Rate;", frame.ContextLine);
         // The SDK-shaped JSON the event was rebuilt as: camel-case frame fields and [[line, text]] context converted.
         using var raw = System.Text.Json.JsonDocument.Parse(latest.RawJson!);
         var rawFrame = raw.RootElement.GetProperty("exception").GetProperty("values")[0].GetProperty("stacktrace").GetProperty("frames")[1];
