@@ -235,36 +235,41 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     /// <summary>Evicts the store's oldest events until it is under its byte cap, never touching this batch's own events.</summary>
     private int EvictOldest(SqliteTransaction transaction, long firstRowOfBatch)
     {
-        using var delete = Command(transaction,
-            "DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE rowid < $limit ORDER BY rowid LIMIT 64) RETURNING group_id, size;",
-            "$limit");
-        using var update = Command(transaction, "UPDATE groups SET kept_events = kept_events - $removed WHERE id = $group;", "$removed", "$group");
+        using var oldest = Command(transaction,
+            "SELECT rowid, group_id, size FROM events WHERE rowid < $limit ORDER BY rowid LIMIT 256;", "$limit");
+        using var delete = Command(transaction, "DELETE FROM events WHERE rowid = $row;", "$row");
+        using var update = Command(transaction, "UPDATE groups SET kept_events = kept_events - 1 WHERE id = $group;", "$group");
         var evicted = 0;
         while (_totalBytes > _options.MaxTotalBytes)
         {
-            Set(delete, 0, firstRowOfBatch);
-            var perGroup = new Dictionary<string, int>(StringComparer.Ordinal);
-            using (var reader = delete.ExecuteReader())
+            Set(oldest, 0, firstRowOfBatch);
+            var victims = new List<(long Row, string Group, long Size)>();
+            using (var reader = oldest.ExecuteReader())
             {
                 while (reader.Read())
                 {
-                    var group = reader.GetString(0);
-                    perGroup[group] = perGroup.GetValueOrDefault(group) + 1;
-                    _totalBytes -= reader.GetInt64(1);
+                    victims.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)));
                 }
             }
 
-            if (perGroup.Count == 0)
+            if (victims.Count == 0)
             {
                 break;
             }
 
-            foreach (var (group, removed) in perGroup)
+            foreach (var (row, group, size) in victims)
             {
-                Set(update, 0, removed);
-                Set(update, 1, group);
+                if (_totalBytes <= _options.MaxTotalBytes)
+                {
+                    break;
+                }
+
+                Set(delete, 0, row);
+                delete.ExecuteNonQuery();
+                Set(update, 0, group);
                 update.ExecuteNonQuery();
-                evicted += removed;
+                _totalBytes -= size;
+                evicted++;
             }
         }
 

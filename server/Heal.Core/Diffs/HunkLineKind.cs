@@ -1,0 +1,8 @@
+namespace Heal.Core.Diffs;
+
+public enum HunkLineKind
+{
+    Context,
+    Removed,
+    Added,
+}
