@@ -1,3 +1,4 @@
+using Heal.Core.Grouping;
 using Heal.Core.Model;
 using Heal.Feed.Protocol;
 using Heal.Feed.Receiver;
@@ -79,7 +80,7 @@ internal sealed class InMemoryGroupIndex
     private sealed record Entry(
         string GroupId, string Fingerprint, long Count, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, string? LastRelease, ErrorEvent Latest)
     {
-        public static Entry First(EventFingerprint fingerprint, ErrorEvent errorEvent) =>
+        public static Entry First(Fingerprint fingerprint, ErrorEvent errorEvent) =>
             new(fingerprint.GroupId, fingerprint.Hash, 1, errorEvent.Timestamp, errorEvent.Timestamp, errorEvent.Release, errorEvent);
 
         public Entry With(ErrorEvent errorEvent) => this with
