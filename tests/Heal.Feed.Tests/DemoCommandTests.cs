@@ -27,7 +27,7 @@ public sealed partial class DemoCommandTests(ITestOutputHelper output)
             var workspace = WorkspaceLine().Match(demo.Stdout);
             Assert.True(workspace.Success, "the report names no workspace");
             Assert.False(Directory.Exists(workspace.Groups[1].Value), $"{workspace.Groups[1].Value} is still there");
-            Assert.Empty(marker.LiveProcesses());
+            Assert.Empty(await marker.LeftoverProcessesAsync(TimeSpan.FromSeconds(10)));
             Assert.Empty(Directory.EnumerateFileSystemEntries(cwd));
         }
         finally

@@ -113,7 +113,7 @@ public sealed class RealSdkClientTests(DotnetClientBuild dotnetClient, ITestOutp
                 Assert.Equal(0, await feed.StopAsync(s_deadline));
             }
 
-            Assert.Empty(marker.LiveProcesses());
+            Assert.Empty(await marker.LeftoverProcessesAsync(TimeSpan.FromSeconds(10)));
         }
         finally
         {

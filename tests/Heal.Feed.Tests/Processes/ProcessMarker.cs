@@ -12,6 +12,23 @@ internal sealed class ProcessMarker
 
     public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { [Variable] = Value };
 
+    /// <summary>
+    /// Waits until no live process carries the marker and returns those still alive at <paramref name="deadline"/>: a
+    /// process that is exiting gets a moment to go, one left running (a reused build node, a compiler server) stays listed.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> LeftoverProcessesAsync(TimeSpan deadline)
+    {
+        var until = DateTimeOffset.UtcNow + deadline;
+        var live = LiveProcesses();
+        while (live.Count > 0 && DateTimeOffset.UtcNow < until)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(200));
+            live = LiveProcesses();
+        }
+
+        return live;
+    }
+
     /// <summary>Live processes carrying the marker, as <c>pid: command line</c>.</summary>
     public IReadOnlyList<string> LiveProcesses()
     {
