@@ -77,11 +77,12 @@ internal sealed class SentryApiClient
     {
         try
         {
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            // Reading the whole body here lets the client enforce its MaxResponseContentBufferSize.
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
-            throw new SentryApiException($"cannot reach {_apiRoot}: {e.Message}", null, e);
+            throw new SentryApiException($"GET {request.RequestUri?.AbsolutePath} on {_apiRoot.GetLeftPart(UriPartial.Authority)} failed: {e.Message}", null, e);
         }
         catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
