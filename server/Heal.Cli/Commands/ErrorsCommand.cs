@@ -108,7 +108,7 @@ public static class ErrorsCommand
             SqliteErrorStore.StatusText(g.Status),
             g.Count.ToString(CultureInfo.InvariantCulture),
             Ago(now - g.LastSeen),
-            Clip($"{g.Type}: {g.Message}", 80),
+            Clip($"{g.Type}: {g.Message}", 100),
             g.TopFrame is { } f ? Clip($"{f.Path ?? f.Function}:{f.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}", 60) : "-",
         }).Prepend(["STATUS", "COUNT", "LAST SEEN", "ERROR", "WHERE"]).ToList();
         var widths = Enumerable.Range(0, 5).Select(i => rows.Max(r => r[i].Length)).ToArray();
