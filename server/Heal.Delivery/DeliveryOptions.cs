@@ -14,8 +14,12 @@ public sealed record DeliveryOptions(
     bool StrictScope = true,
     bool DryRun = false,
     string? BodyFile = null,
-    ImmutableArray<string> Labels = default)
+    ImmutableArray<string> Labels = default,
+    string? WorkRoot = null)
 {
+    /// <summary>Heal's own folder for the temporary index file and a dry run's default body file; <c>$TMPDIR/heal</c> when null.</summary>
+    public string EffectiveWorkRoot => WorkRoot ?? Path.Combine(Path.GetTempPath(), "heal");
+
     public ImmutableArray<string> EffectiveLabels => Labels.IsDefaultOrEmpty ? ["heal", "automated-fix"] : Labels;
 
     public AutoMergePolicy EffectiveAutoMerge => AutoMerge ?? AutoMergePolicy.Off;

@@ -39,12 +39,12 @@ public sealed class DeliveryService(Func<PullRequestTarget, ICodeHost> codeHostF
         }
 
         var commit = await BranchCommitter.CommitAsync(repository, input.Report.BaseCommit, branch, patches,
-            PullRequestBody.CommitMessage(input.Event, input.Diagnosis, input.Group?.Id), cancellationToken);
+            PullRequestBody.CommitMessage(input.Event, input.Diagnosis, input.Group?.Id), options.EffectiveWorkRoot, cancellationToken);
 
         string? bodyFile = null;
         if (options.BodyFile is not null || options.DryRun)
         {
-            bodyFile = options.BodyFile ?? Path.Combine(Path.GetTempPath(), "heal", $"pr-{branch.Replace('/', '-')}.md");
+            bodyFile = options.BodyFile ?? Path.Combine(options.EffectiveWorkRoot, $"pr-{branch.Replace('/', '-')}.md");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(bodyFile))!);
             await File.WriteAllTextAsync(bodyFile, body, cancellationToken);
         }

@@ -44,12 +44,13 @@ public sealed partial class PatchValidator
         var baseCommit = await ResolveBaseCommitAsync(request.RepositoryRoot, request.Release, cancellationToken);
         progress?.Report($"creating a worktree at {baseCommit[..Math.Min(12, baseCommit.Length)]}");
         var stopwatch = Stopwatch.StartNew();
-        using var cache = request.Policy.ReuseBuildOutputs ? await BuildCache.OpenAsync(request.RepositoryRoot, cancellationToken) : null;
-        await using var worktree = await Worktree.CreateAsync(request.RepositoryRoot, baseCommit, cancellationToken, cache?.WorktreePath);
+        var workRoot = request.Policy.EffectiveWorkRoot;
+        using var cache = request.Policy.ReuseBuildOutputs ? await BuildCache.OpenAsync(request.RepositoryRoot, workRoot, cancellationToken) : null;
+        await using var worktree = await Worktree.CreateAsync(request.RepositoryRoot, baseCommit, workRoot, cancellationToken, cache?.WorktreePath);
         timings["worktree"] = stopwatch.Elapsed.TotalSeconds;
 
         stopwatch.Restart();
-        gates["applies"] = await ApplyAsync(worktree.Path, request.Patch, cancellationToken);
+        gates["applies"] = await ApplyAsync(worktree.Path, request.Patch, workRoot, cancellationToken);
         timings["apply"] = stopwatch.Elapsed.TotalSeconds;
         if (!gates["applies"].Passed)
         {
@@ -140,9 +141,9 @@ public sealed partial class PatchValidator
         return await GitCli.RunAsync(repository, ["rev-parse", "--verify", "HEAD^{commit}"], cancellationToken);
     }
 
-    private static async Task<GateResult> ApplyAsync(string worktree, string patch, CancellationToken cancellationToken)
+    private static async Task<GateResult> ApplyAsync(string worktree, string patch, string workRoot, CancellationToken cancellationToken)
     {
-        var patchFile = Path.Combine(Worktree.TemporaryRoot, Guid.NewGuid().ToString("N") + ".patch");
+        var patchFile = Path.Combine(workRoot, Guid.NewGuid().ToString("N") + ".patch");
         await File.WriteAllTextAsync(patchFile, patch.EndsWith('\n') ? patch : patch + "\n", cancellationToken);
         try
         {
@@ -201,7 +202,7 @@ public sealed partial class PatchValidator
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var applied = await ApplyAsync(worktree.Path, request.RegressionTest!, cancellationToken);
+        var applied = await ApplyAsync(worktree.Path, request.RegressionTest!, request.Policy.EffectiveWorkRoot, cancellationToken);
         if (!applied.Passed)
         {
             return GateResult.Fail("reproduction", "the regression test does not apply: " + applied.Detail);
@@ -217,7 +218,7 @@ public sealed partial class PatchValidator
         var after = await dotnet.TestAsync(worktree.Path, [project], $"FullyQualifiedName~{className}", cancellationToken, build: true);
 
         // Then the same test without the fix: reverse the patch in the worktree and run it again.
-        var patchFile = Path.Combine(Worktree.TemporaryRoot, Guid.NewGuid().ToString("N") + ".patch");
+        var patchFile = Path.Combine(request.Policy.EffectiveWorkRoot, Guid.NewGuid().ToString("N") + ".patch");
         await File.WriteAllTextAsync(patchFile, request.Patch.EndsWith('\n') ? request.Patch : request.Patch + "\n", cancellationToken);
         ProcessResult reverse;
         try

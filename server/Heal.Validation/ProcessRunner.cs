@@ -10,6 +10,7 @@ namespace Heal.Validation;
 public static class ProcessRunner
 {
     private const int MaxCapturedChars = 256 * 1024;
+    private static readonly string[] s_inheritedBuildVariables = ["MSBuild", "MSBUILD", "VSTEST", "DOTNET_HOST_PATH"];
 
     public static async Task<ProcessResult> RunAsync(
         string fileName,
@@ -30,6 +31,13 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        // Variables set by an enclosing MSBuild or test host (Heal may run inside `dotnet test`) would point a nested
+        // `dotnet build` at the wrong MSBuild.
+        foreach (var name in startInfo.Environment.Keys.Where(k => s_inheritedBuildVariables.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
+        {
+            startInfo.Environment.Remove(name);
         }
 
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

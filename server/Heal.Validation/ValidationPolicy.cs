@@ -6,6 +6,7 @@ namespace Heal.Validation;
 /// <param name="BuildTimeout">Per <c>dotnet build</c>.</param>
 /// <param name="TestTimeout">Per <c>dotnet test</c>.</param>
 /// <param name="ReuseBuildOutputs">Keep restore and build outputs in Heal's cache between validations of the same repository (see <c>BuildCache</c>).</param>
+/// <param name="WorkRoot">Heal's own folder for everything validation writes; <c>$TMPDIR/heal</c> when null.</param>
 /// <param name="UseBuildServers">Reuse MSBuild and compiler servers across builds (fast); off when nothing may be left running.</param>
 public sealed record ValidationPolicy(
     int MaxChangedLines = 30,
@@ -15,9 +16,13 @@ public sealed record ValidationPolicy(
     TimeSpan? BuildTimeout = null,
     TimeSpan? TestTimeout = null,
     bool UseBuildServers = true,
-    bool ReuseBuildOutputs = true)
+    bool ReuseBuildOutputs = true,
+    string? WorkRoot = null)
 {
     public static ValidationPolicy Default { get; } = new();
+
+    /// <summary>Where validation writes (worktrees, the build cache, test results): <c>WorkRoot</c>, else <c>$TMPDIR/heal</c>.</summary>
+    public string EffectiveWorkRoot => WorkRoot ?? Path.Combine(Path.GetTempPath(), "heal");
 
     public TimeSpan EffectiveBuildTimeout => BuildTimeout ?? TimeSpan.FromMinutes(5);
 

@@ -27,6 +27,20 @@ public sealed class DemoContext
 
     public string StorePath => Path.Combine(Workspace, "feed.db");
 
+    /// <summary>The bare repository the demo pushes the fix branch to.</summary>
+    public string OriginPath => Path.Combine(Workspace, "origin.git");
+
+    /// <summary>Where validation puts its worktree and build cache, and delivery its temporary index: inside the workspace.</summary>
+    public string HealWorkRoot => Path.Combine(Workspace, "heal");
+
+    /// <summary>The pull-request body the demo would open.</summary>
+    public string PullRequestBodyPath => Path.Combine(Workspace, "pull-request.md");
+
+    /// <summary>The event the heal step worked on, and what came of it.</summary>
+    public ErrorEvent? HealedEvent { get; set; }
+
+    public Heal.Pipeline.HealResult? Result { get; set; }
+
     public SqliteErrorStore? Store { get; set; }
 
     public FeedServer? Feed { get; set; }

@@ -8,10 +8,13 @@ public static class DemoSteps
     public static IReadOnlyList<IDemoStep> All { get; } =
     [
         new CopySampleStep(),
+        new InitRepositoryStep(),
         new StartFeedStep(),
         new BuildSampleStep(),
         new RunSampleStep(),
         new AwaitEventStep(),
         new ListErrorsStep(),
+        new HealStep(),
+        new ShowPullRequestStep(),
     ];
 }

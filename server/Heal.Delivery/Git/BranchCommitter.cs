@@ -29,9 +29,9 @@ public static class BranchCommitter
     }
 
     public static async Task<string> CommitAsync(
-        string repository, string baseCommit, string branch, IReadOnlyList<string> patches, string message, CancellationToken cancellationToken)
+        string repository, string baseCommit, string branch, IReadOnlyList<string> patches, string message, string workRoot, CancellationToken cancellationToken)
     {
-        var indexFile = Path.Combine(Path.GetTempPath(), "heal", "index-" + Guid.NewGuid().ToString("N"));
+        var indexFile = Path.Combine(workRoot, "index-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.GetDirectoryName(indexFile)!);
         try
         {

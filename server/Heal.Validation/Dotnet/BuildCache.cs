@@ -39,10 +39,10 @@ public sealed class BuildCache : IDisposable
     private string ManifestPath => Path.Combine(Root, "built.json");
 
     /// <summary>Opens the cache of <paramref name="repository"/>, waiting while another validation of it runs.</summary>
-    public static async Task<BuildCache> OpenAsync(string repository, CancellationToken cancellationToken)
+    public static async Task<BuildCache> OpenAsync(string repository, string workRoot, CancellationToken cancellationToken)
     {
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(repository))))[..16].ToLowerInvariant();
-        var root = Path.Combine(Git.Worktree.TemporaryRoot, "..", "cache", key);
+        var root = Path.Combine(workRoot, "cache", key);
         root = Path.GetFullPath(root);
         PruneAbandoned(Path.GetDirectoryName(root)!, root);
         Directory.CreateDirectory(root);

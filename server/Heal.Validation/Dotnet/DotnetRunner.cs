@@ -39,7 +39,7 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
             return new StepResult(GateResult.Skip("tests", "no test project references the changed code"), "", TrxReport.Empty);
         }
 
-        var results = Path.Combine(Git.Worktree.TemporaryRoot, "trx-" + Guid.NewGuid().ToString("N")[..12]);
+        var results = Path.Combine(policy.EffectiveWorkRoot, "trx-" + Guid.NewGuid().ToString("N")[..12]);
         var report = TrxReport.Empty;
         var output = new StringBuilder();
         try

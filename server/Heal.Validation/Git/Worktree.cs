@@ -19,17 +19,15 @@ public sealed class Worktree : IAsyncDisposable
 
     public string Commit { get; }
 
-    /// <summary>Heal's temporary root for worktrees; everything validation writes lives below it.</summary>
-    public static string TemporaryRoot =>
-        System.IO.Path.Combine(System.IO.Path.GetTempPath(), "heal", "worktrees");
-
-    /// <param name="path">Where to put it; a fresh folder under <see cref="TemporaryRoot"/> when null. A leftover worktree at that path (after a crash) is removed first.</param>
-    public static async Task<Worktree> CreateAsync(string repository, string commit, CancellationToken cancellationToken, string? path = null)
+    /// <param name="workRoot">Heal's own folder; worktrees go to its <c>worktrees</c> subfolder.</param>
+    /// <param name="path">Where to put it; a fresh folder under <paramref name="workRoot"/> when null. A leftover worktree at that path (after a crash) is removed first.</param>
+    public static async Task<Worktree> CreateAsync(string repository, string commit, string workRoot, CancellationToken cancellationToken, string? path = null)
     {
-        Directory.CreateDirectory(TemporaryRoot);
         if (path is null)
         {
-            path = System.IO.Path.Combine(TemporaryRoot, Guid.NewGuid().ToString("N")[..12]);
+            var root = System.IO.Path.Combine(workRoot, "worktrees");
+            Directory.CreateDirectory(root);
+            path = System.IO.Path.Combine(root, Guid.NewGuid().ToString("N")[..12]);
         }
         else if (Directory.Exists(path))
         {
