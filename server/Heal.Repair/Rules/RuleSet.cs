@@ -8,5 +8,11 @@ public static class RuleSet
     public static ImmutableArray<ICrashRule> Default { get; } =
     [
         // One line per rule. Keep the most specific rules first.
+        new KeyNotFoundRule(),
+        new FormatRule(),
+        new EmptySequenceRule(),
+        new DivideByZeroRule(),
+        new IndexRangeRule(),
+        new CollectionModifiedRule(),
     ];
 }
