@@ -16,5 +16,6 @@ public static class RuleSet
         new CollectionModifiedRule(),
         new InvalidCastRule(),
         new OverflowRule(),
+        new ObjectDisposedRule(),
     ];
 }
