@@ -85,7 +85,7 @@ public sealed class ObjectDisposedRule : ICrashRule
                         evidence, RuleKit.Edit(source, [.. changes]));
                 }
 
-                if (declared is not null && !declared.IsAsync && IsGenericTask(declared.ReturnType))
+                if (declared is not null && !declared.IsAsync && IsGenericTask(declared.ReturnType) && declared.Parameters.All(p => p.RefKind == RefKind.None))
                 {
                     var allReturns = ExitPaths.Returns(method).Where(r => r.Expression is not null).ToList();
                     var changes = allReturns.Select(r => new TextChange(new TextSpan(r.Expression!.SpanStart, 0), "await ")).ToList();
