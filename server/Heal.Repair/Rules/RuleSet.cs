@@ -8,6 +8,10 @@ public static class RuleSet
     public static ImmutableArray<ICrashRule> Default { get; } =
     [
         // One line per rule. Keep the most specific rules first.
+        new MissingAwaitRule(),
+        new NullReferenceRule(),
+        new ArgumentNullRule(),
+        new AsyncVoidRule(),
         new KeyNotFoundRule(),
         new FormatRule(),
         new EmptySequenceRule(),
