@@ -31,6 +31,8 @@ public static class NullOrigins
                 return !literal.IsKind(SyntaxKind.NullLiteralExpression) && !literal.IsKind(SyntaxKind.DefaultLiteralExpression);
             case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.Text: "nameof" } }:
                 return true;
+            case BinaryExpressionSyntax coalesce when coalesce.IsKind(SyntaxKind.CoalesceExpression):
+                return coalesce.Right is ThrowExpressionSyntax || CannotBeNull(coalesce.Right, model);
         }
 
         var symbol = model.GetSymbolInfo(expression).Symbol;
@@ -47,6 +49,49 @@ public static class NullOrigins
         var type = model.GetTypeInfo(expression).Type;
         return type is not null && type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
             && type.TypeKind != TypeKind.TypeParameter;
+    }
+
+    /// <summary>
+    /// True for a field or property of this file's type that is initialised with a non-null value (<c>= new()</c>) and
+    /// only ever assigned non-null values anywhere in its type.
+    /// </summary>
+    public static bool AlwaysNonNull(ExpressionSyntax expression, SemanticModel model)
+    {
+        var symbol = model.GetSymbolInfo(AbsenceConventions.Unwrap(expression)).Symbol;
+        if (symbol is not (IFieldSymbol or IPropertySymbol) || symbol.ContainingType is null)
+        {
+            return false;
+        }
+
+        var initializer = symbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).Select(d => d switch
+        {
+            VariableDeclaratorSyntax v => v.Initializer?.Value,
+            PropertyDeclarationSyntax p => p.Initializer?.Value,
+            _ => null,
+        }).FirstOrDefault(v => v is not null);
+        if (initializer is null || !CannotBeNull(initializer, model))
+        {
+            return false;
+        }
+
+        foreach (var declaration in symbol.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax()))
+        {
+            if (declaration.SyntaxTree != model.SyntaxTree)
+            {
+                return false;
+            }
+
+            foreach (var assignment in declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                if (SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(assignment.Left).Symbol?.OriginalDefinition, symbol.OriginalDefinition)
+                    && !CannotBeNull(assignment.Right, model))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The reasons <paramref name="expression"/> can be null, strongest first; empty when the code shows none.</summary>

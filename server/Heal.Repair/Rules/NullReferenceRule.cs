@@ -90,7 +90,7 @@ public sealed class NullReferenceRule : ICrashRule
     {
         var model = site.Throwing.SemanticModel;
         var receiver = dereference.Receiver;
-        if (NullChecks.IsCheckedBefore(receiver, dereference.Node))
+        if (NullChecks.IsCheckedBefore(receiver, dereference.Node) || NullOrigins.AlwaysNonNull(receiver, model))
         {
             return new NullSuspect(dereference, ImmutableArray<NullSignal>.Empty, null, true, null);
         }
@@ -291,9 +291,10 @@ public sealed class NullReferenceRule : ICrashRule
         var model = caller.SemanticModel;
         var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
         var statement = declaration?.FirstAncestorOrSelf<StatementSyntax>();
-        if (statement is null || statement.SyntaxTree != caller.Root.SyntaxTree || AbsenceConventions.MemberOf(statement) != caller.Member)
+        if (statement is null || statement.SyntaxTree != caller.Root.SyntaxTree || AbsenceConventions.MemberOf(statement) != caller.Member
+            || statement.Span.End > caller.LineSpan.Start || caller.Member is null || IsReassigned(local, caller.Member, model))
         {
-            return RuleResult.Decline(rootCause + ".", $"`{local.Name}` is not declared in the calling method", evidence.ToImmutable());
+            return RuleResult.Decline(rootCause + ".", $"`{local.Name}` is not declared once, before the call, in the calling method", evidence.ToImmutable());
         }
 
         var guards = AbsenceConventions.Find(TypeScope(caller), model);
@@ -359,7 +360,7 @@ public sealed class NullReferenceRule : ICrashRule
             && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is { } declaration
             && declaration.FirstAncestorOrSelf<StatementSyntax>() is { Parent: BlockSyntax or SwitchSectionSyntax } declaring
             && AbsenceConventions.MemberOf(declaring) == member
-            && declaring != statement
+            && declaring.Span.End <= statement.SpanStart
             && declaring.Parent!.Span.Contains(statement.Span)
             && !IsReassigned(local, member!, model))
         {

@@ -18,5 +18,8 @@ public static class RuleSet
         new DivideByZeroRule(),
         new IndexRangeRule(),
         new CollectionModifiedRule(),
+        new InvalidCastRule(),
+        new OverflowRule(),
+        new ObjectDisposedRule(),
     ];
 }

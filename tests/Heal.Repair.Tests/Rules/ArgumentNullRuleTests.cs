@@ -163,7 +163,7 @@ public sealed class ArgumentNullRuleTests
     }
 
     [Fact]
-    public void Apply_CallerPassesTryGetValueOut_GuardsInCallerWithEarlyReturn()
+    public void Apply_CallerPassesGetValueOrDefaultResult_GuardsInCallerWithEarlyReturn()
     {
         RuleCheck.Fixes(Rule, """
             //- src/Audit/AuditLog.cs

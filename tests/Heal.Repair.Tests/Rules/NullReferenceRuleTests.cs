@@ -819,4 +819,74 @@ public sealed class NullReferenceRuleTests
             public sealed class Customer { public string Name { get; set; } = ""; }
             """, Nre, Message, "ambiguous");
     }
+
+    [Fact]
+    public void Apply_TryGetValueOutIgnoredInVoidMethod_GuardsWithModernDefaultsWhenFileHasNoGuards()
+    {
+        RuleCheck.Fixes(Rule, """
+            //- src/Stats/HitCounter.cs
+            using System.Collections.Generic;
+
+            namespace Stats;
+
+            public sealed class HitCounter
+            {
+                private readonly Dictionary<string, Entry> _entries = new();
+
+                public void Touch(string key)
+                {
+                    _entries.TryGetValue(key, out var entry);
+                    entry.Hits++; // <- throws
+                }
+            }
+
+            public sealed class Entry { public int Hits { get; set; } }
+            """, Nre, Message, """
+            //- src/Stats/HitCounter.cs
+            using System.Collections.Generic;
+
+            namespace Stats;
+
+            public sealed class HitCounter
+            {
+                private readonly Dictionary<string, Entry> _entries = new();
+
+                public void Touch(string key)
+                {
+                    _entries.TryGetValue(key, out var entry);
+                    if (entry is null)
+                    {
+                        return;
+                    }
+
+                    entry.Hits++;
+                }
+            }
+
+            public sealed class Entry { public int Hits { get; set; } }
+            """);
+    }
+
+    [Fact]
+    public void Apply_OutValueUsedOnlyWhenTryGetValueSucceeded_BlamesTheOtherReceiver()
+    {
+        RuleCheck.Declines(Rule, """
+            //- src/Stats/Report.cs
+            using System.Collections.Generic;
+
+            namespace Stats;
+
+            public sealed class Report
+            {
+                private readonly Dictionary<string, Entry> _entries = new();
+
+                public int Hits(string key, Entry fallback)
+                {
+                    return _entries.TryGetValue(key, out var entry) ? entry.Hits : fallback.Hits; // <- throws
+                }
+            }
+
+            public sealed class Entry { public int Hits { get; set; } }
+            """, Nre, Message, "`fallback` comes from outside the linked frames");
+    }
 }
