@@ -18,6 +18,22 @@ public static partial class AbsenceFallback
     /// <param name="throwMessage">The message expression to use when the code's answer is to throw; null forbids throwing.</param>
     public static Fallback? Infer(SyntaxNode member, SyntaxNode anchor, SemanticModel model, string? throwMessage, out string whyNot)
     {
+        var fallback = InferAnywhere(member, anchor, model, throwMessage, out whyNot);
+        var anchorLoop = ExitPaths.EnclosingLoop(anchor, member);
+
+        // Inside a loop, leaving the whole method for one missing item would drop the items after it; only an
+        // exit the loop itself already takes (continue, break, or a return inside the loop) is the code's answer.
+        if (fallback is not null && anchorLoop is not null && (fallback.Source is null || !anchorLoop.Span.Contains(fallback.Source.Span)) && !fallback.Jump.StartsWith("throw ", StringComparison.Ordinal))
+        {
+            whyNot = "the code is inside a loop and the only known exit leaves the whole method, which would drop the remaining items; the intended handling of one missing item is unclear";
+            return null;
+        }
+
+        return fallback;
+    }
+
+    private static Fallback? InferAnywhere(SyntaxNode member, SyntaxNode anchor, SemanticModel model, string? throwMessage, out string whyNot)
+    {
         whyNot = "";
         var anchorLoop = ExitPaths.EnclosingLoop(anchor, member);
         var ownGuards = ExitPaths.Guards(member)

@@ -153,4 +153,30 @@ public static class RuleKit
         var confidence = Math.Clamp(reasonList.Sum(r => r.Delta), 0, 1);
         return RuleResult.Fix(rootCause, why, fixKind, confidence, edits.ToImmutableArray(), reasonList, evidence.ToImmutableArray());
     }
+
+    /// <summary>Adds <c>using System.Linq;</c> in order among the file's usings.</summary>
+    public static TextChange? UsingLinq(LinkedSource source)
+    {
+        if (source.Root is not CompilationUnitSyntax unit)
+        {
+            return null;
+        }
+
+        var newLine = FileStyle.Of(source.Root).NewLine;
+        var usings = unit.Usings;
+        if (usings.Count == 0)
+        {
+            return new TextChange(new TextSpan(unit.Members.FirstOrDefault()?.FullSpan.Start ?? 0, 0), $"using System.Linq;{newLine}{newLine}");
+        }
+
+        var after = usings.LastOrDefault(u => string.CompareOrdinal(u.Name?.ToString(), "System.Linq") < 0 && u.Name?.ToString().StartsWith("System", StringComparison.Ordinal) == true);
+        if (after is null)
+        {
+            var before = usings.FirstOrDefault(u => u.Name?.ToString().StartsWith("System", StringComparison.Ordinal) == true) ?? usings[0];
+            return new TextChange(new TextSpan(before.SpanStart, 0), $"using System.Linq;{newLine}");
+        }
+
+        var line = source.Text.Lines.GetLineFromPosition(after.Span.End);
+        return new TextChange(new TextSpan(line.EndIncludingLineBreak, 0), $"using System.Linq;{newLine}");
+    }
 }

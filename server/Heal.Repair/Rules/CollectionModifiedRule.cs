@@ -68,7 +68,7 @@ public sealed class CollectionModifiedRule : ICrashRule
             }
 
             var changes = new List<TextChange> { new(collection.Span, $"{collection}.ToList()") };
-            if (!RuleKit.Binds(model, collection.SpanStart, $"{collection}.ToList()") && UsingLinq(source) is { } usingChange)
+            if (!RuleKit.Binds(model, collection.SpanStart, $"{collection}.ToList()") && RuleKit.UsingLinq(source) is { } usingChange)
             {
                 changes.Add(usingChange);
             }
@@ -145,31 +145,5 @@ public sealed class CollectionModifiedRule : ICrashRule
         var type = model.GetTypeInfo(collection).Type;
         var method = type?.GetMembers("RemoveAll").Any() == true ? "RemoveAll" : type?.GetMembers("RemoveWhere").Any() == true ? "RemoveWhere" : null;
         return method is null ? null : $"{collection}.{method}({loop.Identifier.ValueText} => {ifStatement.Condition});";
-    }
-
-    /// <summary>Adds <c>using System.Linq;</c> in order among the file's usings.</summary>
-    private static TextChange? UsingLinq(LinkedSource source)
-    {
-        if (source.Root is not CompilationUnitSyntax unit)
-        {
-            return null;
-        }
-
-        var newLine = FileStyle.Of(source.Root).NewLine;
-        var usings = unit.Usings;
-        if (usings.Count == 0)
-        {
-            return new TextChange(new TextSpan(unit.Members.FirstOrDefault()?.FullSpan.Start ?? 0, 0), $"using System.Linq;{newLine}{newLine}");
-        }
-
-        var after = usings.LastOrDefault(u => string.CompareOrdinal(u.Name?.ToString(), "System.Linq") < 0 && u.Name?.ToString().StartsWith("System", StringComparison.Ordinal) == true);
-        if (after is null)
-        {
-            var before = usings.FirstOrDefault(u => u.Name?.ToString().StartsWith("System", StringComparison.Ordinal) == true) ?? usings[0];
-            return new TextChange(new TextSpan(before.SpanStart, 0), $"using System.Linq;{newLine}");
-        }
-
-        var line = source.Text.Lines.GetLineFromPosition(after.Span.End);
-        return new TextChange(new TextSpan(line.EndIncludingLineBreak, 0), $"using System.Linq;{newLine}");
     }
 }

@@ -37,7 +37,10 @@ public sealed class EmptySequenceRule : ICrashRule
                 && (matching
                     ? ElementOperators.Contains(m.Name) && i.ArgumentList.Arguments.Count == 1
                     : (ElementOperators.Contains(m.Name) && i.ArgumentList.Arguments.Count == 0) || Aggregates.Contains(m.Name)))
-            .Where(i => !(Aggregates.Contains(ExitPaths.MethodName(i)) && model.GetTypeInfo(i, cancellationToken).Type?.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T))
+            // Seeded Aggregate, and Max/Min of nullable or reference elements, return a value for an empty sequence.
+            .Where(i => !(ExitPaths.MethodName(i) == "Aggregate" && i.ArgumentList.Arguments.Count > 1))
+            .Where(i => !(ExitPaths.MethodName(i) is "Max" or "Min" or "Average" && model.GetTypeInfo(i, cancellationToken).Type is { } result
+                && (result.IsReferenceType || result.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)))
             .ToList();
         var what = matching ? "no element matches the condition" : "the sequence is empty";
         if (calls.Count != 1)

@@ -104,6 +104,14 @@ public sealed partial class IndexRangeRule : ICrashRule
                 continue;
             }
 
+            // A loop from 1 to Count may be a one-based loop whose indexing is what is off; only a loop from 0 is clear.
+            var start = loop.Declaration?.Variables.FirstOrDefault(v => v.Identifier.ValueText == counter.Identifier.ValueText)?.Initializer?.Value
+                ?? loop.Initializers.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == counter.Identifier.ValueText)?.Right;
+            if (start is not LiteralExpressionSyntax { Token.ValueText: "0" })
+            {
+                continue;
+            }
+
             var collection = bound.Expression;
             var indexes = loop.Statement.DescendantNodes().OfType<ElementAccessExpressionSyntax>()
                 .Where(e => SyntaxFactory.AreEquivalent(e.Expression, collection, topLevel: false) && e.ArgumentList.Arguments.Count == 1)

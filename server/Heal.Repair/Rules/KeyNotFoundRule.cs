@@ -46,7 +46,9 @@ public sealed class KeyNotFoundRule : ICrashRule
         var why = "A dictionary indexer read of a key that can be absent; the code around it shows what a missing key means.";
         var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
 
-        if (access.Parent is PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax or AssignmentExpressionSyntax)
+        if (access.Parent is PostfixUnaryExpressionSyntax
+            || access.Parent is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }
+            || (access.Parent is AssignmentExpressionSyntax compound && compound.Left == access))
         {
             return Counting(source, access, rootCause, evidence);
         }

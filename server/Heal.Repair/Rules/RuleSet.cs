@@ -7,16 +7,18 @@ public static class RuleSet
 {
     public static ImmutableArray<ICrashRule> Default { get; } =
     [
-        // One line per rule. Keep the most specific rules first.
+        // One line per rule. The most specific first: rules keyed on an exception message, then on a type, and
+        // AsyncVoidRule last because it matches any crash that escaped an async void method.
+        new EmptySequenceRule(),
+        new CollectionModifiedRule(),
         new MissingAwaitRule(),
         new KeyNotFoundRule(),
         new FormatRule(),
-        new EmptySequenceRule(),
         new DivideByZeroRule(),
         new IndexRangeRule(),
-        new CollectionModifiedRule(),
         new InvalidCastRule(),
         new OverflowRule(),
+        new ObjectDisposedRule(),
         new NullReferenceRule(),
         new ArgumentNullRule(),
         new AsyncVoidRule(),

@@ -1,10 +1,57 @@
 using System.Text.Json;
 using Heal.Cli;
+using Heal.Core.Diffs;
+using Heal.Repair.Tests.Rules;
 
 namespace Heal.Repair.Tests.Cli;
 
 public sealed class DiagnoseCommandTests
 {
+    [Fact]
+    public async Task Diagnose_DocumentedFallback_JsonDiagnosedWithPatchThatApplies()
+    {
+        // The method documents what an empty order yields, so the divide-by-zero rule can fix it.
+        var fixture = Samples.Shop.Replace(
+            "    public decimal AveragePrice(Order order)",
+            "    /// <returns>The average price, or 0 when the order has no lines.</returns>\n    public decimal AveragePrice(Order order)",
+            StringComparison.Ordinal);
+        var eventJson = Samples.ShopEvent.Replace("\"lineno\": 10", "\"lineno\": 11", StringComparison.Ordinal);
+
+        var (exit, stdout, _) = await RunOn(fixture, eventJson, "--offline", "--json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("diagnosed", root.GetProperty("status").GetString());
+        Assert.Equal("rules/divide-by-zero", root.GetProperty("diagnoser").GetString());
+        Assert.Equal([Samples.ShopThrowingFile], root.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
+        Assert.InRange(root.GetProperty("confidence").GetDouble(), 0.01, 1);
+        Assert.NotEqual(0, root.GetProperty("reasons").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("declineReason").ValueKind);
+        var patch = Patch.Parse(root.GetProperty("patch").GetString()!).Value!;
+        var original = RuleFixture.ParseFiles(fixture)[Samples.ShopThrowingFile];
+        var patched = Patch.ApplyTo(original, Assert.Single(patch.Files)).Value!;
+        Assert.Contains("return order.Total / count;", patched, StringComparison.Ordinal);
+        Assert.NotEqual(original, patched);
+    }
+
+    [Fact]
+    public async Task Diagnose_DocumentedFallback_TextShowsRootCausePatchAndConfidence()
+    {
+        var fixture = Samples.Shop.Replace(
+            "    public decimal AveragePrice(Order order)",
+            "    /// <returns>The average price, or 0 when the order has no lines.</returns>\n    public decimal AveragePrice(Order order)",
+            StringComparison.Ordinal);
+
+        var (exit, stdout, _) = await RunOn(fixture, Samples.ShopEvent.Replace("\"lineno\": 10", "\"lineno\": 11", StringComparison.Ordinal));
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Diagnosed by rules/divide-by-zero", stdout, StringComparison.Ordinal);
+        Assert.Contains("Root cause:\n  `order.Total / count` divides by `count`", stdout, StringComparison.Ordinal);
+        Assert.Contains("diff --git a/src/Shop.Api/OrderService.cs b/src/Shop.Api/OrderService.cs", stdout, StringComparison.Ordinal);
+        Assert.Matches(@"Confidence: 0\.\d\d\n  [+-]\d\.\d\d ", stdout);
+    }
+
     [Fact]
     public async Task Diagnose_NoRuleForType_JsonDeclinedWithEvidence()
     {
@@ -76,10 +123,13 @@ public sealed class DiagnoseCommandTests
         Assert.Equal("", stdout.ToString());
     }
 
-    /// <summary>Runs <c>heal diagnose</c> in-process on the three-project sample with <paramref name="eventJson"/>.</summary>
-    internal static async Task<(int Exit, string Stdout, string Stderr)> Run(string eventJson, params string[] options)
+    /// <summary>Runs <c>heal diagnose</c> in-process on a repository (the three-project sample by default) with <paramref name="eventJson"/>.</summary>
+    internal static Task<(int Exit, string Stdout, string Stderr)> Run(string eventJson, params string[] options) =>
+        RunOn(Samples.Shop, eventJson, options);
+
+    internal static async Task<(int Exit, string Stdout, string Stderr)> RunOn(string fixture, string eventJson, params string[] options)
     {
-        using var repository = TempRepository.Create(Samples.Shop);
+        using var repository = TempRepository.Create(fixture);
         var eventFile = Path.Combine(Path.GetTempPath(), $"heal-event-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(eventFile, eventJson);
         try

@@ -351,4 +351,24 @@ public sealed class EmptySequenceRuleTests
         }
         """,
         "query");
+
+    [Fact]
+    public void Apply_SeededAggregateCannotThrowThis_Declines() => Declines(
+        """
+        //- src/Text/Sentence.cs
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Text;
+
+        public static class Sentence
+        {
+            public static string Of(List<string> words)
+            {
+                if (words is null) return "";
+                return words.Aggregate("", (a, b) => a + b); // <- throws
+            }
+        }
+        """,
+        "no First");
 }

@@ -266,4 +266,26 @@ public sealed class IndexRangeRuleTests
         }
         """,
         "does not show");
+
+    [Fact]
+    public void Apply_OneBasedLoopUpToLength_Declines() => RuleCheck.Declines(Rule,
+        """
+        //- src/Grades/Ranks.cs
+        namespace Grades;
+
+        public static class Ranks
+        {
+            public static string Describe(string[] names)
+            {
+                var text = "";
+                for (var rank = 1; rank <= names.Length; rank++)
+                {
+                    text += rank + ". " + names[rank] + "\n"; // <- throws
+                }
+
+                return text;
+            }
+        }
+        """,
+        "System.IndexOutOfRangeException", "Index was outside the bounds of the array.", "unclear");
 }

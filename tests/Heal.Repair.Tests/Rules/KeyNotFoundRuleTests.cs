@@ -409,4 +409,36 @@ public sealed class KeyNotFoundRuleTests
         }
         """,
         "several");
+
+    [Fact]
+    public void Apply_ReadInsideLoopWithOnlyAMethodLevelExit_Declines() => Declines(
+        """
+        //- src/Orders/Invoice.cs
+        using System.Collections.Generic;
+
+        namespace Orders;
+
+        public sealed class Invoice
+        {
+            private readonly Dictionary<string, decimal> _prices = new();
+
+            public decimal? Total(List<string>? skus)
+            {
+                if (skus is null)
+                {
+                    return null;
+                }
+
+                decimal total = 0;
+                foreach (var sku in skus)
+                {
+                    var price = _prices[sku]; // <- throws
+                    total += price;
+                }
+
+                return total;
+            }
+        }
+        """,
+        "inside a loop");
 }
