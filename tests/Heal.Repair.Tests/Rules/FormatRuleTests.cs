@@ -392,4 +392,66 @@ public sealed class FormatRuleTests
         }
         """,
         "no parse");
+
+    [Fact]
+    public void Apply_ParseExactWithoutStyles_AddsTheStylesTryParseExactNeeds() => Fixes(
+        """
+        //- src/Import/Visits.cs
+        using System;
+        using System.Collections.Generic;
+        using System.Globalization;
+
+        namespace Import;
+
+        public static class Visits
+        {
+            public static List<DateTime> Dates(IEnumerable<string> cells)
+            {
+                var dates = new List<DateTime>();
+                foreach (var cell in cells)
+                {
+                    if (string.IsNullOrWhiteSpace(cell))
+                    {
+                        continue;
+                    }
+
+                    var date = DateTime.ParseExact(cell, "yyyy-MM-dd", CultureInfo.InvariantCulture); // <- throws
+                    dates.Add(date);
+                }
+
+                return dates;
+            }
+        }
+        """,
+        """
+        //- src/Import/Visits.cs
+        using System;
+        using System.Collections.Generic;
+        using System.Globalization;
+
+        namespace Import;
+
+        public static class Visits
+        {
+            public static List<DateTime> Dates(IEnumerable<string> cells)
+            {
+                var dates = new List<DateTime>();
+                foreach (var cell in cells)
+                {
+                    if (string.IsNullOrWhiteSpace(cell))
+                    {
+                        continue;
+                    }
+
+                    if (!DateTime.TryParseExact(cell, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        continue;
+                    }
+                    dates.Add(date);
+                }
+
+                return dates;
+            }
+        }
+        """);
 }
