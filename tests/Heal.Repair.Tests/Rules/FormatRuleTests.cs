@@ -454,4 +454,73 @@ public sealed class FormatRuleTests
             }
         }
         """);
+
+    [Fact]
+    public void Apply_ParseInForwardingHelperWithoutErrorPath_FixesTheCallerThatHasOne() => Fixes(
+        """
+        //- src/Api/BookingEndpoint.cs
+        using System.Globalization;
+
+        namespace Api;
+
+        public sealed class BookingEndpoint
+        {
+            public Reply Book(string? room, string nights)
+            {
+                if (string.IsNullOrEmpty(room))
+                {
+                    return Reply.Invalid("Room is required.");
+                }
+
+                var count = Numbers.ToInt(nights); // <- caller 1
+                return Reply.Booked(room, count);
+            }
+        }
+
+        public sealed record Reply(bool Ok, string? Problem)
+        {
+            public static Reply Invalid(string problem) => new(false, problem);
+
+            public static Reply Booked(string room, int nights) => new(true, null);
+        }
+        //- src/Api/Numbers.cs
+        using System.Globalization;
+
+        namespace Api;
+
+        public static class Numbers
+        {
+            public static int ToInt(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture); // <- throws
+        }
+        """,
+        """
+        //- src/Api/BookingEndpoint.cs
+        using System.Globalization;
+
+        namespace Api;
+
+        public sealed class BookingEndpoint
+        {
+            public Reply Book(string? room, string nights)
+            {
+                if (string.IsNullOrEmpty(room))
+                {
+                    return Reply.Invalid("Room is required.");
+                }
+
+                if (!int.TryParse(nights, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+                {
+                    return Reply.Invalid("Nights must be a whole number.");
+                }
+                return Reply.Booked(room, count);
+            }
+        }
+
+        public sealed record Reply(bool Ok, string? Problem)
+        {
+            public static Reply Invalid(string problem) => new(false, problem);
+
+            public static Reply Booked(string room, int nights) => new(true, null);
+        }
+        """);
 }
