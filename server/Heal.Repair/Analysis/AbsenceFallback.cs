@@ -55,7 +55,7 @@ public static partial class AbsenceFallback
         var anchorStatement = anchor as StatementSyntax ?? anchor.FirstAncestorOrSelf<StatementSyntax>();
         var neutralReturns = ExitPaths.Returns(member)
             .Where(r => r.Expression is not null && ExitPaths.IsNeutralValue(r.Expression) && r != anchorStatement)
-            .Select(r => new Fallback($"return {r.Expression};", r.Expression!.ToString(), 0.75, "the method already returns this value when it finds nothing", r))
+            .Select(r => new Fallback($"return {r.Expression};", r.Expression!.ToString(), 0.65, "the method already returns this value when it has nothing to give", r))
             .ToList();
         var fromReturns = Distinct(neutralReturns);
         if (fromReturns.Count == 1)

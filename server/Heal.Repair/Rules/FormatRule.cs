@@ -34,6 +34,77 @@ public sealed class FormatRule : ICrashRule
         var call = calls[0];
         var rootCause = $"`{call.Node}` parses `{call.Input}`, which is not {call.Expected}; the parse throws instead of reporting invalid input.";
         var why = "A throwing parse of input whose method already has a path for invalid input; TryParse takes that path instead of crashing.";
-        return TryParseFix.Apply(source, call, rootCause, why, "try-parse", [(0.1, "throwing parse of input on the throwing line")], evidence, cancellationToken);
+        var result = TryParseFix.Apply(source, call, rootCause, why, "try-parse", [(0.1, "throwing parse of input on the throwing line")], evidence, cancellationToken);
+        if (result.IsDecline && site.Callers.Length > 0 && AtCaller(site, call, cancellationToken) is { } atCaller && !atCaller.IsDecline)
+        {
+            return atCaller;
+        }
+
+        return result;
     }
+
+    /// <summary>
+    /// A helper that only forwards its parameter to a parse (<c>static int ToInt(string s) =&gt; int.Parse(s);</c>)
+    /// has no error path of its own; the nearest caller that does gets the TryParse in place of the helper call.
+    /// </summary>
+    private static RuleResult? AtCaller(CrashSite site, ParseCall call, CancellationToken cancellationToken)
+    {
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        if (source.Member is not MethodDeclarationSyntax helper || model.GetDeclaredSymbol(helper, cancellationToken) is not IMethodSymbol helperSymbol
+            || !IsOnlyStatement(helper, call.Node) || call.Node is not InvocationExpressionSyntax parse)
+        {
+            return null;
+        }
+
+        var caller = site.Callers[0];
+        var invocation = RuleKit.OnLine<InvocationExpressionSyntax>(caller)
+            .SingleOrDefault(i => SymbolEqualityComparer.Default.Equals(caller.SemanticModel.GetSymbolInfo(i, cancellationToken).Symbol?.OriginalDefinition, helperSymbol));
+        if (invocation is null || invocation.ArgumentList.Arguments.Count != helperSymbol.Parameters.Length
+            || invocation.ArgumentList.Arguments.Any(a => a.NameColon is not null || a.RefKindKeyword.RawKind != 0))
+        {
+            return null;
+        }
+
+        // Re-spell the parse at the caller: the helper's parameters become the caller's arguments; anything else
+        // the parse uses must be a constant-like expression (a culture, a style) that reads the same there.
+        var arguments = new List<string>();
+        ExpressionSyntax? input = null;
+        foreach (var argument in parse.ArgumentList.Arguments)
+        {
+            if (model.GetSymbolInfo(argument.Expression, cancellationToken).Symbol is IParameterSymbol parameter && helperSymbol.Parameters.Contains(parameter, SymbolEqualityComparer.Default))
+            {
+                var passed = invocation.ArgumentList.Arguments[parameter.Ordinal].Expression;
+                input ??= passed;
+                arguments.Add(passed.ToString());
+            }
+            else if (argument.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(i => model.GetSymbolInfo(i, cancellationToken).Symbol is IParameterSymbol or ILocalSymbol))
+            {
+                return null;
+            }
+            else
+            {
+                arguments.Add(argument.ToString());
+            }
+        }
+
+        if (input is null)
+        {
+            return null;
+        }
+
+        var callText = call.TryCall;
+        var open = callText.IndexOf('(', StringComparison.Ordinal);
+        var outSlot = callText.LastIndexOf(", out " + ParseCall.OutSlot, StringComparison.Ordinal);
+        var tryCall = callText[..(open + 1)] + string.Join(", ", arguments) + callText[outSlot..];
+        var atCaller = new ParseCall(invocation, tryCall, input, call.ResultType);
+        var rootCause = $"`{invocation}` parses `{input}` through `{helper.Identifier.ValueText}`, which throws when it is not {atCaller.Expected}.";
+        return TryParseFix.Apply(caller, atCaller, rootCause,
+            $"`{helper.Identifier.ValueText}` only forwards its input to a throwing parse and has no error path; the caller already has one, so the TryParse belongs there.",
+            "try-parse", [(0.05, "the throwing helper only forwards its input to a parse")], [RuleKit.ThrowingLine(source), RuleKit.ThrowingLine(caller) with { Role = "caller" }], cancellationToken);
+    }
+
+    private static bool IsOnlyStatement(MethodDeclarationSyntax helper, ExpressionSyntax parse) =>
+        helper.ExpressionBody?.Expression == parse
+        || helper.Body is { Statements: [ReturnStatementSyntax { Expression: { } returned }] } && returned == parse;
 }

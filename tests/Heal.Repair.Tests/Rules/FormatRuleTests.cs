@@ -392,4 +392,135 @@ public sealed class FormatRuleTests
         }
         """,
         "no parse");
+
+    [Fact]
+    public void Apply_ParseExactWithoutStyles_AddsTheStylesTryParseExactNeeds() => Fixes(
+        """
+        //- src/Import/Visits.cs
+        using System;
+        using System.Collections.Generic;
+        using System.Globalization;
+
+        namespace Import;
+
+        public static class Visits
+        {
+            public static List<DateTime> Dates(IEnumerable<string> cells)
+            {
+                var dates = new List<DateTime>();
+                foreach (var cell in cells)
+                {
+                    if (string.IsNullOrWhiteSpace(cell))
+                    {
+                        continue;
+                    }
+
+                    var date = DateTime.ParseExact(cell, "yyyy-MM-dd", CultureInfo.InvariantCulture); // <- throws
+                    dates.Add(date);
+                }
+
+                return dates;
+            }
+        }
+        """,
+        """
+        //- src/Import/Visits.cs
+        using System;
+        using System.Collections.Generic;
+        using System.Globalization;
+
+        namespace Import;
+
+        public static class Visits
+        {
+            public static List<DateTime> Dates(IEnumerable<string> cells)
+            {
+                var dates = new List<DateTime>();
+                foreach (var cell in cells)
+                {
+                    if (string.IsNullOrWhiteSpace(cell))
+                    {
+                        continue;
+                    }
+
+                    if (!DateTime.TryParseExact(cell, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        continue;
+                    }
+                    dates.Add(date);
+                }
+
+                return dates;
+            }
+        }
+        """);
+
+    [Fact]
+    public void Apply_ParseInForwardingHelperWithoutErrorPath_FixesTheCallerThatHasOne() => Fixes(
+        """
+        //- src/Api/BookingEndpoint.cs
+        using System.Globalization;
+
+        namespace Api;
+
+        public sealed class BookingEndpoint
+        {
+            public Reply Book(string? room, string nights)
+            {
+                if (string.IsNullOrEmpty(room))
+                {
+                    return Reply.Invalid("Room is required.");
+                }
+
+                var count = Numbers.ToInt(nights); // <- caller 1
+                return Reply.Booked(room, count);
+            }
+        }
+
+        public sealed record Reply(bool Ok, string? Problem)
+        {
+            public static Reply Invalid(string problem) => new(false, problem);
+
+            public static Reply Booked(string room, int nights) => new(true, null);
+        }
+        //- src/Api/Numbers.cs
+        using System.Globalization;
+
+        namespace Api;
+
+        public static class Numbers
+        {
+            public static int ToInt(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture); // <- throws
+        }
+        """,
+        """
+        //- src/Api/BookingEndpoint.cs
+        using System.Globalization;
+
+        namespace Api;
+
+        public sealed class BookingEndpoint
+        {
+            public Reply Book(string? room, string nights)
+            {
+                if (string.IsNullOrEmpty(room))
+                {
+                    return Reply.Invalid("Room is required.");
+                }
+
+                if (!int.TryParse(nights, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+                {
+                    return Reply.Invalid("Nights must be a whole number.");
+                }
+                return Reply.Booked(room, count);
+            }
+        }
+
+        public sealed record Reply(bool Ok, string? Problem)
+        {
+            public static Reply Invalid(string problem) => new(false, problem);
+
+            public static Reply Booked(string room, int nights) => new(true, null);
+        }
+        """);
 }
