@@ -57,7 +57,7 @@ public sealed partial class ArgumentNullRule : ICrashRule
 
         cancellationToken.ThrowIfCancellationRequested();
         var callee = model.GetSymbolInfo(suspect!.Dereference.Node).Symbol as IMethodSymbol;
-        var use = $"passes it to `{callee?.Name}` as `{parameterName}`";
+        var use = $"passes it to `{callee?.Name}` as `{parameterName}`, which rejects null";
         return Fallback(site, suspect, guards, byElimination, throwingEvidence, use)
             ?? NullReferenceRule.Plan(site, suspect, byElimination, guards, throwingEvidence, use, cancellationToken);
     }
@@ -74,7 +74,12 @@ public sealed partial class ArgumentNullRule : ICrashRule
         return match.Success ? match.Groups["name"].Value : null;
     }
 
-    private static RuleResult? Fallback(CrashSite site, NullSuspect suspect, ImmutableArray<AbsenceGuard> guards, bool byElimination,
+    /// <summary>
+    /// A <c>?? fallback</c> for a sequence or value that code elsewhere already falls back for (same key), or, for a sequence
+    /// absent by design, the file's empty-collection idiom. Null when neither applies. Shared with <see cref="NullReferenceRule"/>
+    /// for <c>foreach</c> over a null collection.
+    /// </summary>
+    internal static RuleResult? Fallback(CrashSite site, NullSuspect suspect, ImmutableArray<AbsenceGuard> guards, bool byElimination,
         Evidence throwingEvidence, string use)
     {
         var source = site.Throwing;
@@ -116,16 +121,16 @@ public sealed partial class ArgumentNullRule : ICrashRule
         }
 
         var replacement = $"{argument} ?? {fallback}";
-        if (argument.Parent is MemberAccessExpressionSyntax || argument.Parent is not ArgumentSyntax)
+        if (argument.Parent is not (ArgumentSyntax or ForEachStatementSyntax or EqualsValueClauseSyntax))
         {
             replacement = $"({replacement})";
         }
 
         var newText = source.Text.WithChanges(new TextChange(argument.Span, replacement));
         var origin = suspect.Signals.FirstOrDefault(s => s.Kind != NullSignalKind.CheckedElsewhere);
-        var rootCause = $"`{argument}` is null" + (origin is null ? "" : $" ({origin.Description})") + $"; {NullReferenceRule.MemberName(source.Member)} {use}, which rejects null.";
+        var rootCause = $"`{argument}` is null" + (origin is null ? "" : $" ({origin.Description})") + $"; {NullReferenceRule.MemberName(source.Member)} {use}.";
         var confidence = Math.Clamp(0.5 + reasons.Sum(r => r.Delta), 0.05, 0.95);
-        return RuleResult.Fix(rootCause, $"`{argument}` can be null where a library call requires a value; it falls back to `{fallback}` because {basis}.",
+        return RuleResult.Fix(rootCause, $"`{argument}` can be null where a value is required; it falls back to `{fallback}` because {basis}.",
             "null-fallback", Math.Round(confidence, 2), [new FileEdit(source.RelativePath, newText.ToString())], reasons.ToImmutable(), evidence.ToImmutable());
     }
 

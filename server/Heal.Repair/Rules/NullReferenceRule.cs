@@ -221,6 +221,13 @@ public sealed class NullReferenceRule : ICrashRule
                 evidence.ToImmutable());
         }
 
+        // A collection enumerated by foreach: the same `?? fallback`, or the file's empty-collection idiom.
+        if (suspect.Dereference.Kind == DereferenceKind.ForEach
+            && ArgumentNullRule.Fallback(site, suspect, guards, byElimination, throwingEvidence, use) is { } emptyFallback)
+        {
+            return emptyFallback;
+        }
+
         // Code that already writes `x?.y ?? fallback` for the same value: the same operator here.
         if (OperatorFix(source, suspect, guards) is { } operatorFix && !guards.Any(g => g.Key == suspect.Key && g.Node is IfStatementSyntax))
         {
@@ -400,6 +407,15 @@ public sealed class NullReferenceRule : ICrashRule
     private static (SourceText Text, AbsenceGuard Precedent)? OperatorFix(LinkedSource source, NullSuspect suspect, ImmutableArray<AbsenceGuard> guards)
     {
         if (suspect.Dereference.Node is not MemberAccessExpressionSyntax access || access.Expression != suspect.Receiver)
+        {
+            return null;
+        }
+
+        // `?.` cannot sit where a variable is required: assigned, incremented, passed by reference.
+        if (access.Ancestors().TakeWhile(a => a is ExpressionSyntax or ArgumentSyntax).Any(a =>
+                a is AssignmentExpressionSyntax assignment && assignment.Left.Span.Contains(access.Span)
+                || a is PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }
+                || a is ArgumentSyntax { RefKindKeyword.RawKind: not 0 }))
         {
             return null;
         }

@@ -889,4 +889,68 @@ public sealed class NullReferenceRuleTests
             public sealed class Entry { public int Hits { get; set; } }
             """, Nre, Message, "`fallback` comes from outside the linked frames");
     }
+
+    [Fact]
+    public void Apply_ForeachOverNullableCollection_UsesFilesEmptyCollectionIdiom()
+    {
+        RuleCheck.Fixes(Rule, """
+            //- src/Mail/Digest.cs
+            #nullable enable
+            using System.Collections.Generic;
+            using System.Text;
+
+            namespace Mail;
+
+            public sealed class Digest
+            {
+                public int Count(Thread thread) => (thread.Replies ?? []).Count;
+
+                public string Render(Thread thread)
+                {
+                    var text = new StringBuilder();
+                    foreach (var attachment in thread.Attachments) // <- throws
+                    {
+                        text.AppendLine(attachment);
+                    }
+
+                    return text.ToString();
+                }
+            }
+
+            public sealed class Thread
+            {
+                public List<string>? Replies { get; set; }
+                public List<string>? Attachments { get; set; }
+            }
+            """, Nre, Message, """
+            //- src/Mail/Digest.cs
+            #nullable enable
+            using System.Collections.Generic;
+            using System.Text;
+
+            namespace Mail;
+
+            public sealed class Digest
+            {
+                public int Count(Thread thread) => (thread.Replies ?? []).Count;
+
+                public string Render(Thread thread)
+                {
+                    var text = new StringBuilder();
+                    foreach (var attachment in thread.Attachments ?? [])
+                    {
+                        text.AppendLine(attachment);
+                    }
+
+                    return text.ToString();
+                }
+            }
+
+            public sealed class Thread
+            {
+                public List<string>? Replies { get; set; }
+                public List<string>? Attachments { get; set; }
+            }
+            """);
+    }
 }
