@@ -324,7 +324,7 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid, group_id, received_at, raw_json FROM events WHERE rowid > $cursor ORDER BY rowid LIMIT $limit;";
+        command.CommandText = "SELECT rowid, group_id, received_at, raw_json, problems FROM events WHERE rowid > $cursor ORDER BY rowid LIMIT $limit;";
         command.Parameters.AddWithValue("$cursor", cursor);
         command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
         var events = new List<StoredEvent>();
@@ -335,7 +335,8 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
             var parsed = EventParsing.Parse((byte[])reader.GetValue(3), receivedAt);
             if (parsed.Value is { } errorEvent)
             {
-                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), receivedAt, errorEvent));
+                var problems = reader.IsDBNull(4) ? [] : JsonSerializer.Deserialize(reader.GetString(4), StoreJson.Default.StringArray) ?? [];
+                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), receivedAt, errorEvent, problems));
             }
         }
 
