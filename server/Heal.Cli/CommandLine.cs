@@ -14,8 +14,10 @@ public static class CommandLine
         new Dictionary<string, (string, Func<Arguments, TextWriter, TextWriter, CancellationToken, Task<int>>)>(StringComparer.Ordinal)
         {
             // One line per command; keep this table the only place commands are registered.
+            ["diagnose"] = (Commands.DiagnoseCommand.Summary, Commands.DiagnoseCommand.RunAsync),
             ["errors"] = (Commands.ErrorsCommand.Summary, Commands.ErrorsCommand.RunAsync),
             ["feed"] = (Commands.FeedCommand.Summary, Commands.FeedCommand.RunAsync),
+            ["fix"] = (Commands.FixCommand.Summary, Commands.FixCommand.RunAsync),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

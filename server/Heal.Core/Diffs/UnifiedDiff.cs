@@ -42,8 +42,10 @@ public static class UnifiedDiff
             text.Append("deleted file mode 100644\n");
         }
 
-        text.Append(oldText is null ? "--- /dev/null\n" : $"--- a/{relativePath}\n");
-        text.Append(newText is null ? "+++ /dev/null\n" : $"+++ b/{relativePath}\n");
+        // Like git, end a path holding a space with a tab, so readers know where it stops.
+        var end = relativePath.Contains(' ', StringComparison.Ordinal) ? "\t\n" : "\n";
+        text.Append(oldText is null ? "--- /dev/null\n" : $"--- a/{relativePath}{end}");
+        text.Append(newText is null ? "+++ /dev/null\n" : $"+++ b/{relativePath}{end}");
         AppendHunks(text, ops, oldLines, newLines, context);
         return text.ToString();
     }

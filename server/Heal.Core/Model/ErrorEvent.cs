@@ -4,8 +4,8 @@ using Heal.Core.Parsing;
 namespace Heal.Core.Model;
 
 /// <summary>
-/// One occurrence of an error. Built only by named factories (<c>ErrorEventParser.FromSentryJson</c>,
-/// <c>StackTraceText.Parse</c>). Every string in it is untrusted data written by whoever could reach the app.
+/// One occurrence of an error. Built only by named factories (<c>ErrorEvent.FromSentryJson</c>,
+/// <c>ErrorEvent.FromStackTraceText</c>). Every string in it is untrusted data written by whoever could reach the app.
 /// </summary>
 /// <param name="Id">32 lowercase hex digits (Sentry's <c>event_id</c>), generated when the SDK sent none.</param>
 /// <param name="Exceptions">The chain in Sentry order: the innermost cause first, the top-level exception last.</param>
@@ -41,6 +41,9 @@ public sealed record ErrorEvent(
     /// <inheritdoc cref="FromSentryJson(string, DateTimeOffset?)"/>
     public static ParseResult<ErrorEvent> FromSentryJson(ReadOnlySpan<byte> utf8, DateTimeOffset? receivedAt = null) =>
         SentryEventJson.Parse(utf8, receivedAt);
+
+    /// <summary>Reads a stack trace pasted as text (.NET, Node, Python, Java, Go, Ruby); see <see cref="StackTraceText"/>.</summary>
+    public static ParseResult<ErrorEvent> FromStackTraceText(string text) => StackTraceText.Parse(text);
 
     /// <summary>The exception users see: the top-level one (last in Sentry order), or null for a message-only event.</summary>
     public ExceptionInfo? Primary => Exceptions.IsDefaultOrEmpty ? null : Exceptions[^1];

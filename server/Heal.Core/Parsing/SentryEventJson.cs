@@ -204,7 +204,8 @@ public static class SentryEventJson
                 return fromNumber;
             }
 
-            if (element.ValueKind == JsonValueKind.String && SafeString(element, "$.timestamp") is { } text)
+            // Real timestamps are short; the date parser is slow on long hostile strings.
+            if (element.ValueKind == JsonValueKind.String && SafeString(element, "$.timestamp") is { Length: <= 64 } text)
             {
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var numeric)
                     && TryFromEpochSeconds(numeric, out var fromNumericText))

@@ -91,6 +91,17 @@ public sealed class PatchTests
     }
 
     [Fact]
+    public void Parse_GitOutputForPathWithSpace_ReadsPathAndApplies()
+    {
+        // Verbatim `git diff` output (git 2.39): index line, and a tab after a path holding a space.
+        const string git = "diff --git a/my file.cs b/my file.cs\nindex 422c2b7..0f7bc76 100644\n--- a/my file.cs\t\n+++ b/my file.cs\t\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n";
+        var file = Assert.Single(Patch.Parse(git).Value!.Files);
+        Assert.Equal("my file.cs", file.Path);
+        Assert.Equal("a\nc\n", Patch.ApplyTo("a\nb\n", file).Value);
+        Assert.Equal(git.Replace("index 422c2b7..0f7bc76 100644\n", ""), UnifiedDiff.Create("my file.cs", "a\nb\n", "a\nc\n"));
+    }
+
+    [Fact]
     public void ChangedLineCount_CountsAddedAndRemoved() =>
         Assert.Equal(5, Patch.Parse(UnifiedDiff.Create("p.txt", "a\nb\nc\nd\n", "a\nB\nC\nd\ne\n")).Value!.ChangedLineCount);
 }

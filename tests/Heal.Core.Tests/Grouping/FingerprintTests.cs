@@ -94,6 +94,36 @@ public sealed class FingerprintTests
         SameGroup("""{"event_id":"cccccccccccccccccccccccccccccccc","timestamp":1,"fingerprint":["db-down"],"exception":[{"type":"TimeoutException"}]}""",
             "exception[0].type=\"SocketException\"", "exception[0].value=\"connection refused\"");
 
+    private const string PastedDotnet = """
+        System.NullReferenceException: Object reference not set to an instance of an object.
+           at Demo.Orders.OrderService.<LoadAsync>d__5.MoveNext() in /src/Demo/Orders/OrderService.cs:line 41
+        --- End of stack trace from previous location ---
+           at Demo.Program.<Main>b__0_0(Int32 id) in /src/Demo/Program.cs:line 12
+        """;
+
+    [Fact]
+    public void Compute_PastedDotnetTrace_BasisUsesCodeIdentities() => Assert.Equal("""
+        type: System.NullReferenceException
+        frame: Demo.Program.Main (Program.cs)
+        frame: Demo.Orders.OrderService.LoadAsync (OrderService.cs)
+        """.ReplaceLineEndings("\n"), Fingerprint.Compute(Heal.Core.Model.ErrorEvent.FromStackTraceText(PastedDotnet).Value!).Basis);
+
+    [Theory]
+    [InlineData("/src/Demo/", "C:\\build\\Demo\\")]
+    [InlineData(":line 41", ":line 58")]
+    [InlineData("d__5", "d__7")]
+    [InlineData("b__0_0", "b__0_3")]
+    public void Compute_PastedTraceFromAnotherBuildOrMachine_SameGroup(string from, string to) =>
+        Assert.Equal(Pasted(PastedDotnet), Pasted(PastedDotnet.Replace(from, to, StringComparison.Ordinal)));
+
+    [Theory]
+    [InlineData("<LoadAsync>", "<SaveAsync>")]
+    [InlineData("System.NullReferenceException", "System.InvalidCastException")]
+    public void Compute_PastedTraceWithAnotherMethodOrType_DifferentGroup(string from, string to) =>
+        Assert.NotEqual(Pasted(PastedDotnet), Pasted(PastedDotnet.Replace(from, to, StringComparison.Ordinal)));
+
+    private static string Pasted(string text) => Fingerprint.Compute(Heal.Core.Model.ErrorEvent.FromStackTraceText(text).Value!).Hash;
+
     [Fact]
     public void Compute_BasisFromEventData_CannotForgeExtraLines()
     {

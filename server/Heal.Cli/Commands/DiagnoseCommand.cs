@@ -1,0 +1,216 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Heal.Core.Model;
+using Heal.Repair;
+using Heal.Repair.Engine;
+using Heal.Repair.Workspace;
+
+namespace Heal.Cli.Commands;
+
+/// <summary>
+/// <c>heal diagnose --repo DIR --event FILE [--offline] [--json]</c>: diagnoses one Sentry event against a
+/// repository and prints the root cause, evidence, patch and confidence, or why no patch is proposed.
+/// Exit codes: 0 diagnosed, 3 declined, 2 usage (arguments, unreadable or unparsable event), 1 internal error.
+/// </summary>
+public static class DiagnoseCommand
+{
+    public const string Summary = "diagnose one event against a repository: --repo DIR --event FILE [--offline] [--json]";
+
+    public const int ExitDeclined = 3;
+
+    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var repository = arguments.Required("repo");
+        var eventPath = arguments.Required("event");
+        var offline = arguments.Flag("offline");
+        var json = arguments.Flag("json");
+        arguments.RejectUnknown();
+        if (arguments.Positional.Count > 0)
+        {
+            throw new UsageException($"unexpected argument '{arguments.Positional[0]}'.");
+        }
+
+        if (!Directory.Exists(repository))
+        {
+            throw new UsageException($"--repo '{repository}' is not a directory.");
+        }
+
+        var errorEvent = await ReadEventAsync(eventPath, cancellationToken);
+        var root = Path.GetFullPath(repository);
+        var total = Stopwatch.StartNew();
+        var workspaces = new WorkspaceProvider();
+        var choice = DiagnoserFactory.Create(offline, Environment.GetEnvironmentVariable, workspaces);
+
+        // The workspace is loaded here, not inside the diagnoser, so the two costs are reported apart.
+        double loadMs;
+        try
+        {
+            var load = Stopwatch.StartNew();
+            await workspaces.GetAsync(root, cancellationToken);
+            loadMs = load.Elapsed.TotalMilliseconds;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return await ErrorAsync(json, $"the repository could not be loaded: {e.Message}", stdout, stderr);
+        }
+
+        Diagnosis diagnosis;
+        var diagnose = Stopwatch.StartNew();
+        try
+        {
+            diagnosis = await choice.Diagnoser.DiagnoseAsync(new RepairRequest(errorEvent, root), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return await ErrorAsync(json, $"the {choice.Diagnoser.Name} diagnoser failed: {e.Message}", stdout, stderr);
+        }
+
+        var timings = new Timings(loadMs, diagnose.Elapsed.TotalMilliseconds, total.Elapsed.TotalMilliseconds);
+        if (json)
+        {
+            await WriteJsonAsync(diagnosis, choice, timings, stdout);
+        }
+        else
+        {
+            await WriteTextAsync(diagnosis, choice, timings, stdout);
+        }
+
+        return diagnosis.Status == DiagnosisStatus.Diagnosed ? CommandLine.ExitOk : ExitDeclined;
+    }
+
+    private static async Task<ErrorEvent> ReadEventAsync(string path, CancellationToken cancellationToken)
+    {
+        string text;
+        try
+        {
+            text = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new UsageException($"cannot read the event file '{path}': {e.Message}");
+        }
+
+        var parsed = ErrorEvent.FromSentryJson(text);
+        if (parsed.Value is null)
+        {
+            var problems = parsed.Problems.IsDefaultOrEmpty ? "no event found" : string.Join("; ", parsed.Problems.Take(3));
+            throw new UsageException($"the event file '{path}' is not a Sentry event: {problems}");
+        }
+
+        return parsed.Value;
+    }
+
+    private static async Task<int> ErrorAsync(bool json, string message, TextWriter stdout, TextWriter stderr)
+    {
+        if (json)
+        {
+            await stdout.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object?> { ["status"] = "error", ["error"] = message }));
+        }
+
+        await stderr.WriteLineAsync($"heal diagnose: {message}");
+        return CommandLine.ExitInternal;
+    }
+
+    private static async Task WriteTextAsync(Diagnosis diagnosis, DiagnoserChoice choice, Timings timings, TextWriter stdout)
+    {
+        var output = new StringWriter(CultureInfo.InvariantCulture);
+        if (diagnosis.Status == DiagnosisStatus.Diagnosed)
+        {
+            output.WriteLine($"Diagnosed by {diagnosis.Diagnoser} ({choice.Why}).");
+            output.WriteLine();
+            output.WriteLine("Root cause:");
+            output.WriteLine($"  {diagnosis.RootCause}");
+        }
+        else
+        {
+            output.WriteLine($"Declined by {diagnosis.Diagnoser} ({choice.Why}): {diagnosis.DeclineReason}");
+            if (!string.IsNullOrWhiteSpace(diagnosis.RootCause))
+            {
+                output.WriteLine();
+                output.WriteLine("What is known:");
+                output.WriteLine($"  {diagnosis.RootCause}");
+            }
+        }
+
+        if (!diagnosis.Evidence.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Evidence:");
+            foreach (var evidence in diagnosis.Evidence)
+            {
+                output.WriteLine($"  {evidence.Path}:{evidence.Line} ({evidence.Role}): {evidence.Source}");
+            }
+        }
+
+        if (diagnosis.Patch is not null)
+        {
+            output.WriteLine();
+            output.WriteLine($"Patch ({diagnosis.FixKind}; {string.Join(", ", diagnosis.Files)}):");
+            output.Write(diagnosis.Patch.EndsWith('\n') ? diagnosis.Patch : diagnosis.Patch + "\n");
+            output.WriteLine();
+            output.WriteLine(FormattableString.Invariant($"Confidence: {diagnosis.Confidence:0.00}"));
+            foreach (var reason in diagnosis.Reasons)
+            {
+                output.WriteLine($"  {reason}");
+            }
+        }
+
+        output.WriteLine();
+        output.WriteLine(FormattableString.Invariant($"Timings: load {timings.LoadMs:0} ms, diagnose {timings.DiagnoseMs:0} ms, total {timings.TotalMs:0} ms."));
+        await stdout.WriteAsync(output.ToString());
+    }
+
+    private static async Task WriteJsonAsync(Diagnosis diagnosis, DiagnoserChoice choice, Timings timings, TextWriter stdout)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("status", diagnosis.Status == DiagnosisStatus.Diagnosed ? "diagnosed" : "declined");
+            writer.WriteString("rootCause", diagnosis.RootCause);
+            writer.WriteString("patch", diagnosis.Patch);
+            writer.WriteStartArray("files");
+            foreach (var file in diagnosis.Files)
+            {
+                writer.WriteStringValue(file);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("confidence", Math.Round(diagnosis.Confidence, 4));
+            writer.WriteStartArray("reasons");
+            foreach (var reason in diagnosis.Reasons)
+            {
+                writer.WriteStringValue(reason.ToString());
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("fixKind", diagnosis.FixKind);
+            writer.WriteString("diagnoser", diagnosis.Diagnoser);
+            writer.WriteString("declineReason", diagnosis.DeclineReason);
+            writer.WriteString("diagnoserChoice", choice.Why);
+            writer.WriteStartArray("evidence");
+            foreach (var evidence in diagnosis.Evidence)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("path", evidence.Path);
+                writer.WriteNumber("line", evidence.Line);
+                writer.WriteString("source", evidence.Source);
+                writer.WriteString("role", evidence.Role);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteStartObject("timings");
+            writer.WriteNumber("loadMs", Math.Round(timings.LoadMs, 1));
+            writer.WriteNumber("diagnoseMs", Math.Round(timings.DiagnoseMs, 1));
+            writer.WriteNumber("totalMs", Math.Round(timings.TotalMs, 1));
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        await stdout.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
+    private sealed record Timings(double LoadMs, double DiagnoseMs, double TotalMs);
+}

@@ -1,0 +1,8 @@
+namespace Heal.Core.Model;
+
+public enum GateStatus
+{
+    Passed,
+    Failed,
+    Skipped,
+}

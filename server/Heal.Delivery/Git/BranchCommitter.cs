@@ -1,0 +1,56 @@
+namespace Heal.Delivery.Git;
+
+/// <summary>
+/// Commits a patch onto a new branch without touching the user's working tree or index: the patch is applied
+/// to a private index file read from the base commit, written as a tree, committed, and the branch ref set.
+/// </summary>
+public static class BranchCommitter
+{
+    private static readonly IReadOnlyDictionary<string, string> s_identity = new Dictionary<string, string>
+    {
+        ["GIT_AUTHOR_NAME"] = "Heal",
+        ["GIT_AUTHOR_EMAIL"] = "heal@localhost",
+        ["GIT_COMMITTER_NAME"] = "Heal",
+        ["GIT_COMMITTER_EMAIL"] = "heal@localhost",
+    };
+
+    /// <summary>A branch name not taken yet: <paramref name="branch"/>, else with <c>-2</c>, <c>-3</c>… appended.</summary>
+    public static async Task<string> FreeBranchNameAsync(string repository, string branch, CancellationToken cancellationToken)
+    {
+        for (var n = 1; ; n++)
+        {
+            var candidate = n == 1 ? branch : $"{branch}-{n}";
+            var existing = await GitProcess.RunAsync(repository, ["for-each-ref", "--format=%(refname)", "refs/heads/" + candidate], null, null, cancellationToken);
+            if (existing.Length == 0)
+            {
+                return candidate;
+            }
+        }
+    }
+
+    public static async Task<string> CommitAsync(
+        string repository, string baseCommit, string branch, IReadOnlyList<string> patches, string message, CancellationToken cancellationToken)
+    {
+        var indexFile = Path.Combine(Path.GetTempPath(), "heal", "index-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(indexFile)!);
+        try
+        {
+            await GitProcess.RunAsync(repository, ["read-tree", baseCommit], indexFile, null, cancellationToken);
+            foreach (var patch in patches)
+            {
+                await GitProcess.RunAsync(repository, ["apply", "--cached", "--whitespace=nowarn", "-"], indexFile, patch.EndsWith('\n') ? patch : patch + "\n", cancellationToken);
+            }
+
+            var tree = await GitProcess.RunAsync(repository, ["write-tree"], indexFile, null, cancellationToken);
+            var commit = await GitProcess.RunAsync(repository, ["commit-tree", tree, "-p", baseCommit, "-F", "-"], indexFile, message, cancellationToken, s_identity);
+
+            // The empty old value makes git refuse to move a branch that already exists.
+            await GitProcess.RunAsync(repository, ["update-ref", "refs/heads/" + branch, commit, ""], null, null, cancellationToken);
+            return commit;
+        }
+        finally
+        {
+            File.Delete(indexFile);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+
+namespace Heal.Delivery.Git;
+
+/// <summary>Runs local git plumbing with an argument list (never a shell string) and an optional private index file.</summary>
+internal static class GitProcess
+{
+    public static async Task<string> RunAsync(string repository, IReadOnlyList<string> arguments, string? indexFile, string? standardInput, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var startInfo = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = repository,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add("-C");
+        startInfo.ArgumentList.Add(repository);
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        if (indexFile is not null)
+        {
+            startInfo.Environment["GIT_INDEX_FILE"] = indexFile;
+        }
+
+        using var process = Process.Start(startInfo) ?? throw new DeliveryException("could not start git");
+        if (standardInput is not null)
+        {
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken);
+        }
+
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new DeliveryException($"git {arguments[0]} failed: {(await stderr).Trim()}");
+        }
+
+        return (await stdout).Trim();
+    }
+}

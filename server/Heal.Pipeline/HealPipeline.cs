@@ -1,0 +1,117 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using Heal.Core.Model;
+using Heal.Delivery;
+using Heal.Repair;
+using Heal.Repair.Linking;
+using Heal.Validation;
+
+namespace Heal.Pipeline;
+
+/// <summary>
+/// The whole loop for one error: diagnose → validate in a worktree (with one retry when build or tests fail)
+/// → deliver. Used by the CLI and the language server alike. The scope a patch may touch is computed here from
+/// the frames that link to the repository — never from the diagnosis or from event text — and handed to
+/// validation, so nothing inside an event can widen it.
+/// </summary>
+public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator, DeliveryService delivery)
+{
+    public async Task<HealResult> RunAsync(HealRequest request, IProgress<HealProgress>? progress, CancellationToken cancellationToken)
+    {
+        var timings = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
+        var total = Stopwatch.StartNew();
+        var culprit = request.Event.Culprit;
+        var allowed = AllowedFiles(request.RepositoryRoot, culprit);
+
+        Diagnosis? diagnosis = null;
+        ValidationReport? report = null;
+        string? failure = null;
+        string? previousPatch = null;
+        Diagnosis? validated = null;
+        var attempts = 0;
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            progress?.Report(new HealProgress("diagnose", attempt == 1 ? "finding the root cause" : "asking for a corrected patch", attempt == 1 ? 5 : 55));
+            var stopwatch = Stopwatch.StartNew();
+            diagnosis = await diagnoser.DiagnoseAsync(new RepairRequest(request.Event, request.RepositoryRoot, failure), cancellationToken);
+            timings[attempt == 1 ? "diagnose" : "diagnose-retry"] = stopwatch.Elapsed.TotalSeconds;
+            if (diagnosis.Status == DiagnosisStatus.Declined || diagnosis.Patch is null)
+            {
+                if (attempt == 1)
+                {
+                    return Finish(HealStatus.Declined, "declined: " + (diagnosis.DeclineReason ?? "no patch"), diagnosis, null, null);
+                }
+
+                break;
+            }
+
+            if (attempt == 2 && diagnosis.Patch == previousPatch)
+            {
+                // A deterministic diagnoser proposes the same patch again; validating it twice proves nothing.
+                break;
+            }
+
+            previousPatch = diagnosis.Patch;
+            validated = diagnosis;
+            attempts = attempt;
+            var validationProgress = progress is null ? null : new Progress<string>(m => progress.Report(new HealProgress("validate", m, attempt == 1 ? 30 : 75)));
+            stopwatch.Restart();
+            report = await validator.ValidateAsync(
+                new ValidationRequest(request.RepositoryRoot, diagnosis.Patch, diagnosis, allowed, request.Event.Release, request.Validation),
+                validationProgress, cancellationToken);
+            timings[attempt == 1 ? "validate" : "validate-retry"] = stopwatch.Elapsed.TotalSeconds;
+            foreach (var (step, seconds) in report.Timings)
+            {
+                timings[$"validate.{step}"] = seconds;
+            }
+
+            if (report.Passed || report.FailureOutput is null)
+            {
+                break;
+            }
+
+            // Build or tests failed: the diagnoser sees the failure once and may propose a different patch.
+            failure = report.FailureOutput;
+        }
+
+        if (report is null || !report.Passed)
+        {
+            var failed = report?.Gates.FirstOrDefault(g => g.Status == GateStatus.Failed);
+            return Finish(HealStatus.Rejected, failed is null ? "rejected" : $"rejected: the {failed.Name} gate failed: {failed.Detail}", validated ?? diagnosis, report, null);
+        }
+
+        if (!request.Deliver)
+        {
+            return Finish(HealStatus.Validated, "validated", validated, report, null);
+        }
+
+        progress?.Report(new HealProgress("deliver", "creating the branch", 90));
+        var deliveryWatch = Stopwatch.StartNew();
+        var deliveryProgress = progress is null ? null : new Progress<string>(m => progress.Report(new HealProgress("deliver", m, 95)));
+        var delivered = await delivery.DeliverAsync(request.RepositoryRoot,
+            new DeliveryContentInput(request.Event, request.Group, request.Origin, validated!, report, validated!.Patch!),
+            request.Delivery, deliveryProgress, cancellationToken);
+        timings["deliver"] = deliveryWatch.Elapsed.TotalSeconds;
+        return Finish(HealStatus.Validated, delivered.PullRequest is { } pr ? $"validated; pull request #{pr.Number}" : $"validated; committed on {delivered.Branch}", validated, report, delivered);
+
+        HealResult Finish(HealStatus status, string message, Diagnosis? d, ValidationReport? r, DeliveryResult? delivered)
+        {
+            timings["total"] = total.Elapsed.TotalSeconds;
+            progress?.Report(new HealProgress("done", message, 100));
+            return new HealResult(status, message, d, r, delivered, allowed, attempts, timings.ToImmutable());
+        }
+    }
+
+    /// <summary>
+    /// The files a patch may touch: C# sources that the error's in-app frames link to. A forged frame can name
+    /// only a file that exists in the repository, and never CI, build or project files.
+    /// </summary>
+    public static ImmutableArray<string> AllowedFiles(string repositoryRoot, ExceptionInfo? culprit) =>
+        culprit is null
+            ? ImmutableArray<string>.Empty
+            : FrameLinker.ForRepository(repositoryRoot).LinkAll(culprit)
+                .Select(f => f.RelativePath)
+                .Where(p => p.EndsWith(".cs", StringComparison.Ordinal) && Validation.Gates.ScopeRules.Forbidden(p) is null)
+                .Distinct(StringComparer.Ordinal)
+                .ToImmutableArray();
+}

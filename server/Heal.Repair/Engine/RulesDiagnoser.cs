@@ -1,0 +1,193 @@
+using System.Collections.Immutable;
+using Heal.Core.Diffs;
+using Heal.Core.Model;
+using Heal.Repair.Rules;
+using Heal.Repair.Workspace;
+
+namespace Heal.Repair.Engine;
+
+/// <summary>
+/// The offline diagnoser: opens the crash site in the workspace, asks the rules in <see cref="RuleSet"/>
+/// order (the first that matches and answers wins), and turns the winning rule's edits into a git diff. It
+/// refuses any edit outside the files of the crash's in-app frames, and never throws for a bad event, a
+/// workspace it cannot read or a failing rule: each becomes a decline that says what happened.
+/// </summary>
+public sealed class RulesDiagnoser : IDiagnoser
+{
+    public const string DiagnoserName = "rules";
+
+    /// <summary>A line the rule reasoned from that moved since the release is a little less certain.</summary>
+    private const double ReanchoredPenalty = 0.1;
+
+    private readonly WorkspaceProvider _workspaces;
+    private readonly ImmutableArray<ICrashRule> _rules;
+
+    public RulesDiagnoser(WorkspaceProvider workspaces, ImmutableArray<ICrashRule>? rules = null)
+    {
+        _workspaces = workspaces;
+        _rules = rules ?? RuleSet.Default;
+    }
+
+    public string Name => DiagnoserName;
+
+    public async Task<Diagnosis> DiagnoseAsync(RepairRequest request, CancellationToken cancellationToken)
+    {
+        RepositoryWorkspace workspace;
+        try
+        {
+            workspace = await _workspaces.GetAsync(request.RepositoryRoot, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Diagnosis.Declined(Name, $"the repository '{request.RepositoryRoot}' could not be loaded: {e.Message}", Describe(request.Event));
+        }
+
+        CrashSiteResult crash;
+        try
+        {
+            crash = await CrashSiteBuilder.BuildAsync(workspace, request.Event, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Diagnosis.Declined(Name, $"the crash site could not be opened: {e.Message}", Describe(request.Event));
+        }
+
+        if (crash.Site is not { } site)
+        {
+            return Diagnosis.Declined(Name, crash.DeclineReason!, Describe(request.Event), FrameEvidence(workspace, crash.Linked));
+        }
+
+        var evidence = FrameEvidence(site);
+        foreach (var rule in _rules)
+        {
+            RuleResult? result;
+            try
+            {
+                if (!rule.Matches(site))
+                {
+                    continue;
+                }
+
+                result = rule.Apply(site, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return Diagnosis.Declined($"{Name}/{rule.Id}", $"the rule {rule.Id} failed: {e.GetType().Name}: {e.Message}", Describe(request.Event), evidence);
+            }
+
+            if (result is null)
+            {
+                continue;
+            }
+
+            return ToDiagnosis(workspace, crash, site, rule, result, evidence);
+        }
+
+        return Diagnosis.Declined(Name, $"no offline rule for {site.ExceptionName}", Describe(request.Event), evidence);
+    }
+
+    private static Diagnosis ToDiagnosis(
+        RepositoryWorkspace workspace, CrashSiteResult crash, CrashSite site, ICrashRule rule, RuleResult result, ImmutableArray<Evidence> frameEvidence)
+    {
+        var diagnoser = $"{DiagnoserName}/{rule.Id}";
+        var evidence = Merge(frameEvidence, result.Evidence);
+        var rootCause = string.IsNullOrWhiteSpace(result.RootCause) ? Describe(site.Event) : result.RootCause;
+        if (result.IsDecline)
+        {
+            return Diagnosis.Declined(diagnoser, result.DeclineReason!, rootCause, evidence);
+        }
+
+        // The engine, not the rule, enforces the patch's scope: only files of linked in-app frames.
+        var allowed = crash.Linked.Select(l => l.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var outside = result.Edits.Select(e => e.RelativePath).Where(p => !allowed.Contains(p)).Distinct().ToList();
+        if (outside.Count > 0)
+        {
+            return Diagnosis.Declined(diagnoser,
+                $"the rule {rule.Id} edited {string.Join(", ", outside)}, which is not a file of the crash's in-app frames; the patch was refused",
+                rootCause, evidence);
+        }
+
+        var diffs = new List<string>();
+        var files = ImmutableArray.CreateBuilder<string>();
+        foreach (var edit in result.Edits.GroupBy(e => e.RelativePath, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(e => e.RelativePath, StringComparer.Ordinal))
+        {
+            var oldText = workspace.Index.ReadText(edit.RelativePath);
+            if (oldText is null)
+            {
+                return Diagnosis.Declined(diagnoser, $"the rule {rule.Id} edited {edit.RelativePath}, which cannot be read", rootCause, evidence);
+            }
+
+            if (oldText == edit.NewText)
+            {
+                continue;
+            }
+
+            diffs.Add(UnifiedDiff.Create(edit.RelativePath, oldText, edit.NewText));
+            files.Add(edit.RelativePath);
+        }
+
+        if (diffs.Count == 0)
+        {
+            return Diagnosis.Declined(diagnoser, $"the rule {rule.Id} proposed no change", rootCause, evidence);
+        }
+
+        // Read the patch back as every consumer will, and check once more that it stays in scope.
+        var patch = UnifiedDiff.Combine([.. diffs]);
+        var parsed = Patch.Parse(patch);
+        if (parsed.Value is null || parsed.Value.Files.Any(f => f.OldPath != f.NewPath || !allowed.Contains(f.Path)))
+        {
+            return Diagnosis.Declined(diagnoser, $"the patch of rule {rule.Id} does not read back as a change to the crash's files", rootCause, evidence);
+        }
+
+        // The rule's "why" (the pattern it recognised) is the basis of its confidence: the first reason.
+        var reasons = ImmutableArray.CreateBuilder<ConfidenceReason>();
+        if (!string.IsNullOrWhiteSpace(result.Why))
+        {
+            reasons.Add(new ConfidenceReason(0, result.Why.Trim()));
+        }
+
+        reasons.AddRange(result.Reasons.IsDefault ? [] : result.Reasons);
+        var confidence = result.Confidence;
+        if (site.Throwing.Frame.Reanchored)
+        {
+            confidence -= ReanchoredPenalty;
+            reasons.Add(new ConfidenceReason(-ReanchoredPenalty,
+                $"the throwing line moved from {site.Throwing.Frame.Frame.Line} to {site.Throwing.Frame.Line} since the release"));
+        }
+
+        return Diagnosis.Diagnosed(diagnoser, rootCause,
+            patch, files.ToImmutable(), result.FixKind ?? rule.Id, confidence, reasons.ToImmutable(), evidence);
+    }
+
+    /// <summary>What is known without a rule: the exception, its message and where it was thrown.</summary>
+    private static string Describe(ErrorEvent errorEvent)
+    {
+        var exception = errorEvent.Culprit;
+        if (exception is null)
+        {
+            return errorEvent.Message ?? "";
+        }
+
+        var message = string.IsNullOrWhiteSpace(exception.Value) ? "" : $": {exception.Value}";
+        var frame = exception.ThrowingFrame;
+        var where = frame is null ? "" : $" in {frame.Function ?? "?"}{(frame.Path is null ? "" : $" ({frame.Path}{(frame.Line is int l ? $":{l}" : "")})")}";
+        return $"{exception.Type}{message}{where}.";
+    }
+
+    private static ImmutableArray<Evidence> FrameEvidence(CrashSite site) =>
+        site.Callers.Select(c => Line(c, "caller")).Prepend(Line(site.Throwing, "throwing frame")).ToImmutableArray();
+
+    private static Evidence Line(LinkedSource source, string role) =>
+        new(source.RelativePath, source.Frame.Line, source.Text.ToString(source.LineSpan).Trim(), role);
+
+    private static ImmutableArray<Evidence> FrameEvidence(RepositoryWorkspace workspace, ImmutableArray<LinkedFrame> linked) =>
+        linked.Reverse().Select((frame, i) =>
+        {
+            var lines = workspace.Index.ReadText(frame.RelativePath)?.Split('\n');
+            var text = lines is not null && frame.Line <= lines.Length ? lines[frame.Line - 1].Trim() : "";
+            return new Evidence(frame.RelativePath, frame.Line, text, i == 0 ? "throwing frame" : "caller");
+        }).ToImmutableArray();
+
+    private static ImmutableArray<Evidence> Merge(ImmutableArray<Evidence> first, ImmutableArray<Evidence> second) =>
+        first.Concat(second.IsDefault ? [] : second).DistinctBy(e => (e.Path, e.Line, e.Role)).ToImmutableArray();
+}

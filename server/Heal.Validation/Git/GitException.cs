@@ -1,0 +1,3 @@
+namespace Heal.Validation.Git;
+
+public sealed class GitException(string message) : Exception(message);

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using Heal.Cli;
+
+namespace Heal.Repair.Tests.Cli;
+
+public sealed class DiagnoseCommandTests
+{
+    [Fact]
+    public async Task Diagnose_NoRuleForType_JsonDeclinedWithEvidence()
+    {
+        var (exit, stdout, _) = await Run(Samples.ShopEvent.Replace("System.DivideByZeroException", "System.NotSupportedException", StringComparison.Ordinal), "--offline", "--json");
+
+        Assert.Equal(3, exit);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("declined", root.GetProperty("status").GetString());
+        Assert.Equal("no offline rule for NotSupportedException", root.GetProperty("declineReason").GetString());
+        Assert.Equal("rules", root.GetProperty("diagnoser").GetString());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("patch").ValueKind);
+        Assert.Equal(0, root.GetProperty("files").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("reasons").GetArrayLength());
+        Assert.Equal(0, root.GetProperty("confidence").GetDouble());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("fixKind").ValueKind);
+        Assert.Equal(
+            ["src/Shop.Api/OrderService.cs:10 throwing frame: return order.Total / count;", "src/Shop.Api/Program.cs:5 caller: Console.WriteLine(service.AveragePrice(new Order()));"],
+            root.GetProperty("evidence").EnumerateArray().Select(e => $"{e.GetProperty("path").GetString()}:{e.GetProperty("line").GetInt32()} {e.GetProperty("role").GetString()}: {e.GetProperty("source").GetString()}"));
+        Assert.StartsWith("System.NotSupportedException: Attempted to divide by zero.", root.GetProperty("rootCause").GetString(), StringComparison.Ordinal);
+        Assert.True(root.GetProperty("timings").GetProperty("loadMs").GetDouble() > 0);
+        Assert.True(root.GetProperty("timings").GetProperty("diagnoseMs").GetDouble() > 0);
+    }
+
+    [Fact]
+    public async Task Diagnose_NoRuleForType_TextSaysWhyAndWhatIsKnown()
+    {
+        var (exit, stdout, _) = await Run(Samples.ShopEvent.Replace("System.DivideByZeroException", "System.NotSupportedException", StringComparison.Ordinal));
+
+        Assert.Equal(3, exit);
+        Assert.Contains("Declined by rules (offline: ", stdout, StringComparison.Ordinal);
+        Assert.Contains("): no offline rule for NotSupportedException", stdout, StringComparison.Ordinal);
+        Assert.Contains("src/Shop.Api/OrderService.cs:10 (throwing frame): return order.Total / count;", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_EventFromAnotherRepository_DeclinedNoFrameLinks()
+    {
+        var (exit, stdout, _) = await Run(Samples.ShopEvent.Replace("Shop.Api/", "Other.Api/", StringComparison.Ordinal).Replace("OrderService.cs", "Billing.cs", StringComparison.Ordinal)
+            .Replace("Program.cs", "Main.cs", StringComparison.Ordinal), "--json");
+
+        Assert.Equal(3, exit);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Contains("no in-app frame of the System.DivideByZeroException links to a file of the repository", json.RootElement.GetProperty("declineReason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "diagnose", "--event", "EVENT" }, "--repo is required.")]
+    [InlineData(new[] { "diagnose", "--repo", "REPO" }, "--event is required.")]
+    [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "REPO/missing.json" }, "cannot read the event file 'REPO/missing.json'")]
+    [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "REPO/src" }, "cannot read the event file 'REPO/src'")]
+    [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "REPO/Shop.sln" }, "the event file 'REPO/Shop.sln' is not a Sentry event")]
+    [InlineData(new[] { "diagnose", "--repo", "REPO/nowhere", "--event", "EVENT" }, "--repo 'REPO/nowhere' is not a directory.")]
+    [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "EVENT", "--fast" }, "unknown option: --fast.")]
+    [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "EVENT", "extra" }, "unexpected argument 'extra'.")]
+    public async Task Diagnose_BadArguments_UsageErrorSaysWhich(string[] args, string message)
+    {
+        using var repository = TempRepository.Create(Samples.Shop);
+        var eventFile = repository.Write("event.json", Samples.ShopEvent);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(
+            [.. args.Select(a => a.Replace("REPO", repository.Root, StringComparison.Ordinal).Replace("EVENT", eventFile, StringComparison.Ordinal))],
+            stdout, stderr, CancellationToken.None);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(message.Replace("REPO", repository.Root, StringComparison.Ordinal), stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", stdout.ToString());
+    }
+
+    /// <summary>Runs <c>heal diagnose</c> in-process on the three-project sample with <paramref name="eventJson"/>.</summary>
+    internal static async Task<(int Exit, string Stdout, string Stderr)> Run(string eventJson, params string[] options)
+    {
+        using var repository = TempRepository.Create(Samples.Shop);
+        var eventFile = Path.Combine(Path.GetTempPath(), $"heal-event-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(eventFile, eventJson);
+        try
+        {
+            var before = repository.Snapshot();
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+            var exit = await CommandLine.RunAsync(["diagnose", "--repo", repository.Root, "--event", eventFile, .. options], stdout, stderr, CancellationToken.None);
+            Assert.Equal(before, repository.Snapshot());
+            return (exit, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            File.Delete(eventFile);
+        }
+    }
+}
