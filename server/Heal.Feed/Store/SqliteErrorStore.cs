@@ -22,12 +22,34 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     private const string GroupColumns =
         "id, fingerprint, type, message, count, first_seen, last_seen, last_release, status, frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id";
 
+    private const string InsertEventSql =
+        "INSERT INTO events (id, group_id, timestamp, received_at, release, raw_json, size, problems) " +
+        "VALUES ($id, $group, $timestamp, $received, $release, $raw, $size, $problems) ON CONFLICT (id) DO NOTHING RETURNING rowid;";
+
+    private const string UpsertGroupSql =
+        "INSERT INTO groups (id, fingerprint, basis, type, message, count, first_seen, last_seen, last_release, status, " +
+        "frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id, kept_events) " +
+        "VALUES ($id, $fingerprint, $basis, $type, $message, 1, $seen, $seen, $release, 'open', " +
+        "$file, $abs, $function, $module, $line, $column, $inapp, $event, 1) " +
+        "ON CONFLICT (id) DO UPDATE SET count = count + 1, type = excluded.type, message = excluded.message, " +
+        "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen), " +
+        "last_release = coalesce(excluded.last_release, last_release), " +
+        "status = CASE status WHEN 'resolved' THEN 'regressed' ELSE status END, " +
+        "frame_file = excluded.frame_file, frame_abs_path = excluded.frame_abs_path, frame_function = excluded.frame_function, " +
+        "frame_module = excluded.frame_module, frame_line = excluded.frame_line, frame_column = excluded.frame_column, " +
+        "frame_in_app = excluded.frame_in_app, latest_event_id = excluded.latest_event_id, kept_events = kept_events + 1 " +
+        "RETURNING kept_events;";
+
     private readonly string _readConnectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly StoreOptions _options;
     private long _totalBytes;
     private bool _disposed;
+
+    // The hot statements, prepared once on the writer connection and reused by every batch.
+    private SqliteCommand? _insert;
+    private SqliteCommand? _upsert;
 
     private SqliteErrorStore(string path, string readConnectionString, SqliteConnection writer, StoreOptions options, long totalBytes)
     {
@@ -123,24 +145,11 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
         using var transaction = _writer.BeginTransaction();
         try
         {
-            using var insert = Command(transaction,
-                "INSERT INTO events (id, group_id, timestamp, received_at, release, raw_json, size, problems) " +
-                "VALUES ($id, $group, $timestamp, $received, $release, $raw, $size, $problems) ON CONFLICT (id) DO NOTHING RETURNING rowid;",
-                "$id", "$group", "$timestamp", "$received", "$release", "$raw", "$size", "$problems");
-            using var upsert = Command(transaction,
-                "INSERT INTO groups (id, fingerprint, basis, type, message, count, first_seen, last_seen, last_release, status, " +
-                "frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id, kept_events) " +
-                "VALUES ($id, $fingerprint, $basis, $type, $message, 1, $seen, $seen, $release, 'open', " +
-                "$file, $abs, $function, $module, $line, $column, $inapp, $event, 1) " +
-                "ON CONFLICT (id) DO UPDATE SET count = count + 1, type = excluded.type, message = excluded.message, " +
-                "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen), " +
-                "last_release = coalesce(excluded.last_release, last_release), " +
-                "status = CASE status WHEN 'resolved' THEN 'regressed' ELSE status END, " +
-                "frame_file = excluded.frame_file, frame_abs_path = excluded.frame_abs_path, frame_function = excluded.frame_function, " +
-                "frame_module = excluded.frame_module, frame_line = excluded.frame_line, frame_column = excluded.frame_column, " +
-                "frame_in_app = excluded.frame_in_app, latest_event_id = excluded.latest_event_id, kept_events = kept_events + 1 " +
-                "RETURNING kept_events;",
+            var insert = _insert ??= Command(null, InsertEventSql, "$id", "$group", "$timestamp", "$received", "$release", "$raw", "$size", "$problems");
+            var upsert = _upsert ??= Command(null, UpsertGroupSql,
                 "$id", "$fingerprint", "$basis", "$type", "$message", "$seen", "$release", "$file", "$abs", "$function", "$module", "$line", "$column", "$inapp", "$event");
+            insert.Transaction = transaction;
+            upsert.Transaction = transaction;
 
             var stored = 0;
             var duplicates = 0;
@@ -429,7 +438,7 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
         return connection;
     }
 
-    private SqliteCommand Command(SqliteTransaction transaction, string sql, params string[] parameters)
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql, params string[] parameters)
     {
         var command = _writer.CreateCommand();
         command.Transaction = transaction;
@@ -470,6 +479,8 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
             }
 
             _disposed = true;
+            _insert?.Dispose();
+            _upsert?.Dispose();
             _writer.Dispose();
             using var pooled = new SqliteConnection(_readConnectionString);
             SqliteConnection.ClearPool(pooled);
