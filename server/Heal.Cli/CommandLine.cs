@@ -14,6 +14,7 @@ public static class CommandLine
         new Dictionary<string, (string, Func<Arguments, TextWriter, TextWriter, CancellationToken, Task<int>>)>(StringComparer.Ordinal)
         {
             // One line per command; keep this table the only place commands are registered.
+            ["demo"] = (Commands.DemoCommand.Summary, Commands.DemoCommand.RunAsync),
             ["diagnose"] = (Commands.DiagnoseCommand.Summary, Commands.DiagnoseCommand.RunAsync),
             ["errors"] = (Commands.ErrorsCommand.Summary, Commands.ErrorsCommand.RunAsync),
             ["feed"] = (Commands.FeedCommand.Summary, Commands.FeedCommand.RunAsync),

@@ -111,7 +111,14 @@ internal static partial class DotnetTraceParser
                 continue;
             }
 
-            if (Header().Match(part) is not { Success: true } header)
+            var header = Header().Match(part);
+            if (!header.Success && result.Count == 0)
+            {
+                // A log line ("2026-11-28 02:10:03 [ERR] Request failed System.X: m") carries the header after a prefix.
+                header = EmbeddedHeader().Match(part);
+            }
+
+            if (!header.Success)
             {
                 if (result.Count == 0)
                 {
@@ -132,7 +139,8 @@ internal static partial class DotnetTraceParser
     {
         var method = frame.Groups["method"].Value.Trim();
         var paren = method.IndexOf('(');
-        var name = paren >= 0 ? method[..paren] : method;
+        // Demystified traces put modifiers and a return type first ("async Task<int> Demo.W.RunAsync(string p)").
+        var name = LastTopLevelToken(paren >= 0 ? method[..paren] : method);
         var parameters = paren >= 0 ? method[paren..] : "";
         // Constructors are "T..ctor": the dot before "ctor" belongs to the name.
         var dot = name.EndsWith("..ctor", StringComparison.Ordinal) || name.EndsWith("..cctor", StringComparison.Ordinal)
@@ -147,11 +155,30 @@ internal static partial class DotnetTraceParser
         return StackFrame.Create(file, absolutePath, function, module, lineNumber, null, inApp);
     }
 
-    [GeneratedRegex(@"^\s*at (?<method>[^\s(][^(]*\(.*?\))(?: in (?<file>.+?):line (?<line>\d{1,9}))?\s*$", RegexOptions.CultureInvariant)]
+    private static string LastTopLevelToken(string text)
+    {
+        var depth = 0;
+        for (var i = text.Length - 1; i >= 0; i--)
+        {
+            depth += text[i] switch { '>' => 1, '<' => -1, _ => 0 };
+            if (text[i] == ' ' && depth == 0)
+            {
+                return text[(i + 1)..];
+            }
+        }
+
+        return text;
+    }
+
+    // The optional "+…" is a demystified lambda or local function ("Main(string[] args)+() => { }").
+    [GeneratedRegex(@"^\s*at (?<method>[^\s(][^(]*\(.*?\)(?:\+.*?)?)(?: in (?<file>.+?):line (?<line>\d{1,9}))?\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Frame();
 
     [GeneratedRegex(@"^(?<type>[A-Za-z_][\w`]*(?:[.+][\w`<>|]+)*)(?:: ?(?<message>.*))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Header();
+
+    [GeneratedRegex(@"(?<![\w.])(?<type>(?:[A-Za-z_]\w*\.)+[A-Za-z_]\w*(?:Exception|Error))(?:: (?<message>.*))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex EmbeddedHeader();
 
     [GeneratedRegex(@"^Unhandled [eE]xception[.:]", RegexOptions.CultureInvariant)]
     private static partial Regex UnhandledPrefix();

@@ -33,7 +33,11 @@ public static class SentryEventJson
 
     public static ParseResult<ErrorEvent> Parse(string json, DateTimeOffset? receivedAt = null)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        if (json is null)
+        {
+            return ParseResult<ErrorEvent>.Failed(new ParseProblem("$", "There is no event text."));
+        }
+
         // Lone surrogates become U+FFFD here; the JSON reader then sees valid UTF-8.
         var utf8 = Encoding.UTF8.GetBytes(json);
         return Parse(utf8, json, receivedAt ?? DateTimeOffset.UnixEpoch);

@@ -62,7 +62,17 @@ public static class StackTraceText
         }
 
         var (platform, _, parse) = Parsers[best];
-        var chain = parse(lines, problems);
+        IReadOnlyList<ExceptionInfo> chain;
+        try
+        {
+            chain = parse(lines, problems);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IndexOutOfRangeException or FormatException or OverflowException)
+        {
+            // A safety net: the parsers guard every access, so reaching this is a bug, reported rather than thrown.
+            return ParseResult<ErrorEvent>.Failed(new ParseProblem("text", $"Internal parser error: {exception.GetType().Name}: {exception.Message}"));
+        }
+
         if (chain.Count == 0)
         {
             problems.Add("text", $"The text looks like a {platform} stack trace, but no exception could be read from it.");

@@ -25,7 +25,10 @@ public static class DiagnoserFactory
             return new DiagnoserChoice(rules, $"offline: no LLM is configured ({LlmProviderVariable} is not set)");
         }
 
-        // The LLM diagnoser plugs in here (it reads the rest of its HEAL_LLM_* settings itself).
-        return new DiagnoserChoice(rules, $"offline: {LlmProviderVariable} is set but the LLM diagnoser is not wired into this build");
+        // The LLM reads the rest of its HEAL_LLM_* settings itself; a bad setting falls back to the rules, saying why.
+        var llm = Llm.LlmDiagnoser.TryCreate(new Context.RoslynContextBuilder(workspaces), environment, out var reason);
+        return llm is null
+            ? new DiagnoserChoice(rules, $"offline: the LLM is not usable ({reason})")
+            : new DiagnoserChoice(llm, llm.Description);
     }
 }

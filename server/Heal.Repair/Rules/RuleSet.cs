@@ -8,5 +8,17 @@ public static class RuleSet
     public static ImmutableArray<ICrashRule> Default { get; } =
     [
         // One line per rule. Keep the most specific rules first.
+        new MissingAwaitRule(),
+        new KeyNotFoundRule(),
+        new FormatRule(),
+        new EmptySequenceRule(),
+        new DivideByZeroRule(),
+        new IndexRangeRule(),
+        new CollectionModifiedRule(),
+        new InvalidCastRule(),
+        new OverflowRule(),
+        new NullReferenceRule(),
+        new ArgumentNullRule(),
+        new AsyncVoidRule(),
     ];
 }

@@ -15,8 +15,8 @@ public sealed class FingerprintTests
         Assert.Equal("""
             type: System.NullReferenceException
             frame: Program.Main (Program.cs)
-            frame: Demo.Worker.Run (Worker.cs)
-            frame: Demo.Worker.Helper (Worker.cs)
+            frame: Worker.Run (Worker.cs)
+            frame: Worker.Helper (Worker.cs)
             """.ReplaceLineEndings("\n"), fingerprint.Basis);
         Assert.Matches("^[0-9a-f]{64}$", fingerprint.Hash);
         Assert.Equal(fingerprint.Hash[..16], fingerprint.GroupId);

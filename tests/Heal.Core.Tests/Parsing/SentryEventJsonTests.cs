@@ -12,9 +12,9 @@ public sealed class SentryEventJsonTests
         7f3c9e2a41b64d0e9a8f2c1b5d6e7f80 2026-11-28T02:10:03.1234567Z csharp fatal
         release=Demo@1.4.2+9c1e0f3 env=production server=web-01
         exception System.NullReferenceException: Object reference not set to an instance of an object. [AppDomain.UnhandledException handled=false]
-          Program | void Program.Main(string[] args) | Program.cs | /src/Demo/Program.cs | 12:9 | in_app=true
-          Demo.Worker | int Worker.Run(string path) | Worker.cs | /src/Demo/Worker.cs | 27:13 | in_app=true
-          Demo.Worker | int Worker.Helper(int a, int b) | Worker.cs | /src/Demo/Worker.cs | 41:17 | in_app=true
+           | void Program.Main(string[] args) | Program.cs | /src/Demo/Program.cs | 12:9 | in_app=true
+           | int Worker.Run(string path) | Worker.cs | /src/Demo/Worker.cs | 27:13 | in_app=true
+           | int Worker.Helper(int a, int b) | Worker.cs | /src/Demo/Worker.cs | 41:17 | in_app=true
         """, withContext: true);
 
     [Fact]

@@ -43,6 +43,20 @@ public sealed class StackTraceTextTests
         """);
 
     [Fact]
+    public void FromStackTraceText_DotnetFromLogLineAndDemystified_Reads() => Parses("""
+        2026-11-28 02:10:03.512 [ERR] Request failed System.Collections.Generic.KeyNotFoundException: The given key 'sku' was not present in the dictionary.
+           at TValue System.Collections.Generic.Dictionary<TKey, TValue>.get_Item(TKey key)
+           at async Task<decimal> Demo.Pricing.PriceAsync(string sku) in /src/Demo/Pricing.cs:line 18
+           at void Demo.Program.Main(string[] args)+(int x) => { } in /src/Demo/Program.cs:line 9
+        """, """
+        csharp
+        System.Collections.Generic.KeyNotFoundException: The given key 'sku' was not present in the dictionary.
+          Demo.Program | Main(string[] args)+(int x) => { } | /src/Demo/Program.cs | 9: | ?
+          Demo.Pricing | PriceAsync(string sku) | /src/Demo/Pricing.cs | 18: | ?
+          System.Collections.Generic.Dictionary<TKey, TValue> | get_Item(TKey key) |  | : | lib
+        """);
+
+    [Fact]
     public void FromStackTraceText_NodeWithCodeFrameAndAsync_ReadsFrames() => Parses("""
         /app/src/greeting.js:4
           return `Hello, ${user.profile.name}!`;

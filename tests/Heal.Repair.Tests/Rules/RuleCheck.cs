@@ -16,6 +16,8 @@ public static class RuleCheck
         var result = rule.Apply(site, CancellationToken.None);
         Assert.NotNull(result);
         Assert.False(result!.IsDecline, $"{rule.Id} declined: {result.DeclineReason}");
+        var linked = new[] { site.Throwing }.Concat(site.Callers).Select(s => s.RelativePath).ToHashSet(StringComparer.Ordinal);
+        Assert.All(result.Edits, e => Assert.True(linked.Contains(e.RelativePath), $"{rule.Id} edited {e.RelativePath}, which no linked frame is in"));
         var expected = RuleFixture.ParseFiles(after);
         var actual = result.Edits.ToDictionary(e => e.RelativePath, e => Normalize(e.NewText), StringComparer.Ordinal);
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
@@ -24,6 +26,7 @@ public static class RuleCheck
             Assert.Equal(Normalize(text), actual[path]);
         }
 
+        AssertCompilesAsBefore(site, result);
         Assert.InRange(result.Confidence, 0, 1);
         Assert.False(string.IsNullOrWhiteSpace(result.RootCause));
         Assert.False(string.IsNullOrWhiteSpace(result.Why));
@@ -43,6 +46,36 @@ public static class RuleCheck
         Assert.True(result.IsDecline, $"{rule.Id} proposed a fix where it should decline:\n{string.Join("\n", result.Edits.Select(e => e.NewText))}");
         Assert.Contains(reasonContains, result.DeclineReason!, StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>Asserts that the crash is not of the rule's class: it does not match, or it answers null.</summary>
+    public static void DoesNotApply(ICrashRule rule, string before, string exceptionType, string message)
+    {
+        var site = RuleFixture.Build(before, exceptionType, message);
+        var result = rule.Matches(site) ? rule.Apply(site, CancellationToken.None) : null;
+        Assert.True(result is null, $"{rule.Id} answered where it does not apply: {result?.DeclineReason ?? result?.RootCause}");
+    }
+
+    /// <summary>The patched fixture compiles with no error the original did not already have.</summary>
+    private static void AssertCompilesAsBefore(CrashSite site, RuleResult result)
+    {
+        var solution = site.Throwing.Document.Project.Solution;
+        var before = Errors(solution.GetProject(site.Throwing.Document.Project.Id)!);
+        foreach (var edit in result.Edits)
+        {
+            var document = solution.Projects.SelectMany(p => p.Documents).Single(d => d.FilePath == RuleFixture.BuildRoot + edit.RelativePath);
+            solution = solution.WithDocumentText(document.Id, Microsoft.CodeAnalysis.Text.SourceText.From(edit.NewText));
+        }
+
+        var after = Errors(solution.GetProject(site.Throwing.Document.Project.Id)!);
+        var introduced = after.Except(before).ToList();
+        Assert.True(introduced.Count == 0, "the patch introduces compile errors:\n" + string.Join("\n", introduced));
+    }
+
+    private static HashSet<string> Errors(Microsoft.CodeAnalysis.Project project) =>
+        project.GetCompilationAsync().GetAwaiter().GetResult()!.GetDiagnostics()
+            .Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error)
+            .Select(d => $"{d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")
+            .ToHashSet(StringComparer.Ordinal);
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n").TrimEnd('\n', ' ') + "\n";
 }

@@ -1,0 +1,18 @@
+namespace Heal.Repair.Analysis;
+
+/// <summary>What a guard does when the value is absent.</summary>
+/// <param name="Kind">Return, continue, throw, fallback….</param>
+/// <param name="Text">The returned expression, the thrown statement or the fallback expression, verbatim; null for <c>return;</c>, <c>continue;</c>.</param>
+/// <param name="Logs">True when the guard also logs before leaving (the log line itself is never copied).</param>
+public sealed record AbsenceAction(AbsenceActionKind Kind, string? Text, bool Logs = false)
+{
+    /// <summary>The statement this action becomes, e.g. <c>return null;</c>; null for fallbacks, which are expressions.</summary>
+    public string? Statement => Kind switch
+    {
+        AbsenceActionKind.Return => Text is null ? "return;" : $"return {Text};",
+        AbsenceActionKind.Continue => "continue;",
+        AbsenceActionKind.Break => "break;",
+        AbsenceActionKind.Throw => Text,
+        _ => null,
+    };
+}

@@ -1,0 +1,197 @@
+using System.Text.RegularExpressions;
+using Heal.Core.Model;
+using Heal.Repair.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Heal.Repair.Rules;
+
+/// <summary>
+/// <c>IndexOutOfRangeException</c> / <c>ArgumentOutOfRangeException</c> from indexing: off-by-one loop bounds
+/// (<c>i &lt;= a.Length</c>, <c>a[i + 1]</c> up to <c>Count</c>), <c>list[list.Count]</c>, a fixed index into a
+/// possibly short collection (guarded with the method's own "nothing" exit), and <c>Substring</c> past the end
+/// where truncation is the evident intent. Declines when the intended index is unclear.
+/// </summary>
+public sealed partial class IndexRangeRule : ICrashRule
+{
+    public string Id => "index-range";
+
+    public bool Matches(CrashSite site) => site.ExceptionName is "IndexOutOfRangeException" or "ArgumentOutOfRangeException";
+
+    public RuleResult? Apply(CrashSite site, CancellationToken cancellationToken)
+    {
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
+        var rootCause = "An index outside the collection's bounds was used.";
+
+        if (LoopBound(source, evidence) is { } loop)
+        {
+            return loop;
+        }
+
+        if (Substring(source, evidence, cancellationToken) is { } substring)
+        {
+            return substring;
+        }
+
+        var accesses = RuleKit.OnLine<ElementAccessExpressionSyntax>(source)
+            .Where(e => e.ArgumentList.Arguments.Count == 1 && IsIndexable(model.GetTypeInfo(e.Expression, cancellationToken).Type))
+            .ToList();
+        if (accesses.Count != 1)
+        {
+            return RuleResult.Decline(rootCause,
+                accesses.Count == 0 ? "no indexing or Substring call whose bound can be inferred was found on the throwing line"
+                    : "several indexers share the throwing line, so the one out of range is unclear", [.. evidence]);
+        }
+
+        var access = accesses[0];
+        var receiver = access.Expression;
+        var index = ExitPaths.Unparenthesize(access.ArgumentList.Arguments[0].Expression);
+        var size = SizeName(model.GetTypeInfo(receiver, cancellationToken).Type);
+        rootCause = $"`{access}` reads past the end of `{receiver}`.";
+
+        // `list[list.Count]`: the last element was meant.
+        if (index is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Count" or "Length" } end
+            && SyntaxFactory.AreEquivalent(end.Expression, receiver, topLevel: false))
+        {
+            return RuleKit.Fix(rootCause + $" `{index}` is one past the last index.", "Indexing with the collection's size, which is one past its last element.",
+                "off-by-one", [(0.5, "the index is the collection's own size"), (0.2, "the last element is the only valid reading")],
+                evidence, RuleKit.Edit(source, new TextChange(index.Span, $"{index} - 1")));
+        }
+
+        if (model.GetConstantValue(index, cancellationToken) is { HasValue: true, Value: int position } && position >= 0 && RuleKit.IsSimple(receiver) && size is not null)
+        {
+            var statement = RuleKit.GuardableStatement(access);
+            if (source.Member is null || statement is null || !RuleKit.AlwaysEvaluated(access, statement))
+            {
+                return RuleResult.Decline(rootCause, "the indexing is not a plain statement of a block, so no guard can be placed before it", [.. evidence]);
+            }
+
+            var fallback = AbsenceFallback.Infer(source.Member, statement, model, null, out var whyNot);
+            if (fallback is null)
+            {
+                return RuleResult.Decline(rootCause + $" `{receiver}` can have fewer than {position + 1} element(s).", whyNot.Replace("the value is missing", "the collection is too short", StringComparison.Ordinal), [.. evidence]);
+            }
+
+            if (fallback.Source is not null)
+            {
+                evidence.Add(RuleKit.Evidence(source, fallback.Source, "existing handling of nothing there"));
+            }
+
+            var test = position == 0 ? $"{receiver}.{size} == 0" : $"{receiver}.{size} < {position + 1}";
+            var guard = FileStyle.Of(source.Root).Guard(RuleKit.Indent(source, statement), test, fallback.Jump);
+            return RuleKit.Fix(rootCause + $" `{receiver}` can have fewer than {position + 1} element(s).",
+                "A fixed index into a collection that can be shorter; the method already has an answer for 'nothing there'.",
+                "length-guard", [(0.1, "fixed index into a collection of variable size"), (fallback.Confidence - 0.1, fallback.Reason)],
+                evidence, RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, guard)));
+        }
+
+        return RuleResult.Decline(rootCause, "the index comes from data whose valid range the code does not state, so the intended index is unclear", [.. evidence]);
+    }
+
+    /// <summary><c>for (i = 0; i &lt;= a.Length; i++)</c> around <c>a[i]</c>, or <c>a[i + 1]</c> in a loop up to <c>a.Count</c>.</summary>
+    private static RuleResult? LoopBound(LinkedSource source, List<Evidence> evidence)
+    {
+        foreach (var loop in source.Root.FindToken(source.LineSpan.Start).Parent?.AncestorsAndSelf().OfType<ForStatementSyntax>() ?? [])
+        {
+            if (!loop.Span.IntersectsWith(source.LineSpan) || ExitPaths.Unparenthesize(loop.Condition ?? SyntaxFactory.IdentifierName("_")) is not BinaryExpressionSyntax condition
+                || condition.Left is not IdentifierNameSyntax counter
+                || condition.Right is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Count" or "Length" } bound)
+            {
+                continue;
+            }
+
+            var collection = bound.Expression;
+            var indexes = loop.Statement.DescendantNodes().OfType<ElementAccessExpressionSyntax>()
+                .Where(e => SyntaxFactory.AreEquivalent(e.Expression, collection, topLevel: false) && e.ArgumentList.Arguments.Count == 1)
+                .Select(e => ExitPaths.Unparenthesize(e.ArgumentList.Arguments[0].Expression))
+                .ToList();
+            var plain = indexes.Count(i => i is IdentifierNameSyntax id && id.Identifier.ValueText == counter.Identifier.ValueText);
+            var next = indexes.Count(i => i is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression, Left: IdentifierNameSyntax id, Right: LiteralExpressionSyntax { Token.ValueText: "1" } }
+                && id.Identifier.ValueText == counter.Identifier.ValueText);
+            if (indexes.Count == 0 || plain + next != indexes.Count)
+            {
+                continue;
+            }
+
+            evidence.Add(RuleKit.Evidence(source, loop, "loop bound"));
+            if (condition.IsKind(SyntaxKind.LessThanOrEqualExpression) && next == 0)
+            {
+                return RuleKit.Fix($"The loop runs `{counter}` up to and including `{bound}`, one past the last index of `{collection}`.",
+                    "A `for` loop bounded with `<=` by the size of the collection it indexes: the last iteration reads one past the end.",
+                    "off-by-one", [(0.6, "`<=` against the size of the indexed collection"), (0.3, "every index in the body is the loop counter")],
+                    evidence, RuleKit.Edit(source, new TextChange(condition.OperatorToken.Span, "<")));
+            }
+
+            if (condition.IsKind(SyntaxKind.LessThanExpression) && next > 0)
+            {
+                return RuleKit.Fix($"The loop reads `{collection}[{counter} + 1]` while `{counter}` runs to the last index of `{collection}`, so the last iteration reads one past the end.",
+                    "A pairwise loop (`x[i]` with `x[i + 1]`) bounded by the full size instead of one less.",
+                    "off-by-one", [(0.55, "the body reads the next element"), (0.3, "every index in the body is the counter or the counter plus one")],
+                    evidence, RuleKit.Edit(source, new TextChange(bound.Span, $"{bound} - 1")));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>s.Substring(start, length)</c> past the end where the names say the text is being shortened.</summary>
+    private static RuleResult? Substring(LinkedSource source, List<Evidence> evidence, CancellationToken cancellationToken)
+    {
+        var model = source.SemanticModel;
+        var call = RuleKit.OnLine<InvocationExpressionSyntax>(source)
+            .FirstOrDefault(i => i.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Substring" } m
+                && model.GetTypeInfo(m.Expression, cancellationToken).Type?.SpecialType == SpecialType.System_String);
+        if (call is null)
+        {
+            return null;
+        }
+
+        var text = ((MemberAccessExpressionSyntax)call.Expression).Expression;
+        var rootCause = $"`{call}` asks for characters past the end of `{text}`.";
+        if (call.ArgumentList.Arguments.Count != 2 || !RuleKit.IsSimple(text))
+        {
+            return RuleResult.Decline(rootCause, "the substring's intended bounds are not evident", [.. evidence]);
+        }
+
+        var start = call.ArgumentList.Arguments[0].Expression;
+        var length = call.ArgumentList.Arguments[1].Expression;
+        var names = new List<string?> { length.ToString(), (source.Member as MethodDeclarationSyntax)?.Identifier.ValueText };
+        names.Add(call.FirstAncestorOrSelf<VariableDeclaratorSyntax>()?.Identifier.ValueText);
+        if (model.GetSymbolInfo(length, cancellationToken).Symbol is { } symbol)
+        {
+            names.Add(symbol.Name);
+        }
+
+        var intent = names.OfType<string>().FirstOrDefault(n => ShorteningIntent().IsMatch(n));
+        if (intent is null)
+        {
+            return RuleResult.Decline(rootCause, "nothing says the text is meant to be cut to a maximum length, so clamping could hide a wrong offset", [.. evidence]);
+        }
+
+        var math = RuleKit.Binds(model, call.SpanStart, "Math.Min(1, 2)") ? "Math" : "System.Math";
+        var available = model.GetConstantValue(start, cancellationToken) is { HasValue: true, Value: 0 } ? $"{text}.Length" : $"{text}.Length - {start}";
+        return RuleKit.Fix(rootCause, $"`Substring` with a fixed length where `{intent}` says the text is being shortened: texts shorter than that must come back whole.",
+            "clamp-length", [(0.5, "Substring length past the end of the text"), (0.3, $"`{intent}` states a maximum-length intent")],
+            evidence, RuleKit.Edit(source, new TextChange(length.Span, $"{math}.Min({length}, {available})")));
+    }
+
+    private static bool IsIndexable(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol || type?.SpecialType == SpecialType.System_String || SizeName(type) == "Count";
+
+    private static string? SizeName(ITypeSymbol? type) => type switch
+    {
+        IArrayTypeSymbol => "Length",
+        { SpecialType: SpecialType.System_String } => "Length",
+        null => null,
+        _ when type.GetMembers("TryGetValue").Any() => null,
+        _ when type.GetMembers("Count").OfType<IPropertySymbol>().Any() || type.AllInterfaces.Any(i => i.Name is "ICollection" or "IReadOnlyCollection") => "Count",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"(?i)(preview|truncat|max|limit|short|summary|excerpt|abbrev|snippet|clip|teaser|headline)")]
+    private static partial Regex ShorteningIntent();
+}

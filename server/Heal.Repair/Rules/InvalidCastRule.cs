@@ -1,0 +1,166 @@
+using Heal.Core.Model;
+using Heal.Repair.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Heal.Repair.Rules;
+
+/// <summary>
+/// <c>InvalidCastException</c> from a direct downcast <c>(B)x</c> in code that already tests <c>x</c> for other
+/// types: a pattern match <c>x is not B b</c> that takes the exit the code already uses for types it does not
+/// handle. Declines when the code has no such exit or handles no other types.
+/// </summary>
+public sealed class InvalidCastRule : ICrashRule
+{
+    public string Id => "invalid-cast";
+
+    public bool Matches(CrashSite site) => site.ExceptionName == "InvalidCastException";
+
+    public RuleResult? Apply(CrashSite site, CancellationToken cancellationToken)
+    {
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
+        var casts = RuleKit.OnLine<CastExpressionSyntax>(source)
+            .Where(c => model.GetTypeInfo(c.Type, cancellationToken).Type is { IsReferenceType: true }
+                && model.GetTypeInfo(c.Expression, cancellationToken).Type is { IsReferenceType: true })
+            .ToList();
+        var rootCause = $"An object was cast to a type it does not have ({site.Exception.Value}).";
+        if (casts.Count != 1)
+        {
+            return RuleResult.Decline(rootCause,
+                casts.Count == 0 ? "no reference-type downcast was found on the throwing line" : "several casts share the throwing line, so the failing one is unclear",
+                [.. evidence]);
+        }
+
+        var cast = casts[0];
+        var operand = ExitPaths.Unparenthesize(cast.Expression);
+        rootCause = $"`{cast}` assumes `{operand}` is a `{cast.Type}`, but it held another type; a direct cast throws instead of letting the code handle it.";
+        if (source.Member is null || !RuleKit.IsSimple(operand))
+        {
+            return RuleResult.Decline(rootCause, "the cast operand is computed on the spot, so it cannot be tested first", [.. evidence]);
+        }
+
+        var typeTests = ExitPaths.OwnNodes(source.Member)
+            .Where(n => n != cast && TestedOperand(n) is { } tested && SyntaxFactory.AreEquivalent(tested, operand, topLevel: false))
+            .ToList();
+        if (typeTests.Count == 0)
+        {
+            return RuleResult.Decline(rootCause, $"the code does not test `{operand}` for other types anywhere, so no other types are handled here and the intended behaviour is unclear", [.. evidence]);
+        }
+
+        evidence.Add(RuleKit.Evidence(source, typeTests[0], "the code already tests this value's type"));
+        var statement = RuleKit.GuardableStatement(cast);
+        if (statement is null || !RuleKit.AlwaysEvaluated(cast, statement))
+        {
+            return RuleResult.Decline(rootCause, "the cast is not a plain statement of a block, so no pattern match can be placed before it", [.. evidence]);
+        }
+
+        var anchorLoop = ExitPaths.EnclosingLoop(statement, source.Member);
+        var message = $"$\"Unexpected {cast.Type} type {{{operand}.GetType().Name}}.\"";
+        var exits = ExitPaths.Guards(source.Member)
+            .Where(g => IsNegativeTypeTest(g.Condition) && TestedOperand(g.Condition) is { } tested && SyntaxFactory.AreEquivalent(tested, operand, topLevel: false))
+            .Where(g => !g.IsLoopExit || (anchorLoop is not null && ExitPaths.EnclosingLoop(g.Jump, source.Member) == anchorLoop))
+            .Select(g => g.Jump)
+            .Concat(DefaultArms(source.Member, operand))
+            .Select(j => Render(j, model, message))
+            .ToList();
+        var distinct = exits.Distinct(StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0 || distinct.Any(d => d.Length == 0))
+        {
+            return RuleResult.Decline(rootCause, "the code has no exit for types it does not handle (no type guard or default case that returns, throws or skips), so the intended fallback is unclear", [.. evidence]);
+        }
+
+        if (distinct.Count > 1)
+        {
+            return RuleResult.Decline(rootCause, "the code leaves in more than one way for other types, so the intended fallback is unclear", [.. evidence]);
+        }
+
+        var style = FileStyle.Of(source.Root);
+        var indent = RuleKit.Indent(source, statement);
+        var why = "A direct downcast in code that already tests the same value for other types and has an exit for types it does not handle.";
+        var reasons = new List<(double, string)> { (0.45, "direct cast of a value whose type the code already tests"), (0.3, "the code's existing exit for other types is reused") };
+        if (statement is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
+            && declaration.Declaration.Variables[0].Initializer?.Value == cast)
+        {
+            var name = declaration.Declaration.Variables[0].Identifier.ValueText;
+            var guard = style.Guard(indent, $"{operand} is not {cast.Type} {name}", distinct[0]);
+            return RuleKit.Fix(rootCause, why, "pattern-match", reasons, evidence, RuleKit.Edit(source, TryParseFix.ReplaceLines(source, statement, guard)));
+        }
+
+        var hoistedName = RuleKit.FreeName(model, statement.SpanStart, RuleKit.ElementNoun(cast.Type.ToString().Split('.')[^1] + "s"), source.Member);
+        reasons.Add((-0.05, "the cast is hoisted into a pattern match before its statement"));
+        return RuleKit.Fix(rootCause, why, "pattern-match", reasons, evidence,
+            RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, style.Guard(indent, $"{operand} is not {cast.Type} {hoistedName}", distinct[0])),
+                new TextChange(cast.Span, hoistedName)));
+    }
+
+    /// <summary>The value a type test looks at: <c>x is T</c>, <c>x is not T</c>, <c>x as T</c>, <c>switch (x)</c> with type cases.</summary>
+    private static ExpressionSyntax? TestedOperand(SyntaxNode node) => node switch
+    {
+        IsPatternExpressionSyntax p when IsTypePattern(p.Pattern) => ExitPaths.Unparenthesize(p.Expression),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.IsExpression or (int)SyntaxKind.AsExpression } b => ExitPaths.Unparenthesize(b.Left),
+        PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => TestedOperand(ExitPaths.Unparenthesize(not.Operand)),
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals => TestedOperand(ExitPaths.Unparenthesize(equals.Left)),
+        IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax } isNull => TestedOperand(ExitPaths.Unparenthesize(isNull.Expression)),
+        SwitchStatementSyntax s when s.Sections.SelectMany(x => x.Labels).Any(l => l is CasePatternSwitchLabelSyntax or CaseSwitchLabelSyntax { Value: IdentifierNameSyntax or QualifiedNameSyntax or GenericNameSyntax }) => ExitPaths.Unparenthesize(s.Expression),
+        SwitchExpressionSyntax s => ExitPaths.Unparenthesize(s.GoverningExpression),
+        ExpressionSyntax e when e is ParenthesizedExpressionSyntax => TestedOperand(ExitPaths.Unparenthesize(e)),
+        _ => null,
+    };
+
+    /// <summary>A pattern that tests a type (a bare name in a pattern parses as a constant pattern; literals are the real constants).</summary>
+    private static bool IsTypePattern(PatternSyntax pattern) => pattern switch
+    {
+        TypePatternSyntax or DeclarationPatternSyntax or RecursivePatternSyntax => true,
+        ConstantPatternSyntax { Expression: IdentifierNameSyntax or QualifiedNameSyntax or GenericNameSyntax } => true,
+        UnaryPatternSyntax u => IsTypePattern(u.Pattern),
+        _ => false,
+    };
+
+    /// <summary>
+    /// A test that is true for types the code does not handle (<c>x is not T</c>, <c>!(x is T)</c>,
+    /// <c>x as T == null</c>); a positive test's exit is what the code does for that one type, not for the others.
+    /// </summary>
+    private static bool IsNegativeTypeTest(ExpressionSyntax condition)
+    {
+        condition = ExitPaths.Unparenthesize(condition);
+        return condition switch
+        {
+            IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax u } => IsTypePattern(u.Pattern),
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not =>
+                ExitPaths.Unparenthesize(not.Operand) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.IsExpression } or IsPatternExpressionSyntax { Pattern: TypePatternSyntax or ConstantPatternSyntax { Expression: IdentifierNameSyntax or QualifiedNameSyntax } },
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals => ExitPaths.Unparenthesize(equals.Left) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression },
+            IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax } isNull => ExitPaths.Unparenthesize(isNull.Expression) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AsExpression },
+            _ => false,
+        };
+    }
+
+    /// <summary>The <c>default:</c> exits of type switches on the operand.</summary>
+    private static IEnumerable<SyntaxNode> DefaultArms(SyntaxNode member, ExpressionSyntax operand) =>
+        ExitPaths.OwnNodes(member).OfType<SwitchStatementSyntax>()
+            .Where(s => TestedOperand(s) is { } tested && SyntaxFactory.AreEquivalent(tested, operand, topLevel: false))
+            .SelectMany(s => s.Sections.Where(x => x.Labels.Any(l => l is DefaultSwitchLabelSyntax)))
+            .Select(x => x.Statements.Count == 1 ? ExitPaths.SingleJump(x.Statements[0]) : null)
+            .OfType<StatementSyntax>()
+            .Where(j => j is ReturnStatementSyntax or ThrowStatementSyntax);
+
+    /// <summary>The exit as text; a thrown exception gets a message about this cast (empty when it cannot).</summary>
+    private static string Render(SyntaxNode jump, SemanticModel model, string message)
+    {
+        if (jump is not ThrowStatementSyntax { Expression: ObjectCreationExpressionSyntax creation })
+        {
+            return jump is ThrowStatementSyntax ? "" : jump.ToString();
+        }
+
+        if (model.GetTypeInfo(creation).Type is not INamedTypeSymbol exception
+            || !exception.InstanceConstructors.Any(c => c.Parameters.Length == 1 && c.Parameters[0].Type.SpecialType == SpecialType.System_String))
+        {
+            return "";
+        }
+
+        return $"throw new {creation.Type}({message});";
+    }
+}

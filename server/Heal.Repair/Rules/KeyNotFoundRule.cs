@@ -1,0 +1,247 @@
+using Heal.Core.Model;
+using Heal.Repair.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Heal.Repair.Rules;
+
+/// <summary>
+/// <c>KeyNotFoundException</c> from a dictionary indexer read <c>d[key]</c>: replaces it with <c>TryGetValue</c>
+/// (or <c>GetValueOrDefault</c>) and the fallback the surrounding code implies, or declines.
+/// </summary>
+public sealed class KeyNotFoundRule : ICrashRule
+{
+    public string Id => "key-not-found";
+
+    public bool Matches(CrashSite site) => site.ExceptionName == "KeyNotFoundException";
+
+    public RuleResult? Apply(CrashSite site, CancellationToken cancellationToken)
+    {
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        var reads = RuleKit.OnLine<ElementAccessExpressionSyntax>(source)
+            .Where(e => IsDictionary(model.GetTypeInfo(e.Expression, cancellationToken).Type) && e.ArgumentList.Arguments.Count == 1)
+            .Where(e => !(e.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } a && a.Left == e))
+            .ToList();
+        var key = KeyFromMessage(site.Exception.Value);
+        var rootCause = key is null
+            ? "A dictionary was read with a key it does not contain."
+            : $"The dictionary has no entry for the key '{key}'.";
+        if (reads.Count == 0)
+        {
+            return RuleResult.Decline(rootCause, "no dictionary indexer read was found on the throwing line", [RuleKit.ThrowingLine(source)]);
+        }
+
+        if (reads.Count > 1)
+        {
+            return RuleResult.Decline(rootCause, "several dictionary reads share the throwing line, so the missing one is unclear", [RuleKit.ThrowingLine(source)]);
+        }
+
+        var access = reads[0];
+        var dictionary = access.Expression;
+        var keyExpression = access.ArgumentList.Arguments[0].Expression;
+        rootCause = $"`{access}` reads the key {(key is null ? "" : $"'{key}' ")}from `{dictionary}`, which has no entry for it; the indexer throws instead of reporting the missing key.";
+        var why = "A dictionary indexer read of a key that can be absent; the code around it shows what a missing key means.";
+        var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
+
+        if (access.Parent is PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax or AssignmentExpressionSyntax)
+        {
+            return Counting(source, access, rootCause, evidence);
+        }
+
+        if (source.Member is null)
+        {
+            return RuleResult.Decline(rootCause, "the read is not inside a method, so no fallback can be inferred", [.. evidence]);
+        }
+
+        var noun = RuleKit.ElementNoun(LastName(dictionary));
+        var message = $"$\"{RuleKit.Capitalize(noun)} '{{{keyExpression}}}' was not found.\"";
+        var sibling = SiblingDefault(source, access, cancellationToken);
+        if (sibling is not null)
+        {
+            evidence.Add(RuleKit.Evidence(source, sibling.Value.Node, "sibling read of the same dictionary"));
+            var inline = Lookup(model, access, sibling.Value.Default);
+            return RuleKit.Fix(rootCause, why, "try-get-value",
+                [(0.6, "dictionary indexer read on the throwing line"), (0.3, "another read of the same dictionary in this type uses this default")],
+                evidence, RuleKit.Edit(source, new TextChange(access.Span, inline)));
+        }
+
+        var statement = RuleKit.GuardableStatement(access);
+        if (statement is null || !RuleKit.AlwaysEvaluated(access, statement))
+        {
+            return RuleResult.Decline(rootCause, "the read is not a plain statement of a block, so no guard can be placed before it", [.. evidence]);
+        }
+
+        var fallback = AbsenceFallback.Infer(source.Member, statement, model, message, out var whyNot);
+        if (fallback is null)
+        {
+            return RuleResult.Decline(rootCause, whyNot, [.. evidence]);
+        }
+
+        if (fallback.Source is not null)
+        {
+            evidence.Add(RuleKit.Evidence(source, fallback.Source, "existing handling of a missing value"));
+        }
+
+        var style = FileStyle.Of(source.Root);
+        var indent = RuleKit.Indent(source, statement);
+        var reasons = new List<(double, string)> { (0.1, "dictionary indexer read on the throwing line"), (fallback.Confidence - 0.1, fallback.Reason) };
+
+        // `var x = d[k];` becomes the TryGetValue guard itself.
+        if (statement is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
+            && declaration.Declaration.Variables[0].Initializer?.Value == access)
+        {
+            var variable = declaration.Declaration.Variables[0];
+            var outType = declaration.Declaration.Type.IsVar ? "var" : declaration.Declaration.Type.ToString();
+            var guard = style.Guard(indent, $"!{dictionary}.TryGetValue({keyExpression}, out {outType} {variable.Identifier.ValueText})", fallback.Jump);
+            var line = source.Text.Lines.GetLineFromPosition(statement.SpanStart);
+            var end = source.Text.Lines.GetLineFromPosition(statement.Span.End);
+            return RuleKit.Fix(rootCause, why, "try-get-value", reasons, evidence,
+                RuleKit.Edit(source, new TextChange(TextSpan.FromBounds(line.Start, end.EndIncludingLineBreak), guard)));
+        }
+
+        // `return d[k];` with a value fallback stays one expression.
+        if (statement is ReturnStatementSyntax { Expression: { } returned } && returned == access && fallback.Value is not null)
+        {
+            return RuleKit.Fix(rootCause, why, "try-get-value", reasons, evidence,
+                RuleKit.Edit(source, new TextChange(access.Span, Lookup(model, access, fallback.Value))));
+        }
+
+        if (!RuleKit.IsSimple(keyExpression) || !RuleKit.IsSimple(dictionary))
+        {
+            return RuleResult.Decline(rootCause, "the key or dictionary expression has side effects, so the read cannot be hoisted into a guard", [.. evidence]);
+        }
+
+        var name = RuleKit.FreeName(model, statement.SpanStart, noun, source.Member);
+        var hoisted = style.Guard(indent, $"!{dictionary}.TryGetValue({keyExpression}, out var {name})", fallback.Jump);
+        reasons.Add((-0.05, "the read is hoisted into a guard before its statement"));
+        return RuleKit.Fix(rootCause, why, "try-get-value", reasons, evidence,
+            RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, hoisted), new TextChange(access.Span, name)));
+    }
+
+    /// <summary><c>d[k]++</c> or <c>d[k] += n</c>: a missing key is evidently zero.</summary>
+    private static RuleResult Counting(LinkedSource source, ElementAccessExpressionSyntax access, string rootCause, List<Evidence> evidence)
+    {
+        var model = source.SemanticModel;
+        var valueType = model.GetTypeInfo(access).Type;
+        var keyExpression = access.ArgumentList.Arguments[0].Expression;
+        var read = $"{access.Expression}.GetValueOrDefault({keyExpression})";
+        if (valueType is null || !AbsenceFallback.IsNumeric(valueType) || !RuleKit.Binds(model, access.SpanStart, read)
+            || !RuleKit.IsSimple(keyExpression) || access.Parent?.Parent is not ExpressionStatementSyntax)
+        {
+            return RuleResult.Decline(rootCause, "the entry is updated in place but the missing key's starting value is not evident", [.. evidence]);
+        }
+
+        var update = access.Parent switch
+        {
+            PostfixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PostIncrementExpression) => $"{access} = {read} + 1",
+            PostfixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PostDecrementExpression) => $"{access} = {read} - 1",
+            PrefixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PreIncrementExpression) => $"{access} = {read} + 1",
+            PrefixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PreDecrementExpression) => $"{access} = {read} - 1",
+            AssignmentExpressionSyntax a when a.IsKind(SyntaxKind.AddAssignmentExpression) => $"{access} = {read} + {Operand(a.Right)}",
+            AssignmentExpressionSyntax a when a.IsKind(SyntaxKind.SubtractAssignmentExpression) => $"{access} = {read} - {Operand(a.Right)}",
+            _ => null,
+        };
+        if (update is null)
+        {
+            return RuleResult.Decline(rootCause, "the entry is updated in place with an operator whose starting value is not evident", [.. evidence]);
+        }
+
+        return RuleKit.Fix(rootCause, "A running total or count kept in a dictionary is updated before the key was ever added.",
+            "get-value-or-default",
+            [(0.6, "dictionary entry updated in place on the throwing line"), (0.25, "a count or total that has no entry yet starts from zero")],
+            evidence, RuleKit.Edit(source, new TextChange(access.Parent.Span, update)));
+    }
+
+    private static string Operand(ExpressionSyntax expression) =>
+        expression is BinaryExpressionSyntax or ConditionalExpressionSyntax or AssignmentExpressionSyntax ? $"({expression})" : expression.ToString();
+
+    /// <summary>The lookup with a default: <c>GetValueOrDefault</c> when it is in scope, else a <c>TryGetValue</c> conditional.</summary>
+    private static string Lookup(SemanticModel model, ElementAccessExpressionSyntax access, string fallback)
+    {
+        var dictionary = access.Expression;
+        var keyExpression = access.ArgumentList.Arguments[0].Expression;
+        var isDefault = fallback is "null" or "default";
+        var call = isDefault ? $"{dictionary}.GetValueOrDefault({keyExpression})" : $"{dictionary}.GetValueOrDefault({keyExpression}, {fallback})";
+        if (RuleKit.Binds(model, access.SpanStart, call))
+        {
+            return call;
+        }
+
+        var name = RuleKit.FreeName(model, access.SpanStart, RuleKit.ElementNoun(LastName(dictionary)), (SyntaxNode?)access.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? access);
+        var conditional = $"{dictionary}.TryGetValue({keyExpression}, out var {name}) ? {name} : {fallback}";
+        return access.Parent is ArgumentSyntax or EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax ? conditional : $"({conditional})";
+    }
+
+    /// <summary>Another read of the same dictionary in this type that already supplies a default.</summary>
+    private static (string Default, SyntaxNode Node)? SiblingDefault(LinkedSource source, ElementAccessExpressionSyntax access, CancellationToken cancellationToken)
+    {
+        var model = source.SemanticModel;
+        var target = model.GetSymbolInfo(access.Expression, cancellationToken).Symbol;
+        var type = access.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        if (target is null || type is null)
+        {
+            return null;
+        }
+
+        var defaults = new List<(string, SyntaxNode)>();
+        foreach (var invocation in type.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax member
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(member.Expression, cancellationToken).Symbol, target))
+            {
+                continue;
+            }
+
+            var name = member.Name.Identifier.ValueText;
+            if (name == "GetValueOrDefault" && invocation.ArgumentList.Arguments.Count == 2)
+            {
+                defaults.Add((invocation.ArgumentList.Arguments[1].Expression.ToString(), invocation));
+            }
+            else if (name == "TryGetValue" && invocation.Parent is ConditionalExpressionSyntax conditional && conditional.Condition == invocation)
+            {
+                defaults.Add((conditional.WhenFalse.ToString(), invocation));
+            }
+            else if (name == "ContainsKey" && invocation.Parent is ConditionalExpressionSyntax contains && contains.Condition == invocation)
+            {
+                defaults.Add((contains.WhenFalse.ToString(), invocation));
+            }
+        }
+
+        var distinct = defaults.DistinctBy(d => d.Item1).ToList();
+        return distinct.Count == 1 && (ExitPaths.IsNeutralValue(SyntaxFactory.ParseExpression(distinct[0].Item1))
+            || model.GetConstantValue(DefaultNode(distinct[0].Item2), cancellationToken).HasValue) ? distinct[0] : null;
+    }
+
+    private static ExpressionSyntax DefaultNode(SyntaxNode read) => read switch
+    {
+        InvocationExpressionSyntax { Parent: ConditionalExpressionSyntax c } => c.WhenFalse,
+        InvocationExpressionSyntax i => i.ArgumentList.Arguments[^1].Expression,
+        _ => (ExpressionSyntax)read,
+    };
+
+    private static bool IsDictionary(ITypeSymbol? type) =>
+        type is not null && type.SpecialType != SpecialType.System_String && type is not IArrayTypeSymbol
+        && (type.GetMembers("TryGetValue").Any() || type.AllInterfaces.Any(i => i.Name is "IDictionary" or "IReadOnlyDictionary"));
+
+    private static string LastName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax i => i.Identifier.ValueText,
+        MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+        _ => "value",
+    };
+
+    private static string? KeyFromMessage(string? message)
+    {
+        if (message is null)
+        {
+            return null;
+        }
+
+        var start = message.IndexOf('\'');
+        var end = message.LastIndexOf('\'');
+        return start >= 0 && end > start ? message[(start + 1)..end] : null;
+    }
+}

@@ -1,0 +1,515 @@
+using System.Collections.Immutable;
+using Heal.Core.Model;
+using Heal.Repair.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Heal.Repair.Rules;
+
+/// <summary>
+/// <c>NullReferenceException</c>: finds which receiver on the throwing line was null, where that null comes from, and
+/// writes the one guard or operator the surrounding code would use, at the origin when a caller passes a value that
+/// is absent by design, or at the dereference when the code already treats absence as normal.
+/// </summary>
+/// <remarks>
+/// It declines when several receivers could be the null one, when a parameter's value comes from outside the
+/// linked frames, and when neither sibling code nor the method's shape says what should happen instead.
+/// </remarks>
+public sealed class NullReferenceRule : ICrashRule
+{
+    private const double StrongEvidence = 0.3;
+    private const double WeakEvidence = 0.1;
+
+    public string Id => "null-reference";
+
+    public bool Matches(CrashSite site) => site.ExceptionName == "NullReferenceException";
+
+    public RuleResult? Apply(CrashSite site, CancellationToken cancellationToken)
+    {
+        var source = site.Throwing;
+        var lineText = source.Text.ToString(source.LineSpan).Trim();
+        var throwingEvidence = new Evidence(source.RelativePath, source.Frame.Line, lineText, "throwing frame");
+        var dereferences = LineCode.Dereferences(source);
+        if (dereferences.IsEmpty)
+        {
+            return RuleResult.Decline($"`{lineText}` dereferences nothing that could be null.",
+                "no dereference of a possibly null value on the throwing line", [throwingEvidence]);
+        }
+
+        var scope = TypeScope(source);
+        var guards = AbsenceConventions.Find(scope, source.SemanticModel);
+        var suspects = dereferences
+            .GroupBy(d => AbsenceConventions.Unwrap(d.Receiver).ToString())
+            .Select(g => Assess(g.First(), site, guards))
+            .Where(s => !s.Cleared)
+            .OrderByDescending(s => s.Weight)
+            .ToList();
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var decline = Choose(suspects, lineText, throwingEvidence, out var suspect, out var byElimination);
+        return decline ?? Plan(site, suspect!, byElimination, guards, throwingEvidence, "dereferences it", cancellationToken);
+    }
+
+    /// <summary>
+    /// Picks the null receiver among <paramref name="suspects"/> (strongest evidence first): the only one with evidence,
+    /// one with strong evidence against only weak rivals, or the only candidate at all. Otherwise a decline.
+    /// </summary>
+    internal static RuleResult? Choose(List<NullSuspect> suspects, string lineText, Evidence throwingEvidence, out NullSuspect? suspect, out bool byElimination)
+    {
+        suspect = null;
+        byElimination = false;
+        if (suspects.Count == 0)
+        {
+            return RuleResult.Decline($"Every receiver on `{lineText}` is provably non-null here.",
+                "every receiver on the throwing line is non-null here: checked before use, or the callers pass values that cannot be null", [throwingEvidence]);
+        }
+
+        // Evidence below the weak threshold (e.g. "no constructor sets this DTO property") explains but does not single out.
+        var withEvidence = suspects.Where(s => s.Weight >= WeakEvidence).ToList();
+        if (withEvidence.Count == 1 || withEvidence.Count > 1 && withEvidence[0].Weight >= StrongEvidence && withEvidence[1].Weight < StrongEvidence / 2)
+        {
+            suspect = withEvidence[0];
+            return null;
+        }
+
+        if (withEvidence.Count == 0 && suspects.Count == 1)
+        {
+            suspect = suspects[0];
+            byElimination = true;
+            return null;
+        }
+
+        var names = string.Join(", ", suspects.Select(s => $"`{s.Receiver}`"));
+        return RuleResult.Decline($"One of {names} is null on `{lineText}`.",
+            $"ambiguous: {names} could each be the null value and nothing tells them apart", [throwingEvidence]);
+    }
+
+    internal static NullSuspect Assess(Dereference dereference, CrashSite site, ImmutableArray<AbsenceGuard> guards)
+    {
+        var model = site.Throwing.SemanticModel;
+        var receiver = dereference.Receiver;
+        if (NullChecks.IsCheckedBefore(receiver, dereference.Node) || NullOrigins.AlwaysNonNull(receiver, model))
+        {
+            return new NullSuspect(dereference, ImmutableArray<NullSignal>.Empty, null, true, null);
+        }
+
+        var signals = NullOrigins.Explain(receiver, model).ToList();
+        var key = AbsenceConventions.KeyOf(receiver, model);
+        var checkedBy = key is null ? null : guards.FirstOrDefault(g => g.Key == key && !g.Node.Span.Contains(receiver.Span));
+        if (checkedBy is not null)
+        {
+            signals.Add(new NullSignal(NullSignalKind.CheckedElsewhere, $"{AbsenceConventions.Describe(checkedBy)} checks `{checkedBy.Tested}` for null", StrongEvidence, checkedBy.Node));
+        }
+
+        if (model.GetSymbolInfo(AbsenceConventions.Unwrap(receiver)).Symbol is not IParameterSymbol parameter || signals.Count > 0)
+        {
+            return new NullSuspect(dereference, signals.ToImmutableArray(), key, false, null);
+        }
+
+        // A parameter: what do the callers pass?
+        var current = parameter;
+        for (var i = 0; i < site.Callers.Length; i++)
+        {
+            if (current.ContainingSymbol is not IMethodSymbol method)
+            {
+                break;
+            }
+
+            var caller = site.Callers[i];
+            var argument = CallSites.ArgumentFor(caller, method, current);
+            if (argument is null)
+            {
+                break;
+            }
+
+            if (NullOrigins.CannotBeNull(argument, caller.SemanticModel))
+            {
+                return new NullSuspect(dereference, signals.ToImmutableArray(), key, true, (caller, argument));
+            }
+
+            var passed = NullOrigins.Explain(argument, caller.SemanticModel);
+            if (!passed.IsEmpty)
+            {
+                signals.AddRange(passed.Select(s => s with { Description = $"the caller passes `{argument}`: {s.Description}" }));
+                return new NullSuspect(dereference, signals.ToImmutableArray(), key, false, (caller, argument));
+            }
+
+            if (caller.SemanticModel.GetSymbolInfo(AbsenceConventions.Unwrap(argument)).Symbol is not IParameterSymbol outer)
+            {
+                return new NullSuspect(dereference, signals.ToImmutableArray(), key, false, (caller, argument));
+            }
+
+            current = outer;
+        }
+
+        return new NullSuspect(dereference, signals.ToImmutableArray(), key, false, null);
+    }
+
+    internal static RuleResult Plan(CrashSite site, NullSuspect suspect, bool byElimination, ImmutableArray<AbsenceGuard> guards,
+        Evidence throwingEvidence, string use, CancellationToken cancellationToken)
+    {
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        var receiver = AbsenceConventions.Unwrap(suspect.Receiver);
+        var methodName = MemberName(source.Member);
+        var origin = suspect.Signals.FirstOrDefault(s => s.Kind != NullSignalKind.CheckedElsewhere) ?? suspect.Signals.FirstOrDefault();
+        var rootCause = $"`{receiver}` is null" + (origin is null ? "" : $" ({origin.Description})") + $"; {methodName} {use}";
+        var evidence = ImmutableArray.CreateBuilder<Evidence>();
+        evidence.Add(throwingEvidence);
+        foreach (var signal in suspect.Signals.Where(s => s.Node is not null).Take(3))
+        {
+            AddEvidence(evidence, signal.Node!, Role(signal), site);
+        }
+
+        var reasons = ImmutableArray.CreateBuilder<ConfidenceReason>();
+        if (byElimination)
+        {
+            reasons.Add(new ConfidenceReason(-0.15, $"`{receiver}` is the only dereference on the line; nothing in the code says why it is null"));
+        }
+
+        if (suspect.Signals.Any(s => s.Kind is NullSignalKind.OrDefaultCall or NullSignalKind.AsCast or NullSignalKind.NullableAnnotation or NullSignalKind.TryGetOut or NullSignalKind.NullLiteral))
+        {
+            reasons.Add(new ConfidenceReason(0.15, $"`{receiver}` is null by design: {origin?.Description}"));
+        }
+
+        if (suspect.Signals.Any(s => s.Kind == NullSignalKind.CheckedElsewhere))
+        {
+            reasons.Add(new ConfidenceReason(0.1, "sibling code already checks the same value for null"));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var byDesign = NullOrigins.ByDesign(suspect.Signals);
+
+        // An event or delegate with no subscriber: the idiom is `?.Invoke`.
+        if (suspect.Dereference.Kind == DereferenceKind.DelegateInvocation
+            && suspect.Dereference.Node is InvocationExpressionSyntax { Parent: ExpressionStatementSyntax } invocation
+            && model.GetSymbolInfo(receiver).Symbol is IEventSymbol or IFieldSymbol or IPropertySymbol)
+        {
+            var isEvent = model.GetSymbolInfo(receiver).Symbol is IEventSymbol;
+            var newText = Replace(source.Text, invocation.Span, $"{invocation.Expression}?.Invoke{invocation.ArgumentList}");
+            reasons.Add(new ConfidenceReason(isEvent ? 0.3 : 0.1, isEvent ? "raising an event without subscribers is the classic null delegate" : "a delegate field that is not always set"));
+            return Fix(rootCause + $" by invoking it while nothing is subscribed.",
+                $"`{receiver}` is a {(isEvent ? "event" : "delegate")} invoked directly; `?.Invoke` raises it only when a handler is attached.",
+                "null-conditional-invoke", 0.55, reasons, evidence, source, newText);
+        }
+
+        // A parameter whose caller passes a value that is absent by design: guard where it originates.
+        if (suspect.Origin is { } passed && !guards.Any(g => g.Key == suspect.Key))
+        {
+            var callerArgument = AbsenceConventions.Unwrap(passed.Argument);
+            if (callerArgument.IsKind(SyntaxKind.NullLiteralExpression) || callerArgument.IsKind(SyntaxKind.DefaultLiteralExpression))
+            {
+                AddEvidence(evidence, passed.Argument, "caller passes null", site);
+                rootCause += $"; {MemberName(passed.Caller.Member)} passes `null` for it on purpose";
+            }
+            else if (passed.Caller.SemanticModel.GetSymbolInfo(callerArgument).Symbol is ILocalSymbol local && NullOrigins.ByDesign(suspect.Signals))
+            {
+                return GuardAtCaller(site, suspect, passed.Caller, local, rootCause, reasons, evidence);
+            }
+            else if (NullOrigins.ByDesign(suspect.Signals))
+            {
+                return RuleResult.Decline(rootCause + $"; {MemberName(passed.Caller.Member)} passes `{passed.Argument}`.",
+                    $"the null comes from `{passed.Argument}` in the caller, an expression a guard cannot be placed after without a new variable", evidence.ToImmutable());
+            }
+        }
+        else if (suspect.Origin is null && !byDesign && model.GetSymbolInfo(receiver).Symbol is IParameterSymbol parameter && !guards.Any(g => g.Key == suspect.Key))
+        {
+            return RuleResult.Decline(rootCause + ".",
+                $"`{parameter.Name}` comes from outside the linked frames (external input); whether null is valid there, and what to do then, is unknown",
+                evidence.ToImmutable());
+        }
+
+        // Code that already writes `x?.y ?? fallback` for the same value: the same operator here.
+        if (OperatorFix(source, suspect, guards) is { } operatorFix && !guards.Any(g => g.Key == suspect.Key && g.Node is IfStatementSyntax))
+        {
+            AddEvidence(evidence, operatorFix.Precedent.Node, "sibling fallback", site);
+            reasons.Add(new ConfidenceReason(0.2, $"{AbsenceConventions.Describe(operatorFix.Precedent)} writes `{operatorFix.Precedent.Node}`"));
+            return Fix(rootCause + $" without the fallback {AbsenceConventions.Describe(operatorFix.Precedent)} uses.",
+                $"`{receiver}` can be null and sibling code handles it with `{operatorFix.Precedent.Node}`; the same operator is applied here.",
+                "null-conditional", 0.5, reasons, evidence, source, operatorFix.Text);
+        }
+
+        return GuardHere(site, suspect, guards, byDesign, rootCause, reasons, evidence);
+    }
+
+    private static RuleResult GuardHere(CrashSite site, NullSuspect suspect, ImmutableArray<AbsenceGuard> guards, bool byDesign,
+        string rootCause, ImmutableArray<ConfidenceReason>.Builder reasons, ImmutableArray<Evidence>.Builder evidence)
+    {
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        var receiver = AbsenceConventions.Unwrap(suspect.Receiver);
+        if (!IsGuardable(receiver, model))
+        {
+            return RuleResult.Decline(rootCause + ".",
+                $"`{receiver}` is computed on the line itself; a guard would need a new variable and no sibling code shows a fallback", evidence.ToImmutable());
+        }
+
+        var (anchor, after) = Anchor(suspect, model);
+        if (anchor is null)
+        {
+            return RuleResult.Decline(rootCause + ".", $"no statement boundary before the dereference of `{receiver}` to place a guard at", evidence.ToImmutable());
+        }
+
+        var plan = AbsenceConventions.PlanGuard(after ? NextOrSelf(anchor) : anchor, model, suspect.Key, guards, byDesign);
+        if (plan is null)
+        {
+            return RuleResult.Decline(rootCause + ".",
+                $"the intended behaviour when `{receiver}` is null cannot be inferred: no sibling guard, no neutral value for {MemberName(source.Member)} to return",
+                evidence.ToImmutable());
+        }
+
+        var layout = AbsenceConventions.Layout(source.Root);
+        if (plan.Precedent is not null)
+        {
+            layout = layout.Like(plan.Precedent);
+            AddEvidence(evidence, plan.Precedent.Node, "sibling guard", site);
+        }
+
+        var condition = layout.NullTest(receiver.ToString());
+        var newText = after
+            ? GuardWriter.InsertAfter(source.Text, anchor, condition, plan.Action.Statement!, layout)
+            : GuardWriter.InsertBefore(source.Text, anchor, condition, plan.Action.Statement!, layout);
+        if (newText is null)
+        {
+            return RuleResult.Decline(rootCause + ".", "the statement to guard shares its line or is not in a block", evidence.ToImmutable());
+        }
+
+        reasons.AddRange(plan.Reasons);
+        var cause = rootCause + (plan.Precedent is not null && plan.Precedent.Key == suspect.Key
+            ? $" without the check that {AbsenceConventions.Describe(plan.Precedent)} does."
+            : " without checking it.");
+        return Fix(cause,
+            $"`{receiver}` can be null here; the fix guards it {(after ? "where it is assigned" : "before the dereference")} and does `{plan.Action.Statement}` {plan.Basis}.",
+            "null-guard", 0.5, reasons, evidence, source, newText);
+    }
+
+    private static RuleResult GuardAtCaller(CrashSite site, NullSuspect suspect, LinkedSource caller, ILocalSymbol local, string rootCause,
+        ImmutableArray<ConfidenceReason>.Builder reasons, ImmutableArray<Evidence>.Builder evidence)
+    {
+        var model = caller.SemanticModel;
+        var declaration = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+        var statement = declaration?.FirstAncestorOrSelf<StatementSyntax>();
+        if (statement is null || statement.SyntaxTree != caller.Root.SyntaxTree || AbsenceConventions.MemberOf(statement) != caller.Member
+            || statement.Span.End > caller.LineSpan.Start || caller.Member is null || IsReassigned(local, caller.Member, model))
+        {
+            return RuleResult.Decline(rootCause + ".", $"`{local.Name}` is not declared once, before the call, in the calling method", evidence.ToImmutable());
+        }
+
+        var guards = AbsenceConventions.Find(TypeScope(caller), model);
+        var key = LocalKey(local, model);
+        var plan = AbsenceConventions.PlanGuard(NextOrSelf(statement), model, key, guards, absenceByDesign: true);
+        var callerName = MemberName(caller.Member);
+        AddEvidence(evidence, statement, "null originates here", site);
+        if (plan is null)
+        {
+            return RuleResult.Decline(rootCause + $"; {callerName} passes `{local.Name}` without checking it.",
+                $"the null originates in {callerName}, but nothing there says what it should do when `{local.Name}` is missing", evidence.ToImmutable());
+        }
+
+        var layout = AbsenceConventions.Layout(caller.Root);
+        if (plan.Precedent is not null)
+        {
+            layout = layout.Like(plan.Precedent);
+            AddEvidence(evidence, plan.Precedent.Node, "sibling guard", site);
+        }
+
+        var newText = GuardWriter.InsertAfter(caller.Text, statement, layout.NullTest(local.Name), plan.Action.Statement!, layout);
+        if (newText is null)
+        {
+            return RuleResult.Decline(rootCause + ".", $"the declaration of `{local.Name}` shares its line with other code", evidence.ToImmutable());
+        }
+
+        reasons.Add(new ConfidenceReason(0.1, $"the null originates in {callerName}, where absence is a designed outcome"));
+        reasons.AddRange(plan.Reasons);
+        return Fix(rootCause + $"; {callerName} passes `{local.Name}` on without checking it.",
+            $"{callerName} gets `{local.Name}` from a source that returns null when nothing is found and passes it to {MemberName(site.Throwing.Member)}, which expects a value; the guard goes where the null originates and does `{plan.Action.Statement}` {plan.Basis}.",
+            "null-guard", 0.5, reasons, evidence, caller, newText);
+    }
+
+    private static string? LocalKey(ILocalSymbol local, SemanticModel model)
+    {
+        var declarator = local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() as VariableDeclaratorSyntax;
+        if (declarator?.Initializer?.Value is not { } value)
+        {
+            return null;
+        }
+
+        value = AbsenceConventions.Unwrap(value);
+        if (value is AwaitExpressionSyntax awaited)
+        {
+            value = AbsenceConventions.Unwrap(awaited.Expression);
+        }
+
+        return AbsenceConventions.KeyOf(value, model);
+    }
+
+    /// <summary>Where the guard goes: after the local's declaration when the value is born in this method, else before the dereferencing statement.</summary>
+    private static (StatementSyntax? Anchor, bool After) Anchor(NullSuspect suspect, SemanticModel model)
+    {
+        var node = suspect.Dereference.Node;
+        var member = AbsenceConventions.MemberOf(node);
+        var statement = node as StatementSyntax ?? node.FirstAncestorOrSelf<StatementSyntax>();
+        if (statement is null || AbsenceConventions.MemberOf(statement) != member)
+        {
+            return (null, false);
+        }
+
+        if (model.GetSymbolInfo(AbsenceConventions.Unwrap(suspect.Receiver)).Symbol is ILocalSymbol local
+            && local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is { } declaration
+            && declaration.FirstAncestorOrSelf<StatementSyntax>() is { Parent: BlockSyntax or SwitchSectionSyntax } declaring
+            && AbsenceConventions.MemberOf(declaring) == member
+            && declaring.Span.End <= statement.SpanStart
+            && declaring.Parent!.Span.Contains(statement.Span)
+            && !IsReassigned(local, member!, model))
+        {
+            return (declaring, true);
+        }
+
+        // A loop condition is evaluated again on every iteration: a guard before the loop would not cover it.
+        if (statement is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax && !(statement is ForStatementSyntax f && f.Declaration?.Span.Contains(node.Span) == true))
+        {
+            return (null, false);
+        }
+
+        return statement.Parent is BlockSyntax or SwitchSectionSyntax ? (statement, false) : (null, false);
+    }
+
+    private static bool IsReassigned(ILocalSymbol local, SyntaxNode member, SemanticModel model) =>
+        member.DescendantNodes().OfType<AssignmentExpressionSyntax>()
+            .Any(a => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(a.Left).Symbol, local));
+
+    private static StatementSyntax NextOrSelf(StatementSyntax statement) => statement.Parent switch
+    {
+        BlockSyntax block => block.Statements.SkipWhile(s => s != statement).Skip(1).FirstOrDefault() ?? statement,
+        SwitchSectionSyntax section => section.Statements.SkipWhile(s => s != statement).Skip(1).FirstOrDefault() ?? statement,
+        _ => statement,
+    };
+
+    /// <summary>A receiver a guard can test without evaluating anything twice: a name, or a chain of fields and properties.</summary>
+    private static bool IsGuardable(ExpressionSyntax receiver, SemanticModel model) => receiver switch
+    {
+        IdentifierNameSyntax => model.GetSymbolInfo(receiver).Symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol,
+        MemberAccessExpressionSyntax access => model.GetSymbolInfo(access).Symbol is IFieldSymbol or IPropertySymbol
+            && (access.Expression is ThisExpressionSyntax || IsGuardable(AbsenceConventions.Unwrap(access.Expression), model)
+                || model.GetSymbolInfo(access.Expression).Symbol is INamedTypeSymbol),
+        _ => false,
+    };
+
+    private static (SourceText Text, AbsenceGuard Precedent)? OperatorFix(LinkedSource source, NullSuspect suspect, ImmutableArray<AbsenceGuard> guards)
+    {
+        if (suspect.Dereference.Node is not MemberAccessExpressionSyntax access || access.Expression != suspect.Receiver)
+        {
+            return null;
+        }
+
+        // The whole chain hanging off the receiver: `order.Customer.Name.Trim()`.
+        ExpressionSyntax chain = access;
+        while (chain.Parent is MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
+               && chain.Parent switch
+               {
+                   MemberAccessExpressionSyntax m => m.Expression == chain,
+                   InvocationExpressionSyntax i => i.Expression == chain,
+                   ElementAccessExpressionSyntax e => e.Expression == chain,
+                   _ => false,
+               })
+        {
+            chain = (ExpressionSyntax)chain.Parent;
+        }
+
+        var receiverText = suspect.Receiver.ToString();
+        var rest = chain.ToString()[(access.Expression.Span.End - chain.SpanStart)..];
+        var precedents = guards.Where(g => g.Key == suspect.Key && g.Form == GuardForm.ConditionalAccess && g.Portable).ToList();
+        foreach (var precedent in precedents)
+        {
+            var conditional = precedent.Node as ConditionalAccessExpressionSyntax
+                ?? (AbsenceConventions.Unwrap(((BinaryExpressionSyntax)precedent.Node).Left) as ConditionalAccessExpressionSyntax);
+            if (conditional is null || conditional.WhenNotNull.ToString() != rest)
+            {
+                continue;
+            }
+
+            if (precedent.Action.Kind == AbsenceActionKind.Fallback && chain.Parent is not ExpressionStatementSyntax)
+            {
+                var replacement = $"{receiverText}?{rest} ?? {precedent.Action.Text}";
+                if (NeedsParentheses(chain))
+                {
+                    replacement = $"({replacement})";
+                }
+
+                return (Replace(source.Text, chain.Span, replacement), precedent);
+            }
+
+            if (precedent.Action.Kind == AbsenceActionKind.Propagate && chain.Parent is ExpressionStatementSyntax)
+            {
+                return (Replace(source.Text, chain.Span, $"{receiverText}?{rest}"), precedent);
+            }
+        }
+
+        // A discarded call on an optional collaborator that sibling code always calls through `?.`.
+        if (chain.Parent is ExpressionStatementSyntax && precedents.Any(p => p.Action.Kind == AbsenceActionKind.Propagate && p.Node.Parent is ExpressionStatementSyntax))
+        {
+            var precedent = precedents.First(p => p.Action.Kind == AbsenceActionKind.Propagate && p.Node.Parent is ExpressionStatementSyntax);
+            return (Replace(source.Text, chain.Span, $"{receiverText}?{rest}"), precedent);
+        }
+
+        return null;
+    }
+
+    private static bool NeedsParentheses(ExpressionSyntax expression) => expression.Parent is not (ArgumentSyntax or EqualsValueClauseSyntax
+        or ReturnStatementSyntax or ArrowExpressionClauseSyntax or InterpolationSyntax or ParenthesizedExpressionSyntax)
+        && !(expression.Parent is AssignmentExpressionSyntax assignment && assignment.Right == expression);
+
+    internal static SyntaxNode TypeScope(LinkedSource source)
+    {
+        var token = source.Root.FindToken(Math.Min(source.LineSpan.Start + (source.Text.ToString(source.LineSpan).Length - source.Text.ToString(source.LineSpan).TrimStart().Length), Math.Max(0, source.Root.FullSpan.End - 1)));
+        return token.Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().LastOrDefault() as SyntaxNode ?? source.Root;
+    }
+
+    internal static string MemberName(SyntaxNode? member) => member switch
+    {
+        MethodDeclarationSyntax m => $"`{m.Identifier.Text}`",
+        LocalFunctionStatementSyntax f => $"`{f.Identifier.Text}`",
+        ConstructorDeclarationSyntax c => $"the `{c.Identifier.Text}` constructor",
+        AccessorDeclarationSyntax { Parent.Parent: PropertyDeclarationSyntax p } => $"`{p.Identifier.Text}`",
+        PropertyDeclarationSyntax p => $"`{p.Identifier.Text}`",
+        AnonymousFunctionExpressionSyntax l when AbsenceConventions.MemberOf(l.Parent!) is { } outer => $"a lambda in {MemberName(outer)}",
+        _ => "the code",
+    };
+
+    internal static void AddEvidence(ImmutableArray<Evidence>.Builder evidence, SyntaxNode node, string role, CrashSite site)
+    {
+        var tree = node.SyntaxTree;
+        var linked = new[] { site.Throwing }.Concat(site.Callers).FirstOrDefault(s => s.Root.SyntaxTree == tree);
+        if (linked is null)
+        {
+            return;
+        }
+
+        var line = tree.GetText().Lines.GetLineFromPosition(node.SpanStart);
+        var item = new Evidence(linked.RelativePath, line.LineNumber + 1, tree.GetText().ToString(line.Span).Trim(), role);
+        if (!evidence.Any(e => e.Path == item.Path && e.Line == item.Line))
+        {
+            evidence.Add(item);
+        }
+    }
+
+    private static string Role(NullSignal signal) => signal.Kind switch
+    {
+        NullSignalKind.CheckedElsewhere => "sibling null check",
+        NullSignalKind.SetToNull => "set to null",
+        NullSignalKind.NotInitialized or NullSignalKind.NullableAnnotation => "declaration",
+        _ => "null originates here",
+    };
+
+    private static SourceText Replace(SourceText text, TextSpan span, string replacement) => text.WithChanges(new TextChange(span, replacement));
+
+    private static RuleResult Fix(string rootCause, string why, string fixKind, double baseConfidence,
+        ImmutableArray<ConfidenceReason>.Builder reasons, ImmutableArray<Evidence>.Builder evidence, LinkedSource file, SourceText newText)
+    {
+        var confidence = Math.Clamp(baseConfidence + reasons.Sum(r => r.Delta), 0.05, 0.95);
+        return RuleResult.Fix(rootCause, why, fixKind, Math.Round(confidence, 2),
+            [new FileEdit(file.RelativePath, newText.ToString())], reasons.ToImmutable(), evidence.ToImmutable());
+    }
+}

@@ -1,0 +1,138 @@
+using Heal.Core.Model;
+using Heal.Repair.Analysis;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Heal.Repair.Rules;
+
+/// <summary>
+/// <c>OverflowException</c> from narrowing (<c>checked</c> arithmetic, <c>Convert.ToInt32</c>, <c>int.Parse</c> of a
+/// large number, <c>(int)decimal</c>): widens to <c>long</c> when the value only flows into a wider destination,
+/// or uses <c>TryParse</c> with the method's invalid-input path for parsed input. Usually declines, because a
+/// narrower type is often a contract.
+/// </summary>
+public sealed class OverflowRule : ICrashRule
+{
+    public string Id => "overflow";
+
+    public bool Matches(CrashSite site) => site.ExceptionName == "OverflowException";
+
+    public RuleResult? Apply(CrashSite site, CancellationToken cancellationToken)
+    {
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
+        var candidates = RuleKit.OnLine<ExpressionSyntax>(source)
+            .Where(e => Narrow(model.GetTypeInfo(e, cancellationToken).Type) && Overflows(e, model, cancellationToken))
+            .ToList();
+        if (candidates.Count != 1)
+        {
+            return RuleResult.Decline("A value did not fit in its numeric type.",
+                candidates.Count == 0 ? "no narrowing conversion or checked arithmetic into a type narrower than long was found on the throwing line"
+                    : "several narrowing operations share the throwing line, so the overflowing one is unclear", [.. evidence]);
+        }
+
+        var node = candidates[0];
+        var type = model.GetTypeInfo(node, cancellationToken).Type!;
+        var rootCause = $"`{node}` produced a value too large for `{type.ToDisplayString()}`.";
+        var why = $"A value computed or parsed as `{type.ToDisplayString()}` that only flows into a wider destination.";
+        var widened = Widen(node, model);
+        var outer = node;
+        while (outer.Parent is CheckedExpressionSyntax or ParenthesizedExpressionSyntax)
+        {
+            outer = (ExpressionSyntax)outer.Parent;
+        }
+
+        // The result already lands in something wider: compute it that wide.
+        if (widened is not null && Width(model.GetTypeInfo(outer, cancellationToken).ConvertedType) >= 3)
+        {
+            return RuleKit.Fix(rootCause, why, "widen",
+                [(0.5, "the overflowing value is narrower than where it is stored"), (0.35, "computing it as long changes nothing else")],
+                evidence, RuleKit.Edit(source, widened.Value));
+        }
+
+        // `int x = …;` whose every use is converted to something wider.
+        var declarator = outer.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax d } ? d : null;
+        if (widened is not null && declarator?.Parent?.Parent is LocalDeclarationStatementSyntax declaration && source.Member is not null
+            && model.GetDeclaredSymbol(declarator, cancellationToken) is ILocalSymbol local)
+        {
+            var uses = ExitPaths.OwnNodes(source.Member).OfType<IdentifierNameSyntax>()
+                .Where(i => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, cancellationToken).Symbol, local))
+                .ToList();
+            var onlyWide = uses.Count > 0 && uses.All(u => Width(model.GetTypeInfo(u, cancellationToken).ConvertedType) >= 3
+                && !(u.Parent is AssignmentExpressionSyntax a && a.Left == u) && u.Parent is not PostfixUnaryExpressionSyntax and not PrefixUnaryExpressionSyntax
+                && !(u.Parent is ArgumentSyntax { RefKindKeyword.RawKind: not 0 }));
+            if (onlyWide)
+            {
+                evidence.AddRange(uses.Take(2).Select(u => RuleKit.Evidence(source, u, "the value is only used as a wider type")));
+                var changes = new List<TextChange> { widened.Value };
+                if (!declaration.Declaration.Type.IsVar)
+                {
+                    changes.Add(new TextChange(declaration.Declaration.Type.Span, "long"));
+                }
+
+                return RuleKit.Fix(rootCause, why, "widen",
+                    [(0.45, "the overflowing value is stored in a local"), (0.35, $"every use of `{local.Name}` already converts it to a wider type")],
+                    evidence, RuleKit.Edit(source, [.. changes]));
+            }
+        }
+
+        if (node is InvocationExpressionSyntax invocation && ParseCall.From(invocation, model) is { } parse && parse.Input is not null)
+        {
+            return TryParseFix.Apply(source, parse, rootCause + " Parsed input can hold any number.",
+                "A parse of input into a fixed-size number whose method already rejects invalid input; an out-of-range number is invalid input too.",
+                "try-parse", [(0.1, "parse of input overflowed")], evidence, cancellationToken);
+        }
+
+        return RuleResult.Decline(rootCause, $"the value is kept as `{type.ToDisplayString()}` beyond this line, so widening it would change a contract and the intended range is unclear", [.. evidence]);
+    }
+
+    private static bool Overflows(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) => expression switch
+    {
+        InvocationExpressionSyntax invocation => model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+            && ((method.Name is "Parse" && method.ContainingType.SpecialType != SpecialType.None)
+                || (method.ContainingType.Name == "Convert" && method.Name.StartsWith("To", StringComparison.Ordinal))),
+        CastExpressionSyntax cast => Width(model.GetTypeInfo(cast.Expression, cancellationToken).Type) > Width(model.GetTypeInfo(cast, cancellationToken).Type)
+            && (InChecked(cast) || model.GetTypeInfo(cast.Expression, cancellationToken).Type?.SpecialType is SpecialType.System_Decimal),
+        BinaryExpressionSyntax binary => (binary.IsKind(SyntaxKind.MultiplyExpression) || binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.SubtractExpression))
+            && InChecked(binary) && binary.Parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.MultiplyExpression or (int)SyntaxKind.AddExpression or (int)SyntaxKind.SubtractExpression },
+        _ => false,
+    };
+
+    private static bool InChecked(SyntaxNode node) =>
+        node.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).Any(a => a is CheckedExpressionSyntax { RawKind: (int)SyntaxKind.CheckedExpression } or CheckedStatementSyntax { RawKind: (int)SyntaxKind.CheckedStatement });
+
+    /// <summary>The same computation done as <c>long</c>.</summary>
+    private static TextChange? Widen(ExpressionSyntax node, SemanticModel model) => node switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: PredefinedTypeSyntax keyword, Name.Identifier.ValueText: "Parse" } } =>
+            new TextChange(keyword.Span, "long"),
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToInt32" or "ToInt16" or "ToByte" } member } when model.GetSymbolInfo(node).Symbol?.ContainingType.Name == "Convert" =>
+            new TextChange(member.Name.Span, "ToInt64"),
+        CastExpressionSyntax cast => new TextChange(cast.Type.Span, "long"),
+        BinaryExpressionSyntax binary => new TextChange(LeftmostOperand(binary).Span, $"(long){Operand(LeftmostOperand(binary))}"),
+        _ => null,
+    };
+
+    private static ExpressionSyntax LeftmostOperand(BinaryExpressionSyntax binary) =>
+        binary.Left is BinaryExpressionSyntax inner && (inner.IsKind(SyntaxKind.MultiplyExpression) || inner.IsKind(SyntaxKind.AddExpression) || inner.IsKind(SyntaxKind.SubtractExpression))
+            ? LeftmostOperand(inner) : binary.Left;
+
+    private static string Operand(ExpressionSyntax expression) =>
+        expression is IdentifierNameSyntax or LiteralExpressionSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ParenthesizedExpressionSyntax or ElementAccessExpressionSyntax
+            ? expression.ToString() : $"({expression})";
+
+    private static bool Narrow(ITypeSymbol? type) => Width(type) is 1 or 2;
+
+    private static int Width(ITypeSymbol? type) => type?.SpecialType switch
+    {
+        SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_Int16 or SpecialType.System_UInt16 => 1,
+        SpecialType.System_Int32 or SpecialType.System_UInt32 => 2,
+        SpecialType.System_Int64 or SpecialType.System_UInt64 => 3,
+        SpecialType.System_Decimal => 4,
+        SpecialType.System_Single or SpecialType.System_Double => 5,
+        _ => 0,
+    };
+}
