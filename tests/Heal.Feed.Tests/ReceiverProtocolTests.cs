@@ -126,6 +126,18 @@ public sealed class ReceiverProtocolTests
         Assert.Equal(1, Assert.Single(await feed.Store.ListGroupsAsync(10, CancellationToken.None)).Count);
     }
 
+    [Fact]
+    public async Task Post_EventWithUnreadableFields_IsStoredWithItsProblems()
+    {
+        await using var feed = await FeedHarness.StartAsync();
+        var id = NewId();
+        var json = DotNetEvent(id).Replace("\"level\":\"error\"", "\"level\":{\"not\":\"a string\"}", StringComparison.Ordinal);
+        Assert.Equal(200, (await feed.PostAsync("/api/1/store/", Encoding.UTF8.GetBytes(json))).Status);
+        var stored = Assert.Single(await feed.Store.GetEventsAfterAsync(0, 10, CancellationToken.None));
+        Assert.Equal(id, stored.Event.Id);
+        Assert.Contains(stored.Problems, p => p.Contains("level", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("GET", "/api/1/envelope/", 405, "method not allowed")]
     [InlineData("PUT", "/api/1/store/", 405, "method not allowed")]

@@ -43,6 +43,12 @@ public sealed class FeedRequestHandler(FeedServerOptions options, IngestionQueue
         {
             // The client went away; there is nobody to answer.
         }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            // A bug of ours, not of the sender: still a JSON answer (SDKs log an exception on an empty body), and
+            // nothing was acknowledged, so the SDK may resend.
+            await FeedResponses.WriteErrorAsync(context, new FeedError(StatusCodes.Status500InternalServerError, "internal error", $"{e.GetType().Name}: {e.Message}"), _limits.RetryAfterSeconds).ConfigureAwait(false);
+        }
     }
 
     private async Task<FeedError?> HandleCoreAsync(HttpContext context)

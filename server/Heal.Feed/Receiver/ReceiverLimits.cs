@@ -14,9 +14,9 @@ namespace Heal.Feed.Receiver;
 public sealed record ReceiverLimits(
     long MaxCompressedBytes = ReceiverLimits.DefaultMaxBodyBytes,
     long MaxDecompressedBytes = ReceiverLimits.DefaultMaxBodyBytes,
-    int MaxQueuedRequests = 8192,
+    int MaxQueuedRequests = 1024,
     long MaxInFlightBytes = 256L << 20,
-    int MaxBatchEvents = 2048,
+    int MaxBatchEvents = 1024,
     int RetryAfterSeconds = 1)
 {
     /// <summary>20 MiB, compressed and decompressed alike.</summary>

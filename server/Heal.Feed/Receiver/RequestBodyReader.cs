@@ -38,7 +38,9 @@ public static class RequestBodyReader
         {
             while (true)
             {
-                if (!raw.TryEnsureFree(ReadChunk, rawLimit + 1))
+                // With a Content-Length the first buffer is exact; the extra byte is how a longer body is noticed.
+                var wanted = request.ContentLength is { } length ? (int)Math.Clamp(length - raw.Length + 1, 1, ReadChunk) : ReadChunk;
+                if (!raw.TryEnsureFree(wanted, rawLimit + 1))
                 {
                     raw.Dispose();
                     return (null, Overloaded());
@@ -100,7 +102,9 @@ public static class RequestBodyReader
             };
             while (true)
             {
-                if (!output.TryEnsureFree(ReadChunk, limit + 1))
+                // The gzip trailer's size makes the first buffer exact for honest senders; a lying size only costs growth.
+                var wanted = gzipSize is { } size ? (int)Math.Clamp((long)size - output.Length + 1, 1, ReadChunk) : ReadChunk;
+                if (!output.TryEnsureFree(wanted, limit + 1))
                 {
                     output.Dispose();
                     return (null, Overloaded());

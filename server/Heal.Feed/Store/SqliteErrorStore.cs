@@ -22,12 +22,34 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     private const string GroupColumns =
         "id, fingerprint, type, message, count, first_seen, last_seen, last_release, status, frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id";
 
+    private const string InsertEventSql =
+        "INSERT INTO events (id, group_id, timestamp, received_at, release, raw_json, size, problems) " +
+        "VALUES ($id, $group, $timestamp, $received, $release, $raw, $size, $problems) ON CONFLICT (id) DO NOTHING RETURNING rowid;";
+
+    private const string UpsertGroupSql =
+        "INSERT INTO groups (id, fingerprint, basis, type, message, count, first_seen, last_seen, last_release, status, " +
+        "frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id, kept_events) " +
+        "VALUES ($id, $fingerprint, $basis, $type, $message, 1, $seen, $seen, $release, 'open', " +
+        "$file, $abs, $function, $module, $line, $column, $inapp, $event, 1) " +
+        "ON CONFLICT (id) DO UPDATE SET count = count + 1, type = excluded.type, message = excluded.message, " +
+        "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen), " +
+        "last_release = coalesce(excluded.last_release, last_release), " +
+        "status = CASE status WHEN 'resolved' THEN 'regressed' ELSE status END, " +
+        "frame_file = excluded.frame_file, frame_abs_path = excluded.frame_abs_path, frame_function = excluded.frame_function, " +
+        "frame_module = excluded.frame_module, frame_line = excluded.frame_line, frame_column = excluded.frame_column, " +
+        "frame_in_app = excluded.frame_in_app, latest_event_id = excluded.latest_event_id, kept_events = kept_events + 1 " +
+        "RETURNING kept_events;";
+
     private readonly string _readConnectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly StoreOptions _options;
     private long _totalBytes;
     private bool _disposed;
+
+    // The hot statements, prepared once on the writer connection and reused by every batch.
+    private SqliteCommand? _insert;
+    private SqliteCommand? _upsert;
 
     private SqliteErrorStore(string path, string readConnectionString, SqliteConnection writer, StoreOptions options, long totalBytes)
     {
@@ -82,7 +104,10 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
         {
             writer.Open();
             var synchronous = options.Synchronous == StoreSynchronous.Full ? "FULL" : "NORMAL";
-            Execute(writer, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous};");
+            // A larger WAL between checkpoints: each checkpoint syncs the database file, and at the default of 1,000
+            // pages a stream of 8 KB events would checkpoint every few hundred events. A 32 MiB page cache keeps the
+            // random-keyed id index in memory.
+            Execute(writer, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = 8192; PRAGMA cache_size = -32768;");
             Migrations.Apply(writer);
             var totalBytes = Convert.ToInt64(Scalar(writer, "SELECT COALESCE(SUM(size), 0) FROM events;"), CultureInfo.InvariantCulture);
             return new SqliteErrorStore(fullPath, readConnectionString, writer, options, totalBytes);
@@ -123,24 +148,11 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
         using var transaction = _writer.BeginTransaction();
         try
         {
-            using var insert = Command(transaction,
-                "INSERT INTO events (id, group_id, timestamp, received_at, release, raw_json, size, problems) " +
-                "VALUES ($id, $group, $timestamp, $received, $release, $raw, $size, $problems) ON CONFLICT (id) DO NOTHING RETURNING rowid;",
-                "$id", "$group", "$timestamp", "$received", "$release", "$raw", "$size", "$problems");
-            using var upsert = Command(transaction,
-                "INSERT INTO groups (id, fingerprint, basis, type, message, count, first_seen, last_seen, last_release, status, " +
-                "frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id, kept_events) " +
-                "VALUES ($id, $fingerprint, $basis, $type, $message, 1, $seen, $seen, $release, 'open', " +
-                "$file, $abs, $function, $module, $line, $column, $inapp, $event, 1) " +
-                "ON CONFLICT (id) DO UPDATE SET count = count + 1, type = excluded.type, message = excluded.message, " +
-                "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen), " +
-                "last_release = coalesce(excluded.last_release, last_release), " +
-                "status = CASE status WHEN 'resolved' THEN 'regressed' ELSE status END, " +
-                "frame_file = excluded.frame_file, frame_abs_path = excluded.frame_abs_path, frame_function = excluded.frame_function, " +
-                "frame_module = excluded.frame_module, frame_line = excluded.frame_line, frame_column = excluded.frame_column, " +
-                "frame_in_app = excluded.frame_in_app, latest_event_id = excluded.latest_event_id, kept_events = kept_events + 1 " +
-                "RETURNING kept_events;",
+            var insert = _insert ??= Command(null, InsertEventSql, "$id", "$group", "$timestamp", "$received", "$release", "$raw", "$size", "$problems");
+            var upsert = _upsert ??= Command(null, UpsertGroupSql,
                 "$id", "$fingerprint", "$basis", "$type", "$message", "$seen", "$release", "$file", "$abs", "$function", "$module", "$line", "$column", "$inapp", "$event");
+            insert.Transaction = transaction;
+            upsert.Transaction = transaction;
 
             var stored = 0;
             var duplicates = 0;
@@ -324,7 +336,7 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid, group_id, received_at, raw_json FROM events WHERE rowid > $cursor ORDER BY rowid LIMIT $limit;";
+        command.CommandText = "SELECT rowid, group_id, received_at, raw_json, problems FROM events WHERE rowid > $cursor ORDER BY rowid LIMIT $limit;";
         command.Parameters.AddWithValue("$cursor", cursor);
         command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
         var events = new List<StoredEvent>();
@@ -335,7 +347,8 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
             var parsed = EventParsing.Parse((byte[])reader.GetValue(3), receivedAt);
             if (parsed.Value is { } errorEvent)
             {
-                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), receivedAt, errorEvent));
+                var problems = reader.IsDBNull(4) ? [] : JsonSerializer.Deserialize(reader.GetString(4), StoreJson.Default.StringArray) ?? [];
+                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), receivedAt, errorEvent, problems));
             }
         }
 
@@ -428,7 +441,7 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
         return connection;
     }
 
-    private SqliteCommand Command(SqliteTransaction transaction, string sql, params string[] parameters)
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql, params string[] parameters)
     {
         var command = _writer.CreateCommand();
         command.Transaction = transaction;
@@ -469,6 +482,8 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
             }
 
             _disposed = true;
+            _insert?.Dispose();
+            _upsert?.Dispose();
             _writer.Dispose();
             using var pooled = new SqliteConnection(_readConnectionString);
             SqliteConnection.ClearPool(pooled);
