@@ -150,7 +150,7 @@ public static class AbsenceConventions
         {
             var agreed = statementGuards
                 .Where(g => g.Action.Kind == AbsenceActionKind.Return && g.Portable && g.Member is not null && g.Member != member
-                    && g.Action.Text is not null && IsNeutral(g.Action.Text)
+                    && g.Action.Text is not null && IsSentinel(g.Action.Text, shape, member)
                     && MethodShape.Of(g.Member, model).SameReturnAs(shape))
                 .GroupBy(g => g.Action.Text)
                 .OrderByDescending(g => g.Count())
@@ -415,9 +415,10 @@ public static class AbsenceConventions
                     return !shape.ReturnsValue && !theirs.ReturnsValue;
                 }
 
-                // Another method's "not found" answer carries over only when it is a neutral value, never a domain value
-                // that meant something for that method alone (a default shipping rate is no answer for a discount).
-                if (guard.Member != member && !IsNeutral(guard.Action.Text))
+                // Another method's "not found" answer carries over only when it is a sentinel that means "not found" in both
+                // methods, never a domain value that meant something for that method alone: `0m` returned for a missing
+                // discount rate is no answer for an order total, a default shipping rate is no answer for a discount.
+                if (guard.Member != member && !IsSentinel(guard.Action.Text, shape, member))
                 {
                     return false;
                 }
@@ -458,6 +459,55 @@ public static class AbsenceConventions
             _ => false,
         };
     }
+
+    /// <summary>
+    /// A value that means "not found" in any method returning <paramref name="shape"/>'s type, so another method's early
+    /// <c>return</c> of it can be copied: <c>null</c> or <c>default</c> for a reference or nullable result, <c>false</c> for a
+    /// Try/Is/Has/Can-style predicate, an empty collection for a collection result, a parameterless result factory such as
+    /// <c>NotFound()</c> for a non-primitive result. Numbers and strings are domain values: what they mean depends on the method.
+    /// </summary>
+    public static bool IsSentinel(string text, MethodShape shape, SyntaxNode? member)
+    {
+        var expression = SyntaxFactory.ParseExpression(text);
+        var type = shape.ValueType;
+        var primitive = type is null || type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Enum
+            || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+        return expression switch
+        {
+            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NullLiteralExpression) => shape.AcceptsNull,
+            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.DefaultLiteralExpression) => shape.AcceptsNull || !primitive,
+            DefaultExpressionSyntax => shape.AcceptsNull || !primitive,
+            LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.FalseLiteralExpression) =>
+                type?.SpecialType == SpecialType.System_Boolean && IsPredicateName(member),
+            CollectionExpressionSyntax { Elements.Count: 0 } => IsCollection(type),
+            MemberAccessExpressionSyntax { Name.Identifier.Text: "Empty" } => IsCollection(type) || !primitive,
+            MemberAccessExpressionSyntax { Name.Identifier.Text: "CompletedTask" } => !primitive,
+            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.Text: "Empty" } } } =>
+                IsCollection(type),
+            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: IdentifierNameSyntax } => !primitive,
+            BaseObjectCreationExpressionSyntax { Initializer: null } creation => (creation.ArgumentList is null || creation.ArgumentList.Arguments.Count == 0)
+                && IsCollection(type),
+            _ => false,
+        };
+    }
+
+    private static bool IsPredicateName(SyntaxNode? member)
+    {
+        var name = member switch
+        {
+            MethodDeclarationSyntax m => m.Identifier.Text,
+            LocalFunctionStatementSyntax f => f.Identifier.Text,
+            PropertyDeclarationSyntax p => p.Identifier.Text,
+            AccessorDeclarationSyntax { Parent.Parent: PropertyDeclarationSyntax p } => p.Identifier.Text,
+            _ => "",
+        };
+        return new[] { "Try", "Is", "Has", "Can" }.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)
+            && (name.Length == prefix.Length || char.IsUpper(name[prefix.Length])));
+    }
+
+    private static bool IsCollection(ITypeSymbol? type) =>
+        type is not null && type.SpecialType != SpecialType.System_String
+        && (type is IArrayTypeSymbol || type.AllInterfaces.Append(type as INamedTypeSymbol).Any(i => i?.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T));
 
     private static bool ReturnsNullLiteral(SyntaxNode member) =>
         member.DescendantNodes(n => n == member || !SourceLocator.IsMember(n))

@@ -21,6 +21,7 @@ public sealed class NullReferenceRule : ICrashRule
 {
     private const double StrongEvidence = 0.3;
     private const double WeakEvidence = 0.1;
+    private const string SiblingChecks = "sibling code already checks the same value for null";
 
     public string Id => "null-reference";
 
@@ -176,7 +177,7 @@ public sealed class NullReferenceRule : ICrashRule
 
         if (suspect.Signals.Any(s => s.Kind == NullSignalKind.CheckedElsewhere))
         {
-            reasons.Add(new ConfidenceReason(0.1, "sibling code already checks the same value for null"));
+            reasons.Add(new ConfidenceReason(0.1, SiblingChecks));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -228,14 +229,34 @@ public sealed class NullReferenceRule : ICrashRule
             return emptyFallback;
         }
 
-        // Code that already writes `x?.y ?? fallback` for the same value: the same operator here.
-        if (OperatorFix(source, suspect, guards) is { } operatorFix && !guards.Any(g => g.Key == suspect.Key && g.Node is IfStatementSyntax))
+        // Sibling code establishes what the dereferenced member is worth when its receiver is absent (`x?.M ?? F`, or a guard
+        // returning F whose non-null path returns `x.M`): substitute that value at the expression. An early return would
+        // answer F for the whole method, whose result may mean something else entirely.
+        var operatorFix = OperatorFix(source, suspect, guards);
+        var valueFix = operatorFix is { Fallback: true } ? operatorFix : PairFix(source, suspect, guards, model) ?? operatorFix;
+        if (valueFix is { Fallback: true } || valueFix is not null && !guards.Any(g => g.Key == suspect.Key && g.Node is IfStatementSyntax))
         {
-            AddEvidence(evidence, operatorFix.Precedent.Node, "sibling fallback", site);
-            reasons.Add(new ConfidenceReason(0.2, $"{AbsenceConventions.Describe(operatorFix.Precedent)} writes `{operatorFix.Precedent.Node}`"));
-            return Fix(rootCause + $" without the fallback {AbsenceConventions.Describe(operatorFix.Precedent)} uses.",
-                $"`{receiver}` can be null and sibling code handles it with `{operatorFix.Precedent.Node}`; the same operator is applied here.",
-                "null-conditional", 0.5, reasons, evidence, source, operatorFix.Text);
+            var fix = valueFix.Value;
+            AddEvidence(evidence, fix.Precedent.Node, "sibling fallback", site);
+            if (fix.Path is not null)
+            {
+                AddEvidence(evidence, fix.Path, "sibling non-null path", site);
+            }
+
+            // The sibling's check is the evidence for the value itself: counted once, by the more specific reason below.
+            reasons.RemoveAll(r => r.Reason == SiblingChecks);
+            reasons.Add(new ConfidenceReason(fix.Path is null ? 0.2 : 0.15, fix.Basis));
+            if (fix.Fallback && fix.Witnesses == 1)
+            {
+                reasons.Add(new ConfidenceReason(-0.15, $"the fallback is inferred from a single sibling, {AbsenceConventions.Describe(fix.Precedent)}"));
+            }
+
+            var why = fix.Path is null
+                ? $"`{receiver}` can be null and sibling code handles it with `{fix.Precedent.Node}`; the same operator is applied here."
+                : $"`{receiver}` can be null; {AbsenceConventions.Describe(fix.Precedent)} returns `{fix.Precedent.Action.Text}` for `{fix.Path}` when `{fix.Precedent.Tested}` is null, "
+                  + $"so `{fix.Precedent.Action.Text}` is the value of that member, not of {MethodName(source)}: the fix substitutes it at the dereference instead of returning early.";
+            return Fix(rootCause + $" without the fallback {AbsenceConventions.Describe(fix.Precedent)} uses.", why,
+                "null-conditional", 0.5, reasons, evidence, source, fix.Text);
         }
 
         return GuardHere(site, suspect, guards, byDesign, rootCause, reasons, evidence);
@@ -262,6 +283,19 @@ public sealed class NullReferenceRule : ICrashRule
         var plan = AbsenceConventions.PlanGuard(after ? NextOrSelf(anchor) : anchor, model, suspect.Key, guards, byDesign);
         if (plan is null)
         {
+            // A sibling answers a value for the same absence, but one that means something for that method alone.
+            var member = AbsenceConventions.MemberOf(suspect.Dereference.Node);
+            var foreign = guards.FirstOrDefault(g => g.Key == suspect.Key && g.Node is IfStatementSyntax && g.Action.Kind == AbsenceActionKind.Return
+                && g.Action.Text is not null && g.Member is not null && g.Member != member);
+            if (foreign is not null)
+            {
+                AddEvidence(evidence, foreign.Node, "sibling guard (not transferable)", site);
+                return RuleResult.Decline(rootCause + ".",
+                    $"the intended behaviour when `{receiver}` is null cannot be inferred: the fallback `{foreign.Action.Text}` is what {AbsenceConventions.Describe(foreign)} returns "
+                    + $"when `{foreign.Tested}` is null, not what {MemberName(member)} returns, and no sibling code gives the value of the member dereferenced here",
+                    evidence.ToImmutable());
+            }
+
             return RuleResult.Decline(rootCause + ".",
                 $"the intended behaviour when `{receiver}` is null cannot be inferred: no sibling guard, no neutral value for {MemberName(source.Member)} to return",
                 evidence.ToImmutable());
@@ -284,6 +318,12 @@ public sealed class NullReferenceRule : ICrashRule
         }
 
         reasons.AddRange(plan.Reasons);
+        if (plan.Precedent is { } copied && copied.Member != AbsenceConventions.MemberOf(suspect.Dereference.Node)
+            && guards.Where(g => g.Key == copied.Key && g.Action == copied.Action).Select(g => g.Member).Distinct().Count() == 1)
+        {
+            reasons.Add(new ConfidenceReason(-0.05, $"the guard's behaviour is inferred from a single sibling, {AbsenceConventions.Describe(copied)}"));
+        }
+
         var cause = rootCause + (plan.Precedent is not null && plan.Precedent.Key == suspect.Key
             ? $" without the check that {AbsenceConventions.Describe(plan.Precedent)} does."
             : " without checking it.");
@@ -404,7 +444,115 @@ public sealed class NullReferenceRule : ICrashRule
         _ => false,
     };
 
-    private static (SourceText Text, AbsenceGuard Precedent)? OperatorFix(LinkedSource source, NullSuspect suspect, ImmutableArray<AbsenceGuard> guards)
+    /// <summary>
+    /// The operator sibling code uses for the same value: <c>x?.M ?? F</c> (a fallback for <c>x.M</c>, <see cref="ValueFix.Fallback"/>),
+    /// or a bare <c>x?.M()</c> for a discarded call.
+    /// </summary>
+    private static ValueFix? OperatorFix(LinkedSource source, NullSuspect suspect, ImmutableArray<AbsenceGuard> guards)
+    {
+        if (Chain(suspect) is not { } found)
+        {
+            return null;
+        }
+
+        var (chain, rest) = found;
+
+        var receiverText = suspect.Receiver.ToString();
+        var precedents = guards.Where(g => g.Key == suspect.Key && g.Form == GuardForm.ConditionalAccess && g.Portable).ToList();
+        foreach (var precedent in precedents)
+        {
+            var conditional = precedent.Node as ConditionalAccessExpressionSyntax
+                ?? (AbsenceConventions.Unwrap(((BinaryExpressionSyntax)precedent.Node).Left) as ConditionalAccessExpressionSyntax);
+            if (conditional is null || conditional.WhenNotNull.ToString() != rest)
+            {
+                continue;
+            }
+
+            if (precedent.Action.Kind == AbsenceActionKind.Fallback && chain.Parent is not ExpressionStatementSyntax)
+            {
+                var witnesses = precedents.Where(p => p.Action.Kind == AbsenceActionKind.Fallback && p.Action.Text == precedent.Action.Text)
+                    .Select(p => p.Member).Distinct().Count();
+                return new ValueFix(Substitute(source, chain, receiverText, rest, precedent.Action.Text!), precedent, null,
+                    $"{AbsenceConventions.Describe(precedent)} writes `{precedent.Node}`", true, witnesses);
+            }
+
+            if (precedent.Action.Kind == AbsenceActionKind.Propagate && chain.Parent is ExpressionStatementSyntax)
+            {
+                return new ValueFix(Replace(source.Text, chain.Span, $"{receiverText}?{rest}"), precedent, null,
+                    $"{AbsenceConventions.Describe(precedent)} writes `{precedent.Node}`", false, 1);
+            }
+        }
+
+        // A discarded call on an optional collaborator that sibling code always calls through `?.`.
+        if (chain.Parent is ExpressionStatementSyntax && precedents.Any(p => p.Action.Kind == AbsenceActionKind.Propagate && p.Node.Parent is ExpressionStatementSyntax))
+        {
+            var precedent = precedents.First(p => p.Action.Kind == AbsenceActionKind.Propagate && p.Node.Parent is ExpressionStatementSyntax);
+            return new ValueFix(Replace(source.Text, chain.Span, $"{receiverText}?{rest}"), precedent, null,
+                $"{AbsenceConventions.Describe(precedent)} writes `{precedent.Node}`", false, 1);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A sibling that guards the same value with <c>if (x == null) return F;</c> and, on its only other path, returns exactly
+    /// the member chain the crash dereferences (<c>return x.M;</c>): F is the value of <c>x.M</c> when <c>x</c> is absent.
+    /// </summary>
+    private static ValueFix? PairFix(LinkedSource source, NullSuspect suspect, ImmutableArray<AbsenceGuard> guards, SemanticModel model)
+    {
+        if (Chain(suspect) is not { } found || found.Chain.Parent is ExpressionStatementSyntax || suspect.Key is null)
+        {
+            return null;
+        }
+
+        var (chain, rest) = found;
+
+        var pairs = new List<(AbsenceGuard Guard, ExpressionSyntax Path)>();
+        foreach (var guard in guards.Where(g => g.Key == suspect.Key && g.Node is IfStatementSyntax && g.Action.Kind == AbsenceActionKind.Return
+                     && g.Action.Text is not null && g.Portable && g.Member is not null && !g.Node.Span.Contains(chain.Span)))
+        {
+            var returns = guard.Member!.DescendantNodes(n => n == guard.Member || !SourceLocator.IsMember(n))
+                .OfType<ReturnStatementSyntax>()
+                .Where(r => !guard.Node.Span.Contains(r.Span))
+                .ToList();
+            if (returns.Count != 1 || returns[0].SpanStart < guard.Node.Span.End || returns[0].Expression is not { } returned)
+            {
+                continue;
+            }
+
+            returned = AbsenceConventions.Unwrap(returned);
+            var tested = AbsenceConventions.Unwrap(guard.Tested).ToString();
+            var access = returned.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>()
+                .FirstOrDefault(a => AbsenceConventions.Unwrap(a.Expression).ToString() == tested);
+            if (access is null)
+            {
+                continue;
+            }
+
+            var (theirs, theirRest) = ChainFrom(access);
+            if (theirs != returned || theirRest != rest)
+            {
+                continue;
+            }
+
+            pairs.Add((guard, returned));
+        }
+
+        // Siblings must agree on the value; two different answers for the same member say nothing.
+        var values = pairs.Select(p => p.Guard.Action.Text).Distinct().ToList();
+        if (values.Count != 1)
+        {
+            return null;
+        }
+
+        var (precedent, path) = pairs[0];
+        return new ValueFix(Substitute(source, chain, suspect.Receiver.ToString(), rest, precedent.Action.Text!), precedent, path,
+            $"{AbsenceConventions.Describe(precedent)} returns `{precedent.Action.Text}` when `{precedent.Tested}` is null and `{path}` otherwise",
+            true, pairs.Select(p => p.Guard.Member).Distinct().Count());
+    }
+
+    /// <summary>The whole chain hanging off the null receiver (<c>order.Customer.Name.Trim()</c>) and its text after the receiver.</summary>
+    private static (ExpressionSyntax Chain, string Tail)? Chain(NullSuspect suspect)
     {
         if (suspect.Dereference.Node is not MemberAccessExpressionSyntax access || access.Expression != suspect.Receiver)
         {
@@ -420,7 +568,11 @@ public sealed class NullReferenceRule : ICrashRule
             return null;
         }
 
-        // The whole chain hanging off the receiver: `order.Customer.Name.Trim()`.
+        return ChainFrom(access);
+    }
+
+    private static (ExpressionSyntax Chain, string Tail) ChainFrom(MemberAccessExpressionSyntax access)
+    {
         ExpressionSyntax chain = access;
         while (chain.Parent is MemberAccessExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
                && chain.Parent switch
@@ -434,44 +586,16 @@ public sealed class NullReferenceRule : ICrashRule
             chain = (ExpressionSyntax)chain.Parent;
         }
 
-        var receiverText = suspect.Receiver.ToString();
-        var rest = chain.ToString()[(access.Expression.Span.End - chain.SpanStart)..];
-        var precedents = guards.Where(g => g.Key == suspect.Key && g.Form == GuardForm.ConditionalAccess && g.Portable).ToList();
-        foreach (var precedent in precedents)
-        {
-            var conditional = precedent.Node as ConditionalAccessExpressionSyntax
-                ?? (AbsenceConventions.Unwrap(((BinaryExpressionSyntax)precedent.Node).Left) as ConditionalAccessExpressionSyntax);
-            if (conditional is null || conditional.WhenNotNull.ToString() != rest)
-            {
-                continue;
-            }
-
-            if (precedent.Action.Kind == AbsenceActionKind.Fallback && chain.Parent is not ExpressionStatementSyntax)
-            {
-                var replacement = $"{receiverText}?{rest} ?? {precedent.Action.Text}";
-                if (NeedsParentheses(chain))
-                {
-                    replacement = $"({replacement})";
-                }
-
-                return (Replace(source.Text, chain.Span, replacement), precedent);
-            }
-
-            if (precedent.Action.Kind == AbsenceActionKind.Propagate && chain.Parent is ExpressionStatementSyntax)
-            {
-                return (Replace(source.Text, chain.Span, $"{receiverText}?{rest}"), precedent);
-            }
-        }
-
-        // A discarded call on an optional collaborator that sibling code always calls through `?.`.
-        if (chain.Parent is ExpressionStatementSyntax && precedents.Any(p => p.Action.Kind == AbsenceActionKind.Propagate && p.Node.Parent is ExpressionStatementSyntax))
-        {
-            var precedent = precedents.First(p => p.Action.Kind == AbsenceActionKind.Propagate && p.Node.Parent is ExpressionStatementSyntax);
-            return (Replace(source.Text, chain.Span, $"{receiverText}?{rest}"), precedent);
-        }
-
-        return null;
+        return (chain, chain.ToString()[(access.Expression.Span.End - chain.SpanStart)..]);
     }
+
+    private static SourceText Substitute(LinkedSource source, ExpressionSyntax chain, string receiver, string rest, string fallback)
+    {
+        var replacement = $"{receiver}?{rest} ?? {fallback}";
+        return Replace(source.Text, chain.Span, NeedsParentheses(chain) ? $"({replacement})" : replacement);
+    }
+
+    private static string MethodName(LinkedSource source) => MemberName(source.Member);
 
     private static bool NeedsParentheses(ExpressionSyntax expression) => expression.Parent is not (ArgumentSyntax or EqualsValueClauseSyntax
         or ReturnStatementSyntax or ArrowExpressionClauseSyntax or InterpolationSyntax or ParenthesizedExpressionSyntax)

@@ -9,7 +9,7 @@ public sealed class NullReferenceRuleTests
     private static readonly NullReferenceRule Rule = new();
 
     [Fact]
-    public void Apply_OrDefaultLocalWithSiblingGuard_CopiesSiblingGuardAfterDeclaration()
+    public void Apply_OrDefaultLocalWithSiblingGuardReturningSameMember_SubstitutesSiblingValueAtDereference()
     {
         RuleCheck.Fixes(Rule, """
             //- src/Shop/PriceService.cs
@@ -72,12 +72,7 @@ public sealed class NullReferenceRuleTests
                 public decimal DiscountedPriceOf(string sku, decimal rate)
                 {
                     var product = _products.FirstOrDefault(p => p.Sku == sku);
-                    if (product == null)
-                    {
-                        return 0m;
-                    }
-
-                    return product.Price * (1 - rate);
+                    return (product?.Price ?? 0m) * (1 - rate);
                 }
             }
             """);
@@ -953,4 +948,304 @@ public sealed class NullReferenceRuleTests
             }
             """);
     }
+
+    [Fact]
+    public void Apply_OrDefaultLocalWithSiblingNullGuard_CopiesSentinelGuardAfterDeclaration()
+    {
+        RuleCheck.Fixes(Rule, """
+            //- src/Shop/Catalog.cs
+            using System.Collections.Generic;
+            using System.Linq;
+
+            namespace Shop;
+
+            public sealed class Catalog
+            {
+                private readonly List<Product> _products = new();
+
+                public string? LabelOf(string sku)
+                {
+                    var product = _products.FirstOrDefault(p => p.Sku == sku);
+                    if (product == null)
+                    {
+                        return null;
+                    }
+
+                    return product.Label;
+                }
+
+                public string? DisplayName(string sku)
+                {
+                    var product = _products.FirstOrDefault(p => p.Sku == sku);
+                    return product.Name.Trim(); // <- throws
+                }
+            }
+
+            public sealed class Product
+            {
+                public string Sku { get; set; } = "";
+                public string Label { get; set; } = "";
+                public string Name { get; set; } = "";
+            }
+            """, Nre, Message, """
+            //- src/Shop/Catalog.cs
+            using System.Collections.Generic;
+            using System.Linq;
+
+            namespace Shop;
+
+            public sealed class Catalog
+            {
+                private readonly List<Product> _products = new();
+
+                public string? LabelOf(string sku)
+                {
+                    var product = _products.FirstOrDefault(p => p.Sku == sku);
+                    if (product == null)
+                    {
+                        return null;
+                    }
+
+                    return product.Label;
+                }
+
+                public string? DisplayName(string sku)
+                {
+                    var product = _products.FirstOrDefault(p => p.Sku == sku);
+                    if (product == null)
+                    {
+                        return null;
+                    }
+
+                    return product.Name.Trim();
+                }
+            }
+
+            public sealed class Product
+            {
+                public string Sku { get; set; } = "";
+                public string Label { get; set; } = "";
+                public string Name { get; set; } = "";
+            }
+            """);
+    }
+
+    [Fact]
+    public void Apply_SiblingGuardsMemberReceiverAndReturnsSameChain_SubstitutesValueInsteadOfReturningEarly()
+    {
+        var result = RuleCheck.Fixes(Rule, Pricing("""
+                    var discount = subtotal * customer.Discount.Rate; // <- throws
+            """), Nre, Message, Pricing("""
+                    var discount = subtotal * (customer.Discount?.Rate ?? 0m);
+            """));
+
+        Assert.Contains("`DiscountRate`", result.Why, StringComparison.Ordinal);
+        Assert.Contains(result.Reasons, r => r.Delta < 0 && r.Reason.Contains("single sibling", StringComparison.Ordinal));
+        Assert.InRange(result.Confidence, 0, 0.75);
+    }
+
+    [Fact]
+    public void Apply_SiblingGuardAndSameChainInComparison_SubstitutesValueWithParentheses()
+    {
+        RuleCheck.Fixes(Rule, Pricing("""
+                    var discount = customer.Discount.Rate > 0.2m ? subtotal / 5 : 0m; // <- throws
+            """), Nre, Message, Pricing("""
+                    var discount = (customer.Discount?.Rate ?? 0m) > 0.2m ? subtotal / 5 : 0m;
+            """));
+    }
+
+    [Fact]
+    public void Apply_SiblingGuardAndSameChainInInterpolation_SubstitutesValueInTheHole()
+    {
+        RuleCheck.Fixes(Rule, Pricing("""
+                    var discount = decimal.Parse($"{customer.Discount.Rate}"); // <- throws
+            """), Nre, Message, Pricing("""
+                    var discount = decimal.Parse($"{customer.Discount?.Rate ?? 0m}");
+            """));
+    }
+
+    [Fact]
+    public void Apply_SiblingConditionalFallbackBesideForeignGuard_UsesFallbackNotTheGuardsValue()
+    {
+        RuleCheck.Fixes(Rule, """
+            //- src/Sales/Shipping.cs
+            namespace Sales;
+
+            public sealed class Shipping
+            {
+                public decimal Fee(Order order) => order.Carrier?.Fee ?? 4.95m;
+
+                public string CarrierName(Order order)
+                {
+                    if (order.Carrier == null)
+                    {
+                        return "pickup";
+                    }
+
+                    return order.Carrier.Name;
+                }
+
+                public decimal Total(Order order)
+                {
+                    return order.Subtotal + order.Carrier.Fee; // <- throws
+                }
+            }
+
+            public sealed class Order { public decimal Subtotal { get; set; } public Carrier Carrier { get; set; } }
+            public sealed class Carrier { public string Name { get; set; } = ""; public decimal Fee { get; set; } }
+            """, Nre, Message, """
+            //- src/Sales/Shipping.cs
+            namespace Sales;
+
+            public sealed class Shipping
+            {
+                public decimal Fee(Order order) => order.Carrier?.Fee ?? 4.95m;
+
+                public string CarrierName(Order order)
+                {
+                    if (order.Carrier == null)
+                    {
+                        return "pickup";
+                    }
+
+                    return order.Carrier.Name;
+                }
+
+                public decimal Total(Order order)
+                {
+                    return order.Subtotal + (order.Carrier?.Fee ?? 4.95m);
+                }
+            }
+
+            public sealed class Order { public decimal Subtotal { get; set; } public Carrier Carrier { get; set; } }
+            public sealed class Carrier { public string Name { get; set; } = ""; public decimal Fee { get; set; } }
+            """);
+    }
+
+    [Fact]
+    public void Apply_SiblingReturnsZeroForAnotherMember_DeclinesInsteadOfCopyingTheNumber()
+    {
+        RuleCheck.Declines(Rule, """
+            //- src/Bank/Accounts.cs
+            namespace Bank;
+
+            public sealed class Accounts
+            {
+                private readonly Directory _directory = new();
+
+                public decimal LoyaltyPoints(string id)
+                {
+                    var customer = _directory.Get(id);
+                    if (customer.Account == null)
+                    {
+                        return 0m;
+                    }
+
+                    return customer.Account.Points * 1.5m;
+                }
+
+                public decimal Balance(string id, decimal fee)
+                {
+                    var customer = _directory.Get(id);
+                    return customer.Account.Balance - fee; // <- throws
+                }
+            }
+
+            public sealed class Directory { public Customer Get(string id) => new(); }
+            public sealed class Customer { public Account? Account { get; set; } }
+            public sealed class Account { public decimal Points { get; set; } public decimal Balance { get; set; } }
+            """, Nre, Message, "the fallback `0m` is what `LoyaltyPoints` returns");
+    }
+
+    [Fact]
+    public void Apply_SiblingReturnsLabelString_DeclinesInsteadOfCopyingTheLabel()
+    {
+        RuleCheck.Declines(Rule, """
+            //- src/Orders/Receipts.cs
+            namespace Orders;
+
+            public sealed class Receipts
+            {
+                private readonly CustomerDirectory _customers = new();
+
+                public string DiscountLabel(string customerId)
+                {
+                    var customer = _customers.Get(customerId);
+                    if (customer.Discount == null)
+                    {
+                        return "list price";
+                    }
+
+                    return $"{customer.Discount.Code}, {customer.Discount.Rate * 100:0}% off";
+                }
+
+                public string Footer(string customerId)
+                {
+                    var customer = _customers.Get(customerId);
+                    return "Code: " + customer.Discount.Code; // <- throws
+                }
+            }
+
+            public sealed class CustomerDirectory { public Customer Get(string id) => new(); }
+            public sealed class Customer { public Discount? Discount { get; set; } }
+            public sealed class Discount { public string Code { get; set; } = ""; public decimal Rate { get; set; } }
+            """, Nre, Message, "the fallback `\"list price\"` is what `DiscountLabel` returns when `customer.Discount` is null, not what `Footer` returns");
+    }
+
+    /// <summary>The demo's pricing service, with <paramref name="line"/> as the statement that computes the discount in <c>Total</c>.</summary>
+    private static string Pricing(string line) => """
+        //- src/Orders/PricingService.cs
+        using System;
+        using System.Linq;
+
+        namespace Orders;
+
+        public sealed class PricingService
+        {
+            private readonly CustomerDirectory _customers = new();
+
+            public decimal Subtotal(Order order)
+            {
+                return order.Lines.Sum(line => line.UnitPrice * line.Quantity);
+            }
+
+            public decimal DiscountRate(string customerId)
+            {
+                var customer = _customers.Get(customerId);
+                if (customer.Discount == null)
+                {
+                    return 0m;
+                }
+
+                return customer.Discount.Rate;
+            }
+
+            public string DiscountLabel(string customerId)
+            {
+                var customer = _customers.Get(customerId);
+                if (customer.Discount == null)
+                {
+                    return "list price";
+                }
+
+                return $"{customer.Discount.Code}, {customer.Discount.Rate * 100:0}% off";
+            }
+
+            public decimal Total(Order order)
+            {
+                var customer = _customers.Get(order.CustomerId);
+                var subtotal = Subtotal(order);
+
+        """ + line.TrimEnd() + """
+
+                return Math.Round(subtotal - discount, 2);
+            }
+        }
+
+        public sealed class CustomerDirectory { public Customer Get(string id) => new(); }
+        public sealed class Customer { public Discount? Discount { get; set; } }
+        public sealed class Discount { public string Code { get; set; } = ""; public decimal Rate { get; set; } }
+        public sealed class Order { public string CustomerId { get; set; } = ""; public OrderLine[] Lines { get; set; } = []; }
+        public sealed class OrderLine { public decimal UnitPrice { get; set; } public int Quantity { get; set; } }
+        """;
 }
