@@ -15,7 +15,7 @@ namespace Heal.Feed.Benchmarks;
 /// 50 groups, varying messages) from N concurrent connections, and prints throughput, latency of durable
 /// acknowledgements, 429s, peak working set and where the receiver's time went. Then an overload run: the store is
 /// locked for a while (a stalled disk) under many connections, to show 429s instead of memory growth.
-/// Usage: heal-feed-bench [--events N] [--connections C] [--overload-connections C] [--sync normal|full]
+/// Usage: heal-feed-bench [--events N] [--connections C] [--overload-connections C] [--sync normal|full] [--profile-only]
 /// </summary>
 public static class Program
 {
@@ -37,6 +37,13 @@ public static class Program
         var folder = Directory.CreateTempSubdirectory("heal-feed-bench-");
         try
         {
+            if (args.Contains("--profile-only"))
+            {
+                // The stage costs alone: quick to repeat while tuning one stage.
+                PhaseProfile.Run(bodies.Take(Math.Min(bodies.Length, 10_000)).ToArray(), s_lastMeanBatch, Path.Combine(folder.FullName, "profile.db"));
+                return 0;
+            }
+
             // Warm-up (JIT, SQLite pages, connection pool) on its own store, not measured.
             await RunAsync(Path.Combine(folder.FullName, "warmup.db"), Prepare(3000), connections, sync, ReceiverLimits.Default, print: false, lockStoreFor: null);
 

@@ -28,6 +28,19 @@ internal sealed class ProblemList
         }
     }
 
+    /// <summary>Formats the location only when the problem is kept.</summary>
+    public void Add(JsonLocation location, string message)
+    {
+        if (_problems.Count < MaxProblems)
+        {
+            _problems.Add(new ParseProblem(location.ToString(), message));
+        }
+        else
+        {
+            _omitted++;
+        }
+    }
+
     public ImmutableArray<ParseProblem> ToImmutable()
     {
         if (_omitted == 0)

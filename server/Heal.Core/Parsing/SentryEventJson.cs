@@ -82,9 +82,12 @@ public static class SentryEventJson
     private static ParseResult<ErrorEvent> Parse(ReadOnlySpan<byte> utf8, string rawJson, DateTimeOffset receivedAt)
     {
         JsonDocument document;
+        byte[] bytes;
         try
         {
-            document = JsonDocument.Parse(utf8.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth });
+            // One copy serves the document and the id hash; the span itself cannot outlive this call.
+            bytes = utf8.ToArray();
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = MaxDepth });
         }
         catch (JsonException exception)
         {
@@ -101,7 +104,7 @@ public static class SentryEventJson
                 return ParseResult<ErrorEvent>.Failed(new ParseProblem("$", $"The event is a JSON {Kind(document.RootElement)}, not an object."));
             }
 
-            var reader = new Reader(rawJson, utf8.ToArray(), receivedAt);
+            var reader = new Reader(rawJson, bytes, receivedAt);
             try
             {
                 var errorEvent = reader.ReadEvent(document.RootElement);
@@ -141,6 +144,8 @@ public static class SentryEventJson
 
     private sealed class Reader(string rawJson, byte[] rawBytes, DateTimeOffset receivedAt)
     {
+        private static readonly ImmutableDictionary<string, string> s_noPairs = ImmutableDictionary.Create<string, string>(StringComparer.Ordinal);
+
         public ProblemList Problems { get; } = new();
 
         public ErrorEvent ReadEvent(JsonElement root)
@@ -286,8 +291,8 @@ public static class SentryEventJson
             return null;
         }
 
-        private string? ReadLogEntry(JsonElement entry, string path) =>
-            ScalarText(entry, "formatted", path + ".formatted") ?? ScalarText(entry, "message", path + ".message");
+        private string? ReadLogEntry(JsonElement entry, JsonLocation path) =>
+            ScalarText(entry, "formatted", path.Field("formatted")) ?? ScalarText(entry, "message", path.Field("message"));
 
         private ImmutableArray<ExceptionInfo> ReadExceptions(JsonElement root)
         {
@@ -323,7 +328,7 @@ public static class SentryEventJson
                     continue;
                 }
 
-                if (ReadException(values[i], $"{path}[{i}]") is { } info)
+                if (ReadException(values[i], new JsonLocation(path, i)) is { } info)
                 {
                     builder.Add(info);
                 }
@@ -337,7 +342,7 @@ public static class SentryEventJson
             return builder.ToImmutable();
         }
 
-        private ExceptionInfo? ReadException(JsonElement element, string path)
+        private ExceptionInfo? ReadException(JsonElement element, JsonLocation path)
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
@@ -345,28 +350,28 @@ public static class SentryEventJson
                 return null;
             }
 
-            var type = ScalarText(element, "type", path + ".type");
-            var value = ScalarText(element, "value", path + ".value");
+            var type = ScalarText(element, "type", path.Field("type"));
+            var value = ScalarText(element, "value", path.Field("value"));
             if (type is null)
             {
-                Problems.Add(path + ".type", "The exception has no type.");
+                Problems.Add(path.Field("type"), "The exception has no type.");
             }
 
             var frames = ImmutableArray<StackFrame>.Empty;
             if (element.TryGetProperty("stacktrace", out var stacktrace))
             {
-                frames = ReadStacktrace(stacktrace, path + ".stacktrace");
+                frames = ReadStacktrace(stacktrace, path.Field("stacktrace"));
             }
 
             return new ExceptionInfo(
                 type ?? "(unknown)",
                 value,
-                ScalarText(element, "module", path + ".module"),
-                ReadMechanism(element, path + ".mechanism"),
+                ScalarText(element, "module", path.Field("module")),
+                ReadMechanism(element, path.Field("mechanism")),
                 frames);
         }
 
-        private ExceptionMechanism? ReadMechanism(JsonElement exception, string path)
+        private ExceptionMechanism? ReadMechanism(JsonElement exception, JsonLocation path)
         {
             if (!exception.TryGetProperty("mechanism", out var mechanism) || mechanism.ValueKind == JsonValueKind.Null)
             {
@@ -390,14 +395,14 @@ public static class SentryEventJson
                 };
                 if (handled is null && handledElement.ValueKind != JsonValueKind.Null)
                 {
-                    Problems.Add(path + ".handled", $"'handled' is a {Kind(handledElement)}, not a boolean.");
+                    Problems.Add(path.Field("handled"), $"'handled' is a {Kind(handledElement)}, not a boolean.");
                 }
             }
 
             return new ExceptionMechanism(
-                ScalarText(mechanism, "type", path + ".type"),
+                ScalarText(mechanism, "type", path.Field("type")),
                 handled,
-                ScalarText(mechanism, "description", path + ".description"));
+                ScalarText(mechanism, "description", path.Field("description")));
         }
 
         private ImmutableArray<StackFrame> ReadEventStacktrace(JsonElement root)
@@ -452,7 +457,7 @@ public static class SentryEventJson
         private static bool IsTrue(JsonElement element, string name) =>
             element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
-        private ImmutableArray<StackFrame> ReadStacktrace(JsonElement stacktrace, string path)
+        private ImmutableArray<StackFrame> ReadStacktrace(JsonElement stacktrace, JsonLocation path)
         {
             if (stacktrace.ValueKind == JsonValueKind.Null)
             {
@@ -472,12 +477,13 @@ public static class SentryEventJson
 
             if (frames.ValueKind != JsonValueKind.Array)
             {
-                Problems.Add(path + ".frames", $"The frames are a {Kind(frames)}, not an array.");
+                Problems.Add(path.Field("frames"), $"The frames are a {Kind(frames)}, not an array.");
                 return ImmutableArray<StackFrame>.Empty;
             }
 
             var count = frames.GetArrayLength();
             var limit = MaxFramesNearCrash + MaxFramesOutermost;
+            var framesPath = path.Field("frames").ToString();
             var builder = ImmutableArray.CreateBuilder<StackFrame>(Math.Min(count, limit));
             for (var i = 0; i < count; i++)
             {
@@ -487,7 +493,7 @@ public static class SentryEventJson
                     continue;
                 }
 
-                if (ReadFrame(frames[i], $"{path}.frames[{i}]") is { } frame)
+                if (ReadFrame(frames[i], new JsonLocation(framesPath, i)) is { } frame)
                 {
                     builder.Add(frame);
                 }
@@ -495,14 +501,14 @@ public static class SentryEventJson
 
             if (count > limit)
             {
-                Problems.Add(path + ".frames",
+                Problems.Add(path.Field("frames"),
                     $"The stack trace has {count} frames; {count - limit} were dropped, keeping the first {MaxFramesOutermost} and the {MaxFramesNearCrash} nearest the crash.");
             }
 
             return builder.ToImmutable();
         }
 
-        private StackFrame? ReadFrame(JsonElement frame, string path)
+        private StackFrame? ReadFrame(JsonElement frame, JsonLocation path)
         {
             if (frame.ValueKind != JsonValueKind.Object)
             {
@@ -510,8 +516,33 @@ public static class SentryEventJson
                 return null;
             }
 
+            // One pass over the frame's members instead of a lookup per field (each lookup scans them all). The last
+            // of duplicate members wins, as with TryGetProperty; problems are still reported in field order below.
+            JsonElement filename = default, absPath = default, function = default, module = default, package = default,
+                lineno = default, colno = default, inAppElement = default, contextLine = default, preContext = default,
+                postContext = default, vars = default;
+            foreach (var member in frame.EnumerateObject())
+            {
+                switch (member.Name)
+                {
+                    case "filename": filename = member.Value; break;
+                    case "abs_path": absPath = member.Value; break;
+                    case "function": function = member.Value; break;
+                    case "module": module = member.Value; break;
+                    case "package": package = member.Value; break;
+                    case "lineno": lineno = member.Value; break;
+                    case "colno": colno = member.Value; break;
+                    case "in_app": inAppElement = member.Value; break;
+                    case "context_line": contextLine = member.Value; break;
+                    case "pre_context": preContext = member.Value; break;
+                    case "post_context": postContext = member.Value; break;
+                    case "vars": vars = member.Value; break;
+                    default: break;
+                }
+            }
+
             bool? inApp = null;
-            if (frame.TryGetProperty("in_app", out var inAppElement))
+            if (inAppElement.ValueKind != JsonValueKind.Undefined)
             {
                 inApp = inAppElement.ValueKind switch
                 {
@@ -521,28 +552,29 @@ public static class SentryEventJson
                 };
                 if (inApp is null && inAppElement.ValueKind != JsonValueKind.Null)
                 {
-                    Problems.Add(path + ".in_app", $"'in_app' is a {Kind(inAppElement)}, not a boolean.");
+                    Problems.Add(path.Field("in_app"), $"'in_app' is a {Kind(inAppElement)}, not a boolean.");
                 }
             }
 
             return new StackFrame(
-                ScalarText(frame, "filename", path + ".filename"),
-                ScalarText(frame, "abs_path", path + ".abs_path"),
-                ScalarText(frame, "function", path + ".function"),
-                ScalarText(frame, "module", path + ".module"),
-                ScalarText(frame, "package", path + ".package"),
-                PositiveInt(frame, "lineno", path + ".lineno"),
-                PositiveInt(frame, "colno", path + ".colno"),
+                ScalarValue(filename, "filename", path.Field("filename")),
+                ScalarValue(absPath, "abs_path", path.Field("abs_path")),
+                ScalarValue(function, "function", path.Field("function")),
+                ScalarValue(module, "module", path.Field("module")),
+                ScalarValue(package, "package", path.Field("package")),
+                PositiveIntValue(lineno, "lineno", path.Field("lineno")),
+                PositiveIntValue(colno, "colno", path.Field("colno")),
                 inApp,
-                ScalarText(frame, "context_line", path + ".context_line"),
-                ReadLines(frame, "pre_context", path + ".pre_context"),
-                ReadLines(frame, "post_context", path + ".post_context"),
-                ReadPairs(frame, "vars", path + ".vars", MaxVars));
+                ScalarValue(contextLine, "context_line", path.Field("context_line")),
+                ReadLinesValue(preContext, "pre_context", path.Field("pre_context")),
+                ReadLinesValue(postContext, "post_context", path.Field("post_context")),
+                ReadPairsValue(vars, "vars", path.Field("vars"), MaxVars));
         }
 
-        private int? PositiveInt(JsonElement parent, string name, string path)
+        /// <summary>A member already looked up; <see cref="JsonValueKind.Undefined"/> when it is absent.</summary>
+        private int? PositiveIntValue(JsonElement element, string name, JsonLocation path)
         {
-            if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            if (element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 return null;
             }
@@ -577,9 +609,10 @@ public static class SentryEventJson
             return null;
         }
 
-        private ImmutableArray<string> ReadLines(JsonElement parent, string name, string path)
+        /// <summary>A member already looked up; <see cref="JsonValueKind.Undefined"/> when it is absent.</summary>
+        private ImmutableArray<string> ReadLinesValue(JsonElement element, string name, JsonLocation path)
         {
-            if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            if (element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 return ImmutableArray<string>.Empty;
             }
@@ -596,7 +629,7 @@ public static class SentryEventJson
             var start = name == "pre_context" ? Math.Max(0, count - MaxContextLines) : 0;
             for (var i = start; i < count && builder.Count < MaxContextLines; i++)
             {
-                builder.Add(ValueText(element[i], $"{path}[{i}]") ?? "");
+                builder.Add(ValueText(element[i], path.At(i)) ?? "");
             }
 
             if (count > MaxContextLines)
@@ -728,9 +761,19 @@ public static class SentryEventJson
         }
 
         /// <summary>Reads an object (<c>{"k":"v"}</c>) or an array of pairs (<c>[["k","v"]]</c>) into a dictionary; values of any kind become text.</summary>
-        private ImmutableDictionary<string, string> ReadPairs(JsonElement parent, string name, string path, int max)
+        private ImmutableDictionary<string, string> ReadPairs(JsonElement parent, string name, JsonLocation path, int max) =>
+            ReadPairsValue(parent.TryGetProperty(name, out var element) ? element : default, name, path, max);
+
+        /// <summary>A member already looked up; <see cref="JsonValueKind.Undefined"/> when it is absent.</summary>
+        private ImmutableDictionary<string, string> ReadPairsValue(JsonElement element, string name, JsonLocation path, int max)
         {
-            var pairs = ReadPairList(parent, name, path, max);
+            var pairs = ReadPairListValue(element, name, path, max);
+            if (pairs.Count == 0)
+            {
+                // Most frames have no vars: the shared empty dictionary instead of a builder each.
+                return s_noPairs;
+            }
+
             var builder = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             foreach (var (key, value) in pairs)
             {
@@ -740,10 +783,13 @@ public static class SentryEventJson
             return builder.ToImmutable();
         }
 
-        private List<KeyValuePair<string, string>> ReadPairList(JsonElement parent, string name, string path, int max)
+        private List<KeyValuePair<string, string>> ReadPairList(JsonElement parent, string name, JsonLocation path, int max) =>
+            ReadPairListValue(parent.TryGetProperty(name, out var element) ? element : default, name, path, max);
+
+        private List<KeyValuePair<string, string>> ReadPairListValue(JsonElement element, string name, JsonLocation path, int max)
         {
             var result = new List<KeyValuePair<string, string>>();
-            if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+            if (element.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
             {
                 return result;
             }
@@ -756,7 +802,7 @@ public static class SentryEventJson
                     total++;
                     if (result.Count < max)
                     {
-                        var itemPath = path + "." + property.Name;
+                        var itemPath = path.Field(property.Name);
                         result.Add(new(Capped(property.Name, itemPath) ?? "", ValueText(property.Value, itemPath) ?? "null"));
                     }
                 }
@@ -767,7 +813,7 @@ public static class SentryEventJson
                 foreach (var item in element.EnumerateArray())
                 {
                     total++;
-                    var itemPath = $"{path}[{index++}]";
+                    var itemPath = path.At(index++);
                     if (result.Count >= max)
                     {
                         continue;
@@ -797,7 +843,7 @@ public static class SentryEventJson
             return result;
         }
 
-        private bool TryGetObject(JsonElement parent, string name, string path, out JsonElement value)
+        private bool TryGetObject(JsonElement parent, string name, JsonLocation path, out JsonElement value)
         {
             if (!parent.TryGetProperty(name, out value) || value.ValueKind == JsonValueKind.Null)
             {
@@ -814,13 +860,14 @@ public static class SentryEventJson
         }
 
         /// <summary>A string field; numbers and booleans are accepted as their text, objects and arrays are a problem.</summary>
-        private string? ScalarText(JsonElement parent, string name, string path)
-        {
-            if (parent.ValueKind != JsonValueKind.Object || !parent.TryGetProperty(name, out var element))
-            {
-                return null;
-            }
+        private string? ScalarText(JsonElement parent, string name, JsonLocation path) =>
+            parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var element)
+                ? ScalarValue(element, name, path)
+                : null;
 
+        /// <summary>A member already looked up; <see cref="JsonValueKind.Undefined"/> when it is absent.</summary>
+        private string? ScalarValue(JsonElement element, string name, JsonLocation path)
+        {
             switch (element.ValueKind)
             {
                 case JsonValueKind.String:
@@ -830,6 +877,7 @@ public static class SentryEventJson
                 case JsonValueKind.False:
                     return Capped(element.GetRawText(), path);
                 case JsonValueKind.Null:
+                case JsonValueKind.Undefined:
                     return null;
                 default:
                     Problems.Add(path, $"'{name}' is a {Kind(element)}, not a string.");
@@ -838,14 +886,14 @@ public static class SentryEventJson
         }
 
         /// <summary>Any JSON value as text: a string as itself, anything else as its JSON text.</summary>
-        private string? ValueText(JsonElement element, string path) => element.ValueKind switch
+        private string? ValueText(JsonElement element, JsonLocation path) => element.ValueKind switch
         {
             JsonValueKind.String => Capped(SafeString(element, path), path),
             JsonValueKind.Null or JsonValueKind.Undefined => null,
             _ => Capped(element.GetRawText(), path),
         };
 
-        private string? SafeString(JsonElement element, string path)
+        private string? SafeString(JsonElement element, JsonLocation path)
         {
             try
             {
@@ -859,7 +907,7 @@ public static class SentryEventJson
             }
         }
 
-        private string? Capped(string? text, string path)
+        private string? Capped(string? text, JsonLocation path)
         {
             if (text is null || text.Length <= MaxStringLength)
             {
