@@ -49,7 +49,9 @@ function parseArgs(argv) {
 }
 
 function globToRegExp(glob) {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  // Shell-style: * ? and [...] classes; a comma separates alternatives ("01-*,1[0-2]-*").
+  const one = (g) => g.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = glob.split(',').map(one).join('|');
   return new RegExp(`^(?:${body})$`);
 }
 
@@ -205,6 +207,17 @@ async function scoreCase(options, caseDir) {
     });
 
     let outcome;
+    if (options.reference && !fs.existsSync(path.join(caseDir, 'reference.patch'))) {
+      // A must-decline case whose right answer is "change no code" (e.g. the bug is in upstream data): the
+      // behaviour tests encode that the current behaviour is intended, so they must pass on the unchanged code.
+      if (meta.expected !== 'decline') return { ...row, outcome: 'failed: no reference.patch for a case that expects a fix' };
+      installBehaviour();
+      const unchanged = await buildAndTest(repoDir, [visibleTestProject(repoDir), projectIn(path.join(repoDir, 'behaviour'))]);
+      if (!unchanged.ok) return { ...row, outcome: `failed: ${unchanged.why}` };
+      const failing = unchanged.results.find((r) => !r.ok);
+      if (failing) return { ...row, outcome: `failed: tests fail on the unchanged code: ${failing.why}` };
+      return { ...row, outcome: 'declined (correct)', detail: 'no reference patch; visible and behaviour tests pass on the unchanged code' };
+    }
     if (options.reference) {
       // Proof that the behaviour tests discriminate: they must fail on the unpatched code.
       installBehaviour();
@@ -312,7 +325,7 @@ async function main() {
   console.log();
   console.log(`${summarise(rows, options.reference)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   if (options.json) fs.writeFileSync(options.json, JSON.stringify(rows, null, 2) + '\n');
-  if (options.reference && rows.some((r) => r.outcome !== 'fixed')) process.exit(1);
+  if (options.reference && rows.some((r) => r.outcome !== 'fixed' && r.outcome !== 'declined (correct)')) process.exit(1);
 }
 
 await main();

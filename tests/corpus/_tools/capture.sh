@@ -19,7 +19,8 @@ for case in "$@"; do
   port="$(cat "$work/port")"
   dll="$(ls "$case"/crash/bin/Release/net10.0/Crash.dll)"
   # The console is expected to crash; its exit status is not the point, the captured event is.
-  (cd "$case/crash" && SENTRY_DSN="http://5d0cbb4a1f0b4e1b9d2a7c5e3f6a8b90@127.0.0.1:$port/42" timeout 120 dotnet "$dll") >"$work/run.log" 2>&1 || true
+  (cd "$case/crash" && SENTRY_DSN="http://5d0cbb4a1f0b4e1b9d2a7c5e3f6a8b90@127.0.0.1:$port/42" \
+    bash -c 'timeout 120 dotnet "$1" 2>&1; true' crash "$dll") >"$work/run.log" 2>&1 || true
   for _ in $(seq 1 100); do [ -s "$work/event.raw.json" ] && break; kill -0 "$receiver" 2>/dev/null || break; sleep 0.1; done
   kill "$receiver" 2>/dev/null || true
   wait "$receiver" 2>/dev/null || true

@@ -17,6 +17,8 @@ SentrySdk.Init(options =>
     options.Environment = "production";
     options.ServerName = "prod-worker-02";
     options.AutoSessionTracking = false;
+    options.FlushTimeout = TimeSpan.FromSeconds(30);
+    options.ShutdownTimeout = TimeSpan.FromSeconds(30);
 });
 
 CS

@@ -8,6 +8,8 @@ SentrySdk.Init(options =>
     options.Environment = "production";
     options.ServerName = "prod-worker-02";
     options.AutoSessionTracking = false;
+    options.FlushTimeout = TimeSpan.FromSeconds(30);
+    options.ShutdownTimeout = TimeSpan.FromSeconds(30);
 });
 
 // The nightly dunning job: e-mail a reminder for every overdue invoice. Customer 7 was deleted last week.

@@ -8,6 +8,8 @@ SentrySdk.Init(options =>
     options.Environment = "production";
     options.ServerName = "prod-worker-02";
     options.AutoSessionTracking = false;
+    options.FlushTimeout = TimeSpan.FromSeconds(30);
+    options.ShutdownTimeout = TimeSpan.FromSeconds(30);
 });
 
 // The warehouse print run: labels for today's picked orders. SO-1043 ships to the billing address.

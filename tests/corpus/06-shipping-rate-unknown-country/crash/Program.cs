@@ -8,6 +8,8 @@ SentrySdk.Init(options =>
     options.Environment = "production";
     options.ServerName = "prod-worker-02";
     options.AutoSessionTracking = false;
+    options.FlushTimeout = TimeSpan.FromSeconds(30);
+    options.ShutdownTimeout = TimeSpan.FromSeconds(30);
 });
 
 // Checkout asks for a delivery quote; the basket ships to Iceland, which nobody priced yet.
