@@ -219,12 +219,14 @@ async function scoreCase(options, caseDir) {
       return { ...row, outcome: 'declined (correct)', detail: 'no reference patch; visible and behaviour tests pass on the unchanged code' };
     }
     if (options.reference) {
-      // Proof that the behaviour tests discriminate: they must fail on the unpatched code.
+      // Proof that the tests discriminate: on the unpatched code the visible tests pass (they do not exercise
+      // the crash) and the behaviour tests fail.
       installBehaviour();
-      const buggy = await buildAndTest(repoDir, [projectIn(path.join(repoDir, 'behaviour'))]);
+      const buggy = await buildAndTest(repoDir, [visibleTestProject(repoDir), projectIn(path.join(repoDir, 'behaviour'))]);
       fs.rmSync(path.join(repoDir, 'behaviour'), { recursive: true, force: true });
       if (!buggy.ok) return { ...row, outcome: `failed: buggy code: ${buggy.why}` };
-      if (buggy.results[0].ok) return { ...row, outcome: 'failed: behaviour tests pass on the buggy code' };
+      if (!buggy.results[0].ok) return { ...row, outcome: `failed: visible tests fail on the buggy code: ${buggy.results[0].why}` };
+      if (buggy.results[1].ok) return { ...row, outcome: 'failed: behaviour tests pass on the buggy code' };
       outcome = { kind: 'patch', patch: fs.readFileSync(path.join(caseDir, 'reference.patch'), 'utf8'), seconds: null };
     } else {
       outcome = await diagnose(options, caseDir, repoDir);
