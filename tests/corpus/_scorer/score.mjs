@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const repoRoot = path.resolve(corpusDir, '..', '..');
 // Files that describe or drive the case but are not part of the user's repository the engine sees.
-const hiddenEntries = new Set(['behaviour', 'crash', 'event.json', 'case.json', 'reference.patch', 'bin', 'obj']);
+const hiddenEntries = new Set(['behaviour', 'crash', 'event.json', 'case.json', 'reference.patch', 'wrong.patch', 'bin', 'obj']);
 const sharedBuildFiles = ['Directory.Build.props', 'Directory.Packages.props', 'Directory.Build.targets', '.editorconfig'];
 
 function usage(message) {
@@ -130,7 +130,9 @@ function failedTests(output) {
 }
 
 async function diagnose(options, caseDir, repoDir) {
-  const result = await run('dotnet', [options.heal, 'diagnose', '--repo', repoDir, '--event', path.join(caseDir, 'event.json'), '--offline', '--json'], { timeoutMs: 300_000 });
+  // heal.dll runs under dotnet; a .mjs stand-in (the scorer's own self-test stub) under node.
+  const [command, prefix] = options.heal.endsWith('.mjs') ? ['node', [options.heal]] : options.heal.endsWith('.dll') ? ['dotnet', [options.heal]] : [options.heal, []];
+  const result = await run(command, [...prefix, 'diagnose', '--repo', repoDir, '--event', path.join(caseDir, 'event.json'), '--offline', '--json'], { timeoutMs: 300_000 });
   const seconds = result.seconds;
   let parsed = null;
   try {

@@ -2,11 +2,13 @@
 # Writes CASE/reference.patch: the hand-written intended fix, as a git diff relative to the case root.
 # The fix is given as a Python snippet on stdin that edits files (paths relative to the case root) with the
 # helper edit(path, old, new), which fails unless `old` occurs exactly once.
-# Usage: make-reference.sh CASE <<'PY'
+# A second argument writes another file, e.g. wrong.patch (a plausible but wrong fix the behaviour tests reject).
+# Usage: make-reference.sh CASE [reference.patch] <<'PY'
 #   edit("src/App/Orders.cs", "return customer.Name;", "return customer?.Name ?? \"\";")
 # PY
 set -euo pipefail
 case="$(cd "$1" && pwd)"
+out="${2:-reference.patch}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -r "$case/src" "$work/src"
@@ -24,6 +26,6 @@ PY
   cat
 } >"$work/.edit.py"
 python3 "$work/.edit.py"
-git diff >"$case/reference.patch"
-[ -s "$case/reference.patch" ] || { echo "empty reference patch"; exit 1; }
+git diff >"$case/$out"
+[ -s "$case/$out" ] || { echo "empty reference patch"; exit 1; }
 git diff --stat | tail -1
