@@ -22,4 +22,8 @@ public static class BudgetPacing
 
     public static IReadOnlyList<Budget> Active(IEnumerable<Budget> budgets, DateOnly today) =>
         budgets.Where(b => b.Start <= today).OrderBy(b => b.Campaign, StringComparer.Ordinal).ToList();
+
+    public static decimal TotalMonthly(IEnumerable<Budget> budgets) => budgets.Sum(b => b.Monthly);
+
+    public static Budget Increase(Budget budget, decimal amount) => budget with { Monthly = budget.Monthly + amount };
 }
