@@ -5,7 +5,8 @@ namespace Payments.Tests;
 public class PaymentWebhookHandlerTests
 {
     private static string Body(string id, long minor, string email) =>
-        $$"""{"type":"payment.succeeded","data":{"id":"{{id}}","amount_minor":{{minor}},"currency":"gbp","customer":{"email":"{{email}}"}}}""";
+        "{\"type\":\"payment.succeeded\",\"data\":{\"id\":\"" + id + "\",\"amount_minor\":" + minor
+        + ",\"currency\":\"gbp\",\"customer\":{\"email\":\"" + email + "\"}}}";
 
     [Fact]
     public void Handle_Payment_RecordsNormalisedEmail()
