@@ -1,0 +1,5 @@
+namespace Catalog;
+
+public sealed record Review(string Author, int Stars, bool Approved);
+
+public sealed record Product(string Sku, string Name, IReadOnlyList<Review> Reviews);

@@ -1,0 +1,3 @@
+namespace Crm;
+
+public sealed record Customer(string Id, string Name, string Email, bool Active, string Segment);

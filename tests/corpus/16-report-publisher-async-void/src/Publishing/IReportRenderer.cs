@@ -1,0 +1,6 @@
+namespace Publishing;
+
+public interface IReportRenderer
+{
+    Task<byte[]> RenderAsync(string reportId, CancellationToken cancellationToken = default);
+}
