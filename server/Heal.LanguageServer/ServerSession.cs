@@ -117,9 +117,9 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     }
 
     /// <summary>Follows the error source: each new event refreshes the snapshot through the queue, as a mutation.</summary>
-    public void StartWatching()
+    public void StartWatching(long cursor)
     {
-        if (Workspace?.Source is not { } source)
+        if (Workspace is not { } workspace)
         {
             return;
         }
@@ -128,7 +128,7 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
         {
             try
             {
-                await foreach (var _ in source.WatchAsync(Lifetime).ConfigureAwait(false))
+                await foreach (var _ in workspace.WatchFromAsync(cursor, Lifetime).ConfigureAwait(false))
                 {
                     await queue.Enqueue(RequestKind.Mutating, async ct => { await RefreshAsync(ct).ConfigureAwait(false); return true; }, Lifetime).ConfigureAwait(false);
                 }

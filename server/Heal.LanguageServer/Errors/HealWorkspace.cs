@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Heal.Core.Model;
 using Heal.Core.Sources;
 using Heal.Feed.Sources;
@@ -59,6 +60,38 @@ public sealed class HealWorkspace : IAsyncDisposable
         }
 
         return new ErrorSnapshot(entries.MoveToImmutable(), DateTimeOffset.UtcNow);
+    }
+
+    /// <summary>The store's newest row, read before the first load so <see cref="WatchFromAsync"/> misses nothing stored meanwhile.</summary>
+    public Task<long> CursorAsync(CancellationToken cancellationToken) =>
+        _store is null ? Task.FromResult(0L) : _store.GetLastCursorAsync(cancellationToken);
+
+    /// <summary>
+    /// Events stored after <paramref name="cursor"/>, polled like <see cref="StoreErrorSource.WatchAsync"/>; the cursor is
+    /// taken by the caller (an adapter until <c>IErrorSource</c> can start a watch from a known point).
+    /// </summary>
+    public async IAsyncEnumerable<ErrorEvent> WatchFromAsync(long cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (_store is null)
+        {
+            yield break;
+        }
+
+        using var timer = new PeriodicTimer(StoreErrorSource.DefaultPollInterval);
+        while (true)
+        {
+            var page = await _store.GetEventsAfterAsync(cursor, 256, cancellationToken).ConfigureAwait(false);
+            foreach (var stored in page)
+            {
+                cursor = stored.Cursor;
+                yield return stored.Event;
+            }
+
+            if (page.Count == 0 && !await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield break;
+            }
+        }
     }
 
     /// <summary>Sets the group muted in the store; false when there is no store or no such group.</summary>

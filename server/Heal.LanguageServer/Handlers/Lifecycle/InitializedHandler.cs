@@ -8,8 +8,9 @@ public sealed class InitializedHandler(ServerSession session) : IHandler<NoParam
     public async Task<NoResult?> HandleAsync(NoParams request, CancellationToken cancellationToken)
     {
         await session.LogAsync($"heal: errors from {session.Workspace!.Source?.Name ?? "(no store at " + session.Workspace.StorePath + ")"}, workspace {session.Workspace.Root}");
+        // Follow the source before the first load, so an event stored while loading is not missed.
+        session.StartWatching(await session.Workspace.CursorAsync(session.Lifetime));
         await session.RefreshAsync(session.Lifetime);
-        session.StartWatching();
         return NoResult.None;
     }
 }
