@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Heal.LanguageServer.Tests;
+
+/// <summary>
+/// A minimal LSP client over the real <c>heal lsp</c> child process: raw Content-Length framing, so the test sees every
+/// byte the server writes to stdout and can prove nothing else is there. Server requests are answered with null.
+/// </summary>
+public sealed class LspClient : IAsyncDisposable
+{
+    private static readonly TimeSpan s_deadline = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly Stream _stdin;
+    private readonly Task _reader;
+    private readonly Task<string> _stderr;
+    private readonly object _gate = new();
+    private readonly Dictionary<int, TaskCompletionSource<JsonObject>> _pending = [];
+    private readonly List<JsonObject> _notifications = [];
+    private readonly List<string> _framingProblems = [];
+    private TaskCompletionSource _notified = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _nextId;
+
+    private LspClient(Process process)
+    {
+        _process = process;
+        _stdin = process.StandardInput.BaseStream;
+        _reader = Task.Run(ReadLoopAsync);
+        _stderr = process.StandardError.ReadToEndAsync();
+    }
+
+    public IReadOnlyList<string> FramingProblems
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _framingProblems];
+            }
+        }
+    }
+
+    public static LspClient Start(string workingDirectory)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "heal.dll"));
+        start.ArgumentList.Add("lsp");
+        return new LspClient(Process.Start(start)!);
+    }
+
+    public async Task<JsonObject> InitializeAsync(string root, string store, JsonObject? capabilities = null)
+    {
+        var response = await RequestAsync("initialize", new JsonObject
+        {
+            ["processId"] = Environment.ProcessId,
+            ["rootUri"] = new Uri(root).AbsoluteUri,
+            ["capabilities"] = capabilities ?? new JsonObject(),
+            ["initializationOptions"] = new JsonObject { ["store"] = store },
+        });
+        await NotifyAsync("initialized", new JsonObject());
+        return response;
+    }
+
+    /// <summary>Sends a request and returns the whole response (with <c>result</c> or <c>error</c>).</summary>
+    public async Task<JsonObject> RequestAsync(string method, JsonNode? parameters, CancellationToken cancellationToken = default)
+    {
+        var (_, response) = Send(method, parameters);
+        return await response.WaitAsync(s_deadline, cancellationToken);
+    }
+
+    /// <summary>Sends a request without waiting, for cancellation tests.</summary>
+    public (int Id, Task<JsonObject> Response) Send(string method, JsonNode? parameters)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var completion = new TaskCompletionSource<JsonObject>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            _pending[id] = completion;
+        }
+
+        Write(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = id, ["method"] = method, ["params"] = parameters });
+        return (id, completion.Task);
+    }
+
+    public Task NotifyAsync(string method, JsonNode? parameters)
+    {
+        Write(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Waits (60 s at most) for a notification matching <paramref name="match"/>, including ones already received.</summary>
+    public async Task<JsonObject> WaitForNotificationAsync(string method, Func<JsonNode?, bool> match)
+    {
+        using var deadline = new CancellationTokenSource(s_deadline);
+        while (true)
+        {
+            Task signal;
+            lock (_gate)
+            {
+                var found = _notifications.FirstOrDefault(n => (string?)n["method"] == method && match(n["params"]));
+                if (found is not null)
+                {
+                    return found;
+                }
+
+                signal = _notified.Task;
+            }
+
+            try
+            {
+                await signal.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"no {method} notification matched within {s_deadline.TotalSeconds} s; stderr so far is in the process log");
+            }
+        }
+    }
+
+    /// <summary>The latest publishDiagnostics for a URI, once one matching <paramref name="match"/> arrived.</summary>
+    public async Task<JsonArray> DiagnosticsAsync(string uri, Func<JsonArray, bool> match)
+    {
+        var notification = await WaitForNotificationAsync("textDocument/publishDiagnostics", p => (string?)p?["uri"] == uri && match(p!["diagnostics"]!.AsArray()));
+        return notification["params"]!["diagnostics"]!.AsArray();
+    }
+
+    public List<JsonObject> Notifications(string method)
+    {
+        lock (_gate)
+        {
+            return _notifications.Where(n => (string?)n["method"] == method).ToList();
+        }
+    }
+
+    /// <summary>Closes stdin if needed and waits for the exit; returns the code and stderr.</summary>
+    public async Task<(int ExitCode, string Stderr)> WaitForExitAsync()
+    {
+        using var deadline = new CancellationTokenSource(s_deadline);
+        await _process.WaitForExitAsync(deadline.Token);
+        await _reader;
+        return (_process.ExitCode, await _stderr);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Write(JsonObject message)
+    {
+        var body = Encoding.UTF8.GetBytes(message.ToJsonString());
+        var header = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
+        lock (_stdin)
+        {
+            _stdin.Write(header);
+            _stdin.Write(body);
+            _stdin.Flush();
+        }
+    }
+
+    private async Task ReadLoopAsync()
+    {
+        var stdout = _process.StandardOutput.BaseStream;
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        while (true)
+        {
+            var read = await stdout.ReadAsync(chunk);
+            if (read == 0)
+            {
+                if (buffer.Length > 0)
+                {
+                    Problem($"{buffer.Length} trailing bytes that are not a whole message: {Encoding.UTF8.GetString(buffer.ToArray())}");
+                }
+
+                return;
+            }
+
+            buffer.Write(chunk, 0, read);
+            while (TryTakeMessage(buffer, out var message))
+            {
+                Dispatch(message);
+            }
+        }
+    }
+
+    private bool TryTakeMessage(MemoryStream buffer, out JsonObject message)
+    {
+        message = null!;
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var end = bytes.IndexOf("\r\n\r\n"u8);
+        if (end < 0)
+        {
+            if (bytes.Length > 0 && !"Content-"u8.StartsWith(bytes[..Math.Min(bytes.Length, 8)]))
+            {
+                Problem($"stdout holds something other than a header: {Encoding.UTF8.GetString(bytes)}");
+                buffer.SetLength(0);
+            }
+
+            return false;
+        }
+
+        var length = -1;
+        foreach (var line in Encoding.ASCII.GetString(bytes[..end]).Split("\r\n"))
+        {
+            if (line.StartsWith("Content-Length: ", StringComparison.Ordinal))
+            {
+                length = int.Parse(line["Content-Length: ".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (!line.StartsWith("Content-Type: ", StringComparison.Ordinal))
+            {
+                Problem($"unexpected header line: {line}");
+            }
+        }
+
+        if (length < 0)
+        {
+            Problem("a header without Content-Length");
+            buffer.SetLength(0);
+            return false;
+        }
+
+        if (bytes.Length < end + 4 + length)
+        {
+            return false;
+        }
+
+        var body = bytes.Slice(end + 4, length).ToArray();
+        var rest = bytes[(end + 4 + length)..].ToArray();
+        buffer.SetLength(0);
+        buffer.Write(rest);
+        try
+        {
+            message = JsonNode.Parse(body)!.AsObject();
+            return true;
+        }
+        catch (JsonException e)
+        {
+            Problem($"a body that is not JSON ({e.Message}): {Encoding.UTF8.GetString(body)}");
+            return buffer.Length > 0 && TryTakeMessage(buffer, out message);
+        }
+    }
+
+    private void Dispatch(JsonObject message)
+    {
+        if (message["id"] is { } id && message["method"] is null)
+        {
+            TaskCompletionSource<JsonObject>? completion;
+            lock (_gate)
+            {
+                _pending.Remove(id.GetValue<int>(), out completion);
+            }
+
+            completion?.TrySetResult(message);
+            return;
+        }
+
+        if (message["id"] is { } requestId)
+        {
+            Write(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = requestId.DeepClone(), ["result"] = null });
+        }
+
+        lock (_gate)
+        {
+            _notifications.Add(message);
+            var notified = _notified;
+            _notified = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            notified.TrySetResult();
+        }
+    }
+
+    private void Problem(string text)
+    {
+        lock (_gate)
+        {
+            _framingProblems.Add(text);
+        }
+    }
+
+    private static string DotnetHost()
+    {
+        var self = Environment.ProcessPath;
+        return self is not null && Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
+    }
+}
