@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs what the VS Code end-to-end test needs, idempotently: Debian's chromium (no browser downloads here),
+# code-server 4.100.3 (the newest on node 20) under .tmp/code-server, and the e2e test's own npm packages.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+T=$ROOT/.tmp
+mkdir -p "$T"
+if ! command -v chromium >/dev/null || ! command -v rg >/dev/null || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium ripgrep libkrb5-dev >/dev/null
+fi
+CS=$T/code-server
+if [ ! -x "$CS/node_modules/.bin/code-server" ]; then
+  mkdir -p "$CS" "$T/vscode-ripgrep-cache-1.15.11"
+  # @vscode/ripgrep downloads rg from the internet; it reuses a tarball found at this exact cache path.
+  tar czf "$T/vscode-ripgrep-cache-1.15.11/ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz" -C /usr/bin rg
+  [ -f "$CS/package.json" ] || echo '{"name":"heal-code-server","private":true}' > "$CS/package.json"
+  (cd "$CS" && TMPDIR=$T npm_config_unsafe_perm=true npm_config_yes=true npm_config_nodedir=/usr \
+    npm install --no-audit --no-fund code-server@4.100.3 --foreground-scripts >"$T/code-server-install.log" 2>&1) \
+    || { echo "code-server install failed; see $T/code-server-install.log" >&2; exit 1; }
+fi
+if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+  (cd tests/e2e && npm ci --no-audit --no-fund >/dev/null)
+fi
+if [ ! -d vscode-extension/node_modules/vscode-languageclient ]; then
+  (cd vscode-extension && npm ci --no-audit --no-fund >/dev/null)
+fi
