@@ -18,6 +18,7 @@ public static class CommandLine
             ["errors"] = (Commands.ErrorsCommand.Summary, Commands.ErrorsCommand.RunAsync),
             ["feed"] = (Commands.FeedCommand.Summary, Commands.FeedCommand.RunAsync),
             ["fix"] = (Commands.FixCommand.Summary, Commands.FixCommand.RunAsync),
+            ["lsp"] = (Commands.LspCommand.Summary, Commands.LspCommand.RunAsync),
         };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)

@@ -1,0 +1,33 @@
+using Heal.Core.Model;
+using Heal.Delivery;
+using Heal.Delivery.Git;
+using Heal.Delivery.GitHub;
+using Heal.Pipeline;
+using Heal.Repair.Engine;
+using Heal.Repair.Workspace;
+using Heal.Validation;
+
+namespace Heal.LanguageServer.Errors;
+
+/// <summary>
+/// Runs <see cref="HealPipeline"/> for one group of the workspace: the offline rules by default, validation in a
+/// worktree, no delivery (the editor previews the patch first). Built once per workspace so Roslyn workspaces are reused.
+/// </summary>
+public sealed class HealRunner
+{
+    private readonly HealPipeline _pipeline;
+
+    public HealRunner()
+    {
+        var credentials = GitCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
+        var choice = DiagnoserFactory.Create(offline: true, Environment.GetEnvironmentVariable, new WorkspaceProvider());
+        _pipeline = new HealPipeline(choice.Diagnoser, new PatchValidator(), new DeliveryService(t => new GitHubCodeHost(t.Url, credentials), credentials));
+    }
+
+    public Task<HealResult> RunAsync(HealWorkspace workspace, ErrorEntry entry, IProgress<HealProgress> progress, CancellationToken cancellationToken)
+    {
+        var request = new HealRequest(workspace.Root, entry.Latest!, entry.Group, new EventOrigin("store:" + workspace.StorePath, Authenticated: false),
+            ValidationPolicy.Default, new DeliveryOptions(), Deliver: false);
+        return _pipeline.RunAsync(request, progress, cancellationToken);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Reflection;
+using System.Text.Json;
+using StreamJsonRpc;
+using StreamJsonRpc.Protocol;
+
+namespace Heal.LanguageServer.Handlers;
+
+/// <summary>
+/// What StreamJsonRpc calls for one method: deserialises the params into the handler's type (bad params are an
+/// InvalidParams error, never a crash) and enqueues the handler synchronously, so arrival order is kept.
+/// </summary>
+public sealed class HandlerAdapter<TParams, TResult>(string method, IHandler<TParams, TResult> handler, ServerSession session, JsonSerializerOptions options)
+{
+    public const int ServerNotInitialized = -32002;
+
+    public static MethodInfo InvokeMethod { get; } = typeof(HandlerAdapter<TParams, TResult>).GetMethod(nameof(InvokeAsync))!;
+
+    public Task<TResult> InvokeAsync(JsonElement? @params = null, CancellationToken cancellationToken = default)
+    {
+        if (!session.Initialized && handler.Kind != RequestKind.Immediate)
+        {
+            throw new LocalRpcException($"{method}: the server is not initialized") { ErrorCode = ServerNotInitialized };
+        }
+
+        TParams request;
+        try
+        {
+            request = @params is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } json
+                ? json.Deserialize<TParams>(options) ?? throw new JsonException("null params")
+                : typeof(TParams) == typeof(NoParams) ? (TParams)(object)new NoParams() : throw new JsonException("missing params");
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            throw new LocalRpcException($"{method}: invalid params: {e.Message}") { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
+        }
+
+        return session.Queue.Enqueue(handler.Kind, ct => handler.HandleAsync(request, ct), cancellationToken);
+    }
+}

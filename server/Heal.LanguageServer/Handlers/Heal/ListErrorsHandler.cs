@@ -1,0 +1,13 @@
+using Heal.LanguageServer.Conversion;
+using Heal.LanguageServer.Protocol;
+
+namespace Heal.LanguageServer.Handlers.Heal;
+
+/// <summary><c>heal/listErrors</c>: every group with its frames, for the extension's tree view.</summary>
+public sealed class ListErrorsHandler(ServerSession session) : IHandler<NoParams, HealListErrorsResult>
+{
+    public RequestKind Kind => RequestKind.ReadOnly;
+
+    public Task<HealListErrorsResult> HandleAsync(NoParams request, CancellationToken cancellationToken) =>
+        Task.FromResult(new HealListErrorsResult(session.Snapshot.Entries.Select(e => ProtocolConversion.ToSummary(e, session.Workspace!.Root)).ToList()));
+}

@@ -1,0 +1,4 @@
+namespace Heal.LanguageServer.Protocol;
+
+/// <summary>LSP <c>DidChangeTextDocumentParams</c>.</summary>
+public sealed record DidChangeTextDocumentParams(VersionedTextDocumentIdentifier TextDocument, IReadOnlyList<TextDocumentContentChangeEvent> ContentChanges);

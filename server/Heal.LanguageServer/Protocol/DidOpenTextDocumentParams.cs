@@ -1,0 +1,4 @@
+namespace Heal.LanguageServer.Protocol;
+
+/// <summary>LSP <c>DidOpenTextDocumentParams</c>.</summary>
+public sealed record DidOpenTextDocumentParams(TextDocumentItem TextDocument);

@@ -1,0 +1,4 @@
+namespace Heal.LanguageServer.Protocol;
+
+/// <summary>LSP <c>PublishDiagnosticsParams</c>.</summary>
+public sealed record PublishDiagnosticsParams(string Uri, IReadOnlyList<Diagnostic> Diagnostics);

@@ -1,0 +1,4 @@
+namespace Heal.LanguageServer.Protocol;
+
+/// <summary>LSP <c>TextEdit</c>.</summary>
+public sealed record TextEdit(Range Range, string NewText);
