@@ -13,9 +13,9 @@ export function registerErrorActions(context: vscode.ExtensionContext, session: 
             if (!params || !client) {
                 return;
             }
-            const details = await client.sendRequest(ErrorDetailsRequest.type, params);
+            const details = await client.sendRequest(ErrorDetailsRequest.type, { groupId: params.groupId });
             // The server escapes event text inside the Markdown; the preview renders it without running anything.
-            const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: details?.markdown ?? '(no details)' });
+            const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: details?.markdown?.value ?? '(no details)' });
             await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
         }),
         vscode.commands.registerCommand('heal.mute', async (arg: unknown) => {
@@ -24,8 +24,8 @@ export function registerErrorActions(context: vscode.ExtensionContext, session: 
             if (!params || !client) {
                 return;
             }
-            await client.sendRequest(MuteRequest.type, params);
-            session.output.appendLine(`Muted group ${params.groupId}.`);
+            const result = await client.sendRequest(MuteRequest.type, { groupId: params.groupId });
+            session.output.appendLine(result?.muted ? `Muted group ${params.groupId}.` : `Group ${params.groupId} was not muted (unknown to the store).`);
             await refresh();
         }),
         vscode.commands.registerCommand('heal.openPullRequest', async (arg: unknown) => {

@@ -1,23 +1,23 @@
 // The "Production Errors" tree: groups from heal/listErrors, then their frames; a frame opens its file at the line.
 import * as vscode from 'vscode';
-import { ErrorFrame, ErrorGroupItem, ListErrorsRequest } from './lspExt';
+import { ErrorFrame, ErrorSummary, ListErrorsRequest } from './lspExt';
 import { HealSession } from './session';
 
-type Node = { kind: 'group'; group: ErrorGroupItem } | { kind: 'frame'; group: ErrorGroupItem; frame: ErrorFrame };
+type Node = { kind: 'group'; error: ErrorSummary } | { kind: 'frame'; error: ErrorSummary; frame: ErrorFrame };
 
 export class ErrorsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
     private readonly _changed = new vscode.EventEmitter<void>();
-    private readonly _groupsChanged = new vscode.EventEmitter<ErrorGroupItem[]>();
-    private _groups: ErrorGroupItem[] = [];
+    private readonly _groupsChanged = new vscode.EventEmitter<ErrorSummary[]>();
+    private _groups: ErrorSummary[] = [];
     private _refreshTimer: NodeJS.Timeout | undefined;
     public readonly onDidChangeTreeData = this._changed.event;
-    /** Fires with the open groups after each refresh (the status bar counts them). */
+    /** Fires with the groups after each refresh (the status bar counts the open ones). */
     public readonly onDidChangeGroups = this._groupsChanged.event;
 
     public constructor(private readonly _session: HealSession) {
     }
 
-    public get groups(): readonly ErrorGroupItem[] {
+    public get groups(): readonly ErrorSummary[] {
         return this._groups;
     }
 
@@ -27,8 +27,8 @@ export class ErrorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
             return;
         }
         try {
-            const result = await client.sendRequest(ListErrorsRequest.type, {});
-            this._groups = Array.isArray(result?.groups) ? result.groups : [];
+            const result = await client.sendRequest(ListErrorsRequest.type);
+            this._groups = Array.isArray(result?.errors) ? result.errors : [];
         } catch (error) {
             this._session.output.appendLine(`heal/listErrors failed: ${error instanceof Error ? error.message : String(error)}`);
             this._groups = [];
@@ -47,38 +47,40 @@ export class ErrorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
 
     public getChildren(node?: Node): Node[] {
         if (!node) {
-            return this._groups.map(group => ({ kind: 'group', group }));
+            return this._groups.map(error => ({ kind: 'group', error }));
         }
         if (node.kind === 'group') {
-            return (node.group.frames ?? []).map(frame => ({ kind: 'frame', group: node.group, frame }));
+            return (node.error.frames ?? []).map(frame => ({ kind: 'frame', error: node.error, frame }));
         }
         return [];
     }
 
     public getTreeItem(node: Node): vscode.TreeItem {
         if (node.kind === 'group') {
-            const g = node.group;
-            const item = new vscode.TreeItem(g.title, (g.frames?.length ?? 0) > 0
+            const g = node.error;
+            const muted = g.status === 'muted';
+            const item = new vscode.TreeItem(`${shortType(g.type)}: ${g.message ?? ''}`, (g.frames?.length ?? 0) > 0
                 ? vscode.TreeItemCollapsibleState.Collapsed
                 : vscode.TreeItemCollapsibleState.None);
             item.id = `group:${g.groupId}`;
-            item.contextValue = 'healGroup';
-            item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
-            const count = g.count !== undefined ? `${g.count} event${g.count === 1 ? '' : 's'}` : '';
-            item.description = [count, g.lastSeen ? `last ${g.lastSeen}` : '', g.release ?? ''].filter(s => s).join(' · ');
-            item.tooltip = new vscode.MarkdownString().appendText(g.message ?? g.title);
+            item.contextValue = muted ? 'healMutedGroup' : 'healGroup';
+            item.iconPath = muted ? new vscode.ThemeIcon('bell-slash') : new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
+            const count = `${g.count} event${g.count === 1 ? '' : 's'}`;
+            item.description = [count, `last ${new Date(g.lastSeen).toLocaleString()}`, g.release ?? '', muted ? 'muted' : ''].filter(s => s).join(' · ');
+            // Event text is untrusted: appendText escapes it.
+            item.tooltip = new vscode.MarkdownString().appendText(`${g.type}: ${g.message ?? ''}`);
             return item;
         }
         const f = node.frame;
-        const uri = f.uri ? vscode.Uri.parse(f.uri) : undefined;
-        const label = f.label ?? f.function ?? (uri ? vscode.workspace.asRelativePath(uri) : '(unknown frame)');
-        const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+        const uri = f.location ? vscode.Uri.parse(f.location.uri) : undefined;
+        const item = new vscode.TreeItem(f.function ?? f.file ?? '(unknown frame)', vscode.TreeItemCollapsibleState.None);
         item.contextValue = 'healFrame';
-        item.iconPath = new vscode.ThemeIcon(f.inApp === false ? 'library' : 'debug-stackframe');
-        if (uri) {
-            const line = f.line ?? 0;
-            item.description = `${vscode.workspace.asRelativePath(uri)}:${line + 1}`;
-            const position = new vscode.Position(line, f.character ?? 0);
+        item.iconPath = new vscode.ThemeIcon(uri ? 'debug-stackframe' : 'library');
+        item.description = f.file ? `${f.file.split(/[\\/]/).pop()}${f.line ? `:${f.line}` : ''}` : '';
+        if (uri && f.location) {
+            const start = f.location.range.start;
+            item.description = `${vscode.workspace.asRelativePath(uri)}:${start.line + 1}`;
+            const position = new vscode.Position(start.line, start.character);
             item.command = {
                 command: 'vscode.open',
                 title: 'Open frame',
@@ -95,6 +97,11 @@ export class ErrorsView implements vscode.TreeDataProvider<Node>, vscode.Disposa
         this._changed.dispose();
         this._groupsChanged.dispose();
     }
+}
+
+/** System.NullReferenceException → NullReferenceException: the tree is narrow. */
+function shortType(type: string): string {
+    return type.split('.').pop() ?? type;
 }
 
 export function registerErrorsView(context: vscode.ExtensionContext, session: HealSession): ErrorsView {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { WorkDoneProgress } from 'vscode-languageclient';
-import { GroupParams, groupParamsOf, HealRequest, HealResult } from './lspExt';
+import { groupParamsOf, HealParams, HealRequest, HealResult } from './lspExt';
 import { PatchReview } from './patchReview';
 import { HealSession } from './session';
 
@@ -28,7 +28,7 @@ export function registerHealCommand(context: vscode.ExtensionContext, session: H
                         }
                     });
                     try {
-                        return await client.sendRequest(HealRequest.type, { ...params, workDoneToken } as GroupParams, token);
+                        return await client.sendRequest(HealRequest.type, { ...params, workDoneToken }, token);
                     } finally {
                         listener.dispose();
                     }
@@ -40,14 +40,14 @@ export function registerHealCommand(context: vscode.ExtensionContext, session: H
             return;
         }
         if (result) {
-            session.output.appendLine(`heal/heal → ${result.status}, confidence ${result.confidence ?? 'n/a'}`);
+            session.output.appendLine(`heal/heal → ${result.status} (${result.message}), confidence ${result.confidence}`);
             await review.show(params, result);
         }
     }));
 }
 
 /** With no arguments (command palette), heal the Heal diagnostic under the cursor. */
-export async function pickGroupAtCursor(): Promise<GroupParams | undefined> {
+export async function pickGroupAtCursor(): Promise<HealParams | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) {
         return undefined;

@@ -1,31 +1,36 @@
 // The heal/* extensions of the Heal language server, declared once and typed; mirrors docs/lsp-extensions.md.
 // Only this file names the methods; features import the request types from here.
-import { RequestType, RequestType0, WorkspaceEdit } from 'vscode-languageclient';
+import { Location, MarkupContent, ProgressToken, RequestType, RequestType0, WorkspaceEdit } from 'vscode-languageclient';
 
-/** Identifies one error group and the file the request came from (commands and code actions carry these). */
+/** Params of heal/mute and heal/errorDetails: the group id, nothing held by the server. */
 export interface GroupParams {
     groupId: string;
+}
+
+/** Params of heal/heal (and the argument of the heal.heal command): the group and the document asked from. */
+export interface HealParams extends GroupParams {
     uri?: string;
+    workDoneToken?: ProgressToken;
 }
 
 /** One validation gate of a heal run (build, tests, the regression test, ...). */
 export interface Gate {
     name: string;
-    passed: boolean;
-    detail?: string;
-    durationMs?: number;
+    status: 'passed' | 'failed' | 'skipped' | string;
+    detail: string;
 }
 
 export interface HealResult {
-    /** e.g. "validated", "failed", "declined", "noDiagnosis". */
+    /** validated, declined, rejected or error. */
     status: string;
+    message: string;
     rootCause?: string;
     /** 0..1. */
-    confidence?: number;
+    confidence: number;
     gates: Gate[];
     /** Unified diff of the patch. */
     patch?: string;
-    /** The patch as edits against the workspace's current text, for the client to preview before applying. */
+    /** The patch as edits against the files' current text (changes form), for the client to preview before applying. */
     edit?: WorkspaceEdit;
 }
 
@@ -35,54 +40,51 @@ export interface OpenPullRequestResult {
     message?: string;
 }
 
-export interface ErrorDetailsResult {
-    /** Rendered Markdown; event text is escaped by the server. */
-    markdown: string;
-    groupId?: string;
-    title?: string;
-    count?: number;
-    firstSeen?: string;
-    lastSeen?: string;
-}
-
+/** A stack frame; location is set when it links to a file of the workspace. line is the event's (1-based). */
 export interface ErrorFrame {
     function?: string;
-    uri?: string;
-    /** Zero-based, as in LSP positions. */
+    file?: string;
     line?: number;
-    character?: number;
-    inApp?: boolean;
-    label?: string;
+    location?: Location;
 }
 
-export interface ErrorGroupItem {
+/** One error group. Times are ISO 8601; status is open, muted, ... */
+export interface ErrorSummary {
     groupId: string;
-    title: string;
+    type: string;
     message?: string;
-    count?: number;
-    lastSeen?: string;
+    count: number;
+    firstSeen: string;
+    lastSeen: string;
     release?: string;
-    status?: string;
+    status: string;
+    /** Innermost (throwing) frame first. */
     frames: ErrorFrame[];
 }
 
-export interface ListErrorsParams {
-    /** Include muted groups too. */
-    includeMuted?: boolean;
+export interface ErrorDetailsResult {
+    /** The hover's Markdown; event text is escaped by the server. */
+    markdown: MarkupContent;
+    error: ErrorSummary;
 }
 
+export interface MuteResult {
+    muted: boolean;
+}
+
+/** Groups most recently seen first, muted ones included with their status. */
 export interface ListErrorsResult {
-    groups: ErrorGroupItem[];
+    errors: ErrorSummary[];
 }
 
 export namespace HealRequest {
     export const method = 'heal/heal';
-    export const type = new RequestType<GroupParams, HealResult, void>(method);
+    export const type = new RequestType<HealParams, HealResult, void>(method);
 }
 
 export namespace OpenPullRequestRequest {
     export const method = 'heal/openPullRequest';
-    export const type = new RequestType<GroupParams, OpenPullRequestResult, void>(method);
+    export const type = new RequestType<HealParams, OpenPullRequestResult, void>(method);
 }
 
 export namespace ErrorDetailsRequest {
@@ -92,24 +94,23 @@ export namespace ErrorDetailsRequest {
 
 export namespace MuteRequest {
     export const method = 'heal/mute';
-    export const type = new RequestType<GroupParams, unknown, void>(method);
+    export const type = new RequestType<GroupParams, MuteResult, void>(method);
 }
 
 export namespace ListErrorsRequest {
     export const method = 'heal/listErrors';
-    export const type = new RequestType<ListErrorsParams, ListErrorsResult, void>(method);
-    export const type0 = new RequestType0<ListErrorsResult, void>(method);
+    export const type = new RequestType0<ListErrorsResult, void>(method);
 }
 
-/** Pulls {groupId, uri} out of whatever a command was invoked with: code-action args, a tree item, nothing. */
-export function groupParamsOf(arg: unknown): GroupParams | undefined {
+/** Pulls {groupId, uri} out of whatever a command was invoked with: code-action or code-lens args, a tree node. */
+export function groupParamsOf(arg: unknown): HealParams | undefined {
     if (arg && typeof arg === 'object') {
         const record = arg as Record<string, unknown>;
         if (typeof record.groupId === 'string') {
             return { groupId: record.groupId, uri: typeof record.uri === 'string' ? record.uri : undefined };
         }
-        if (record.group && typeof record.group === 'object') {
-            return groupParamsOf(record.group);
+        if (record.error && typeof record.error === 'object') {
+            return groupParamsOf(record.error);
         }
     }
     if (typeof arg === 'string' && arg.length > 0) {

@@ -1,14 +1,14 @@
 // Review of a heal/heal result before anything touches the working tree: a diff editor per changed file (original vs
 // the patched text, built from the result's WorkspaceEdit), the validation table, and Accept / Reject / Open PR.
 import * as vscode from 'vscode';
-import { GroupParams, HealResult, OpenPullRequestRequest } from './lspExt';
+import { HealParams, HealResult, OpenPullRequestRequest } from './lspExt';
 import { HealSession } from './session';
 import { showValidationReport } from './validationReport';
 
 export const patchedScheme = 'heal-patched';
 
 interface Review {
-    params: GroupParams;
+    params: HealParams;
     result: HealResult;
     edit: vscode.WorkspaceEdit;
     patchedUris: vscode.Uri[];
@@ -28,11 +28,11 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
     }
 
     /** Opens the diff and the report for a heal result, then asks the user what to do with it. */
-    public async show(params: GroupParams, result: HealResult): Promise<void> {
+    public async show(params: HealParams, result: HealResult): Promise<void> {
         const client = this._session.client;
         showValidationReport(result);
         if (!client || !result.edit) {
-            void vscode.window.showWarningMessage(`Heal: ${result.status}${result.rootCause ? ` — ${result.rootCause}` : ''}. No patch to review.`);
+            void vscode.window.showWarningMessage(`Heal: ${result.status}: ${result.message}. No patch to review.`);
             return;
         }
         const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
@@ -59,9 +59,9 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         if (!review) {
             return;
         }
-        const confidence = review.result.confidence !== undefined ? ` · confidence ${Math.round(review.result.confidence * 100)}%` : '';
+        const confidence = ` · confidence ${Math.round(review.result.confidence * 100)}%`;
         const gates = review.result.gates ?? [];
-        const passed = gates.filter(g => g.passed).length;
+        const passed = gates.filter(g => g.status === 'passed').length;
         const choice = await vscode.window.showInformationMessage(
             `Heal: patch ${review.result.status}${confidence} · ${passed}/${gates.length} gates passed. Apply it?`,
             'Accept', 'Reject', 'Open PR');
@@ -103,15 +103,16 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
     }
 
     /** Asks the server to deliver: it re-validates (stateless) and pushes a branch + opens the PR. */
-    public async openPullRequest(params?: GroupParams): Promise<void> {
+    public async openPullRequest(params?: HealParams): Promise<void> {
         const target = params ?? this._review?.params;
+        const { workDoneToken: _, ...stateless } = target ?? { groupId: '' };
         const client = await this._session.require();
         if (!target || !client) {
             return;
         }
         const result = await vscode.window.withProgress(
             { location: vscode.ProgressLocation.Notification, title: 'Heal: opening a pull request', cancellable: true },
-            (_progress, token) => client.sendRequest(OpenPullRequestRequest.type, target, token));
+            (_progress, token) => client.sendRequest(OpenPullRequestRequest.type, stateless, token));
         if (result?.url) {
             const open = await vscode.window.showInformationMessage(`Heal: pull request opened: ${result.url}`, 'Open');
             if (open) {

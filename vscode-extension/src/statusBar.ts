@@ -13,5 +13,5 @@ export function registerStatusBar(context: vscode.ExtensionContext, view: Errors
         item.show();
     };
     show(0);
-    context.subscriptions.push(item, view.onDidChangeGroups(groups => show(groups.length)));
+    context.subscriptions.push(item, view.onDidChangeGroups(groups => show(groups.filter(g => g.status !== 'muted').length)));
 }

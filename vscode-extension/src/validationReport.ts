@@ -12,17 +12,19 @@ export function showValidationReport(result: HealResult): void {
 
 /** Everything from the result is escaped: root causes and gate details can quote untrusted event text. */
 export function renderReport(result: HealResult): string {
-    const confidence = result.confidence !== undefined ? `${Math.round(result.confidence * 100)}%` : 'n/a';
-    const rows = (result.gates ?? []).map(g => `<tr><td>${g.passed ? '✔' : '✘'}</td><td>${escapeHtml(g.name)}</td>`
-        + `<td>${g.durationMs !== undefined ? `${(g.durationMs / 1000).toFixed(1)} s` : ''}</td><td><pre>${escapeHtml(g.detail ?? '')}</pre></td></tr>`).join('');
+    const confidence = `${Math.round(result.confidence * 100)}%`;
+    const mark = (status: string): string => status === 'passed' ? '✔' : status === 'failed' ? '✘' : '–';
+    const rows = (result.gates ?? []).map(g => `<tr><td>${mark(g.status)}</td><td>${escapeHtml(g.name)}</td>`
+        + `<td>${escapeHtml(g.status)}</td><td><pre>${escapeHtml(g.detail ?? '')}</pre></td></tr>`).join('');
     return `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">
 <style>body{font-family:var(--vscode-font-family);color:var(--vscode-foreground)}table{border-collapse:collapse}td,th{border:1px solid var(--vscode-panel-border);padding:2px 8px;text-align:left;vertical-align:top}pre{margin:0;white-space:pre-wrap}</style>
 </head><body>
 <h2>Heal: ${escapeHtml(result.status)}</h2>
+<p>${escapeHtml(result.message ?? '')}</p>
 <p><b>Confidence:</b> ${confidence}</p>
 <p><b>Root cause:</b> ${escapeHtml(result.rootCause ?? 'unknown')}</p>
-<table><thead><tr><th></th><th>Gate</th><th>Time</th><th>Detail</th></tr></thead><tbody>${rows || '<tr><td colspan="4">no gates ran</td></tr>'}</tbody></table>
+<table><thead><tr><th></th><th>Gate</th><th>Status</th><th>Detail</th></tr></thead><tbody>${rows || '<tr><td colspan="4">no gates ran</td></tr>'}</tbody></table>
 <h3>Patch</h3><pre>${escapeHtml(result.patch ?? '')}</pre>
 </body></html>`;
 }

@@ -127,11 +127,12 @@ test('codeAction_OnThrowingLine_OffersHealThisError', async () => {
 });
 
 test('listErrors_StoreWithOneGroup_ReturnsItWithTheThrowingFrame', async () => {
-    const result = await orServerGone(connection.sendRequest('heal/listErrors', {}));
-    assert.equal(result.groups.length, 1, JSON.stringify(result));
-    const frame = result.groups[0].frames.find(f => f.uri === throwingUri);
-    assert.ok(frame, `frames: ${JSON.stringify(result.groups[0].frames)}`);
-    assert.equal(frame.line, throwingLine);
+    const result = await orServerGone(connection.sendRequest('heal/listErrors'));
+    assert.equal(result.errors.length, 1, JSON.stringify(result));
+    assert.equal(result.errors[0].type, 'System.NullReferenceException');
+    const frame = result.errors[0].frames.find(f => f.location?.uri === throwingUri);
+    assert.ok(frame, `frames: ${JSON.stringify(result.errors[0].frames)}`);
+    assert.equal(frame.location.range.start.line, throwingLine);
 });
 
 test('shutdown_ThenExit_ExitsZero', async () => {
