@@ -124,6 +124,27 @@ after(async () => {
     }
 });
 
+let failedStep;
+
+/**
+ * One user step. Steps share the editor, so once one fails the rest fail at once with the reason (instead of each
+ * waiting out its timeout); a failing step leaves a screenshot.
+ */
+function step(name, fn) {
+    test(name, async () => {
+        if (failedStep) {
+            assert.fail(`not run: ${failedStep} failed first`);
+        }
+        try {
+            await fn();
+        } catch (error) {
+            failedStep = name;
+            await shot(`failed-${name}`).catch(() => undefined);
+            throw error;
+        }
+    });
+}
+
 async function openExplorerPath(relativePath) {
     const parts = relativePath.split('/');
     for (const [index, part] of parts.entries()) {
@@ -136,19 +157,19 @@ async function openExplorerPath(relativePath) {
     }
 }
 
-test('activate_WorkspaceWithCsproj_ShowsStatusBarCount', async () => {
+step('activate_WorkspaceWithCsproj_ShowsStatusBarCount', async () => {
     const item = page.locator('.statusbar-item', { hasText: /production error/ });
     await item.waitFor();
     await shot('01-activated');
 });
 
-test('diagnostics_StoreWithNullReference_SquiggleOnThrowingLine', async () => {
+step('diagnostics_StoreWithNullReference_SquiggleOnThrowingLine', async () => {
     await openExplorerPath(throwingFile);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     await shot('02-squiggle');
 });
 
-test('problemsPanel_StoreWithNullReference_ListsTheError', async () => {
+step('problemsPanel_StoreWithNullReference_ListsTheError', async () => {
     await page.keyboard.press('Control+Shift+M');
     const row = page.locator('.markers-panel .monaco-list-row', { hasText: /NullReferenceException/ }).first();
     await row.waitFor();
@@ -156,7 +177,18 @@ test('problemsPanel_StoreWithNullReference_ListsTheError', async () => {
     await page.keyboard.press('Control+Shift+M');
 });
 
-test('quickFix_HealThisError_OpensThePatchDiff', async () => {
+step('errorsView_StoreWithOneGroup_ListsTheGroupAndFrames', async () => {
+    await page.locator('.activitybar .action-item a[aria-label^="Heal"]').first().click();
+    const group = page.locator('.monaco-list-row', { hasText: /NullReferenceException/ }).first();
+    await group.waitFor();
+    await group.click();
+    await page.locator('.monaco-list-row', { hasText: /PriceCalculator\.cs:7/ }).first().waitFor();
+    await page.locator('.statusbar-item', { hasText: /\b1 production error\b/ }).waitFor();
+    await shot('04-errors-view');
+    await page.keyboard.press('Control+Shift+E');
+});
+
+step('quickFix_HealThisError_OpensThePatchDiff', async () => {
     // Put the cursor on the throwing line (line 7) through "Go to Line", then open the quick-fix menu.
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+G');
@@ -165,15 +197,15 @@ test('quickFix_HealThisError_OpensThePatchDiff', async () => {
     await page.keyboard.press('Control+.');
     const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Heal this error' }).first();
     await action.waitFor();
-    await shot('04-quick-fix');
+    await shot('05-quick-fix');
     await action.click();
     // heal/heal validates with a real dotnet build and test run in a worktree: allow it minutes, not seconds.
     await page.locator('.monaco-diff-editor').first().waitFor({ timeout: 600_000 });
     await page.locator('.notification-toast', { hasText: 'Apply it?' }).waitFor({ timeout: 60_000 });
-    await shot('05-diff');
+    await shot('06-diff');
 });
 
-test('acceptPatch_ValidatedPatch_WritesItToDisk', async () => {
+step('acceptPatch_ValidatedPatch_WritesItToDisk', async () => {
     await page.locator('.notification-toast .monaco-button', { hasText: /^Accept$/ }).click();
     const file = path.join(repo, throwingFile);
     const deadline = Date.now() + 30_000;
@@ -185,5 +217,5 @@ test('acceptPatch_ValidatedPatch_WritesItToDisk', async () => {
     const discounted = /Discounted\([\s\S]*?\n {4}\}/.exec(patched)?.[0] ?? '';
     assert.match(discounted, /Discount\s*(==|is)\s*null|Discount\?\./, `Discounted has no null guard:\n${discounted}`);
     await page.locator('.monaco-diff-editor').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
-    await shot('06-accepted');
+    await shot('07-accepted');
 });
