@@ -83,6 +83,8 @@ before(async () => {
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'files.autoSave': 'off',
+        // One explorer row per folder, so steps can click src, then Shop.
+        'explorer.compactFolders': false,
     }, null, 2));
     const env = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data') };
     execFileSync(codeServer, ['--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix], { env, stdio: 'pipe' });

@@ -9,7 +9,6 @@ import {
     LanguageClientOptions,
     ServerOptions,
     StaticFeature,
-    TransportKind,
 } from 'vscode-languageclient/node';
 import { initializationOptions, readSettings } from './config';
 import { secretEnvironment } from './secrets';
@@ -32,10 +31,11 @@ class HealLanguageClient extends LanguageClient {
 /** How to run the server: `heal.serverPath` (an executable or a .dll), else the build bundled under server/. */
 export function serverExecutable(extensionPath: string, serverPath: string): Executable {
     const candidate = serverPath || path.join(extensionPath, 'server', 'heal.dll');
+    // No `transport`: TransportKind.stdio would append `--stdio`, which `heal lsp` rejects; stdio is the default anyway.
     if (candidate.toLowerCase().endsWith('.dll')) {
-        return { command: 'dotnet', args: [candidate, 'lsp'], transport: TransportKind.stdio };
+        return { command: 'dotnet', args: [candidate, 'lsp'] };
     }
-    return { command: candidate, args: ['lsp'], transport: TransportKind.stdio };
+    return { command: candidate, args: ['lsp'] };
 }
 
 export async function startClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): Promise<LanguageClient> {
