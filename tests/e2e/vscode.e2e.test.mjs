@@ -200,7 +200,9 @@ step('quickFix_HealThisError_OpensThePatchDiff', async () => {
     const action = page.locator('.action-widget .monaco-list-row', { hasText: 'Heal this error' }).first();
     await action.waitFor();
     await shot('05-quick-fix');
-    await action.click();
+    // The widget focuses its first row; a mouse click on it timed out headless, Enter is what a keyboard user does.
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Heal this error' }).waitFor();
+    await page.keyboard.press('Enter');
     // heal/heal validates with a real dotnet build and test run in a worktree: allow it minutes, not seconds.
     await page.locator('.monaco-diff-editor').first().waitFor({ timeout: 600_000 });
     await page.locator('.notification-toast', { hasText: 'Apply it?' }).waitFor({ timeout: 60_000 });
