@@ -1,0 +1,54 @@
+// Typed access to the heal.* settings; the only file that reads workspace configuration.
+import * as vscode from 'vscode';
+
+export interface ServerSettings {
+    serverPath: string;
+    store: string;
+    importBaseUrl: string;
+    importOrganization: string;
+    importProject: string;
+    llmProvider: string;
+    llmEndpoint: string;
+    llmModel: string;
+    codeHostUrl: string;
+    codeHostRepository: string;
+}
+
+export function readSettings(): ServerSettings {
+    const c = vscode.workspace.getConfiguration('heal');
+    const text = (key: string, fallback = ''): string => (c.get<string>(key) ?? fallback).trim();
+    return {
+        serverPath: text('serverPath'),
+        store: text('store'),
+        importBaseUrl: text('import.baseUrl'),
+        importOrganization: text('import.organization'),
+        importProject: text('import.project'),
+        llmProvider: text('llm.provider', 'offline'),
+        llmEndpoint: text('llm.endpoint'),
+        llmModel: text('llm.model'),
+        codeHostUrl: text('codeHost.url', 'https://api.github.com'),
+        codeHostRepository: text('codeHost.repository'),
+    };
+}
+
+/** Settings whose change needs a server restart (they go into initializationOptions or the process). */
+export function affectsServer(event: vscode.ConfigurationChangeEvent): boolean {
+    return ['heal.serverPath', 'heal.store', 'heal.import', 'heal.llm', 'heal.codeHost'].some(s => event.affectsConfiguration(s));
+}
+
+/**
+ * initializationOptions sent to the server. Empty settings are left out so the server applies its own default
+ * (the workspace's .heal/settings.json, then the default local store).
+ */
+export function initializationOptions(settings: ServerSettings): Record<string, unknown> {
+    const options: Record<string, unknown> = {};
+    if (settings.store) {
+        options.store = settings.store;
+    }
+    if (settings.importBaseUrl) {
+        options.import = { baseUrl: settings.importBaseUrl, organization: settings.importOrganization, project: settings.importProject };
+    }
+    options.llm = { provider: settings.llmProvider, endpoint: settings.llmEndpoint || undefined, model: settings.llmModel || undefined };
+    options.codeHost = { url: settings.codeHostUrl, repository: settings.codeHostRepository || undefined };
+    return options;
+}

@@ -1,0 +1,120 @@
+// The heal/* extensions of the Heal language server, declared once and typed; mirrors docs/lsp-extensions.md.
+// Only this file names the methods; features import the request types from here.
+import { Location, MarkupContent, ProgressToken, RequestType, RequestType0, WorkspaceEdit } from 'vscode-languageclient';
+
+/** Params of heal/mute and heal/errorDetails: the group id, nothing held by the server. */
+export interface GroupParams {
+    groupId: string;
+}
+
+/** Params of heal/heal (and the argument of the heal.heal command): the group and the document asked from. */
+export interface HealParams extends GroupParams {
+    uri?: string;
+    workDoneToken?: ProgressToken;
+}
+
+/** One validation gate of a heal run (build, tests, the regression test, ...). */
+export interface Gate {
+    name: string;
+    status: 'passed' | 'failed' | 'skipped' | string;
+    detail: string;
+}
+
+export interface HealResult {
+    /** validated, declined, rejected or error. */
+    status: string;
+    message: string;
+    rootCause?: string;
+    /** 0..1. */
+    confidence: number;
+    gates: Gate[];
+    /** Unified diff of the patch. */
+    patch?: string;
+    /** The patch as edits against the files' current text (changes form), for the client to preview before applying. */
+    edit?: WorkspaceEdit;
+}
+
+export interface OpenPullRequestResult {
+    url?: string;
+    status?: string;
+    message?: string;
+}
+
+/** A stack frame; location is set when it links to a file of the workspace. line is the event's (1-based). */
+export interface ErrorFrame {
+    function?: string;
+    file?: string;
+    line?: number;
+    location?: Location;
+}
+
+/** One error group. Times are ISO 8601; status is open, muted, ... */
+export interface ErrorSummary {
+    groupId: string;
+    type: string;
+    message?: string;
+    count: number;
+    firstSeen: string;
+    lastSeen: string;
+    release?: string;
+    status: string;
+    /** Innermost (throwing) frame first. */
+    frames: ErrorFrame[];
+}
+
+export interface ErrorDetailsResult {
+    /** The hover's Markdown; event text is escaped by the server. */
+    markdown: MarkupContent;
+    error: ErrorSummary;
+}
+
+export interface MuteResult {
+    muted: boolean;
+}
+
+/** Groups most recently seen first, muted ones included with their status. */
+export interface ListErrorsResult {
+    errors: ErrorSummary[];
+}
+
+export namespace HealRequest {
+    export const method = 'heal/heal';
+    export const type = new RequestType<HealParams, HealResult, void>(method);
+}
+
+export namespace OpenPullRequestRequest {
+    export const method = 'heal/openPullRequest';
+    export const type = new RequestType<HealParams, OpenPullRequestResult, void>(method);
+}
+
+export namespace ErrorDetailsRequest {
+    export const method = 'heal/errorDetails';
+    export const type = new RequestType<GroupParams, ErrorDetailsResult, void>(method);
+}
+
+export namespace MuteRequest {
+    export const method = 'heal/mute';
+    export const type = new RequestType<GroupParams, MuteResult, void>(method);
+}
+
+export namespace ListErrorsRequest {
+    export const method = 'heal/listErrors';
+    export const type = new RequestType0<ListErrorsResult, void>(method);
+}
+
+/** Pulls {groupId, uri} out of whatever a command was invoked with: code-action or code-lens args, a tree node. */
+export function groupParamsOf(arg: unknown): HealParams | undefined {
+    if (arg && typeof arg === 'object') {
+        const record = arg as Record<string, unknown>;
+        if (typeof record.groupId === 'string') {
+            return { groupId: record.groupId, uri: typeof record.uri === 'string' ? record.uri : undefined };
+        }
+        if (record.error && typeof record.error === 'object') {
+            return groupParamsOf(record.error);
+        }
+    }
+    if (typeof arg === 'string' && arg.length > 0) {
+        return { groupId: arg };
+    }
+    return undefined;
+}

@@ -1,0 +1,169 @@
+// Review of a heal/heal result before anything touches the working tree: a diff editor per changed file (original vs
+// the patched text, built from the result's WorkspaceEdit), the validation table, and Accept / Reject / Open PR.
+import * as vscode from 'vscode';
+import { HealParams, HealResult, OpenPullRequestRequest } from './lspExt';
+import { HealSession } from './session';
+import { showValidationReport } from './validationReport';
+
+export const patchedScheme = 'heal-patched';
+
+interface Review {
+    params: HealParams;
+    result: HealResult;
+    edit: vscode.WorkspaceEdit;
+    patchedUris: vscode.Uri[];
+}
+
+export class PatchReview implements vscode.TextDocumentContentProvider, vscode.Disposable {
+    private readonly _contents = new Map<string, string>();
+    private readonly _changed = new vscode.EventEmitter<vscode.Uri>();
+    private _review: Review | undefined;
+    public readonly onDidChange = this._changed.event;
+
+    public constructor(private readonly _session: HealSession) {
+    }
+
+    public provideTextDocumentContent(uri: vscode.Uri): string {
+        return this._contents.get(uri.toString()) ?? '';
+    }
+
+    /** Opens the diff and the report for a heal result, then asks the user what to do with it. */
+    public async show(params: HealParams, result: HealResult): Promise<void> {
+        const client = this._session.client;
+        showValidationReport(result);
+        if (!client || !result.edit) {
+            void vscode.window.showWarningMessage(`Heal: ${result.status}: ${result.message}. No patch to review.`);
+            return;
+        }
+        const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
+        if (!edit || edit.size === 0) {
+            void vscode.window.showWarningMessage(`Heal: ${result.status}. The patch changes nothing in this workspace.`);
+            return;
+        }
+        this._review = { params, result, edit, patchedUris: [] };
+        await vscode.commands.executeCommand('setContext', 'heal.reviewingPatch', true);
+        for (const [uri, edits] of edit.entries()) {
+            const original = await vscode.workspace.openTextDocument(uri);
+            const patchedUri = uri.with({ scheme: patchedScheme, query: `group=${encodeURIComponent(params.groupId)}` });
+            this._contents.set(patchedUri.toString(), applyEdits(original, edits));
+            this._changed.fire(patchedUri);
+            this._review.patchedUris.push(patchedUri);
+            const name = vscode.workspace.asRelativePath(uri);
+            await vscode.commands.executeCommand('vscode.diff', uri, patchedUri, `${name} ↔ Heal patch`, { preview: false });
+        }
+        await this.ask();
+    }
+
+    private async ask(): Promise<void> {
+        const review = this._review;
+        if (!review) {
+            return;
+        }
+        const confidence = ` · confidence ${Math.round(review.result.confidence * 100)}%`;
+        const gates = review.result.gates ?? [];
+        const passed = gates.filter(g => g.status === 'passed').length;
+        const choice = await vscode.window.showInformationMessage(
+            `Heal: patch ${review.result.status}${confidence} · ${passed}/${gates.length} gates passed. Apply it?`,
+            'Accept', 'Reject', 'Open PR');
+        if (choice === 'Accept') {
+            await this.accept();
+        } else if (choice === 'Reject') {
+            await this.reject();
+        } else if (choice === 'Open PR') {
+            await this.openPullRequest();
+        }
+    }
+
+    /** Applies the WorkspaceEdit through the editor (undoable) and saves the touched files. */
+    public async accept(): Promise<void> {
+        const review = this._review;
+        if (!review) {
+            return;
+        }
+        const applied = await vscode.workspace.applyEdit(review.edit);
+        if (!applied) {
+            void vscode.window.showErrorMessage('Heal: the patch could not be applied (the files changed since it was made?).');
+            return;
+        }
+        for (const [uri] of review.edit.entries()) {
+            const document = await vscode.workspace.openTextDocument(uri);
+            await document.save();
+        }
+        await this.close();
+        this._session.output.appendLine(`Accepted the patch for group ${review.params.groupId}.`);
+        void vscode.window.showInformationMessage('Heal: patch applied.');
+    }
+
+    public async reject(): Promise<void> {
+        const review = this._review;
+        await this.close();
+        if (review) {
+            this._session.output.appendLine(`Rejected the patch for group ${review.params.groupId}.`);
+        }
+    }
+
+    /** Asks the server to deliver: it re-validates (stateless) and pushes a branch + opens the PR. */
+    public async openPullRequest(params?: HealParams): Promise<void> {
+        const target = params ?? this._review?.params;
+        const { workDoneToken: _, ...stateless } = target ?? { groupId: '' };
+        const client = await this._session.require();
+        if (!target || !client) {
+            return;
+        }
+        const result = await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: 'Heal: opening a pull request', cancellable: true },
+            (_progress, token) => client.sendRequest(OpenPullRequestRequest.type, stateless, token));
+        if (result?.url) {
+            const open = await vscode.window.showInformationMessage(`Heal: pull request opened: ${result.url}`, 'Open');
+            if (open) {
+                await vscode.env.openExternal(vscode.Uri.parse(result.url));
+            }
+        } else {
+            void vscode.window.showWarningMessage(`Heal: no pull request opened${result?.message ? `: ${result.message}` : ''}.`);
+        }
+    }
+
+    private async close(): Promise<void> {
+        const review = this._review;
+        this._review = undefined;
+        await vscode.commands.executeCommand('setContext', 'heal.reviewingPatch', false);
+        if (!review) {
+            return;
+        }
+        const patched = new Set(review.patchedUris.map(u => u.toString()));
+        const tabs = vscode.window.tabGroups.all.flatMap(g => g.tabs).filter(tab =>
+            tab.input instanceof vscode.TabInputTextDiff && patched.has(tab.input.modified.toString()));
+        await vscode.window.tabGroups.close(tabs);
+        for (const uri of patched) {
+            this._contents.delete(uri);
+        }
+    }
+
+    public dispose(): void {
+        this._changed.dispose();
+    }
+}
+
+/** The document's text with the edits applied (edits do not overlap; applied from the end so offsets hold). */
+export function applyEdits(document: vscode.TextDocument, edits: readonly vscode.TextEdit[]): string {
+    const text = document.getText();
+    const sorted = edits
+        .map(e => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end), newText: e.newText }))
+        .sort((a, b) => b.start - a.start || b.end - a.end);
+    let result = text;
+    for (const e of sorted) {
+        result = result.slice(0, e.start) + e.newText + result.slice(e.end);
+    }
+    return result;
+}
+
+export function registerPatchReview(context: vscode.ExtensionContext, session: HealSession): PatchReview {
+    const review = new PatchReview(session);
+    context.subscriptions.push(
+        review,
+        vscode.workspace.registerTextDocumentContentProvider(patchedScheme, review),
+        vscode.commands.registerCommand('heal.acceptPatch', () => review.accept()),
+        vscode.commands.registerCommand('heal.rejectPatch', () => review.reject()),
+    );
+    return review;
+}

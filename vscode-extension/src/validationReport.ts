@@ -1,0 +1,34 @@
+// The validation table of a heal run (status, root cause, confidence, each gate) in a webview beside the diff.
+import * as vscode from 'vscode';
+import { HealResult } from './lspExt';
+
+let panel: vscode.WebviewPanel | undefined;
+
+export function showValidationReport(result: HealResult): void {
+    panel ??= vscode.window.createWebviewPanel('heal.validation', 'Heal: validation', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+    panel.onDidDispose(() => { panel = undefined; });
+    panel.webview.html = renderReport(result);
+}
+
+/** Everything from the result is escaped: root causes and gate details can quote untrusted event text. */
+export function renderReport(result: HealResult): string {
+    const confidence = `${Math.round(result.confidence * 100)}%`;
+    const mark = (status: string): string => status === 'passed' ? '✔' : status === 'failed' ? '✘' : '–';
+    const rows = (result.gates ?? []).map(g => `<tr><td>${mark(g.status)}</td><td>${escapeHtml(g.name)}</td>`
+        + `<td>${escapeHtml(g.status)}</td><td><pre>${escapeHtml(g.detail ?? '')}</pre></td></tr>`).join('');
+    return `<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';">
+<style>body{font-family:var(--vscode-font-family);color:var(--vscode-foreground)}table{border-collapse:collapse}td,th{border:1px solid var(--vscode-panel-border);padding:2px 8px;text-align:left;vertical-align:top}pre{margin:0;white-space:pre-wrap}</style>
+</head><body>
+<h2>Heal: ${escapeHtml(result.status)}</h2>
+<p>${escapeHtml(result.message ?? '')}</p>
+<p><b>Confidence:</b> ${confidence}</p>
+<p><b>Root cause:</b> ${escapeHtml(result.rootCause ?? 'unknown')}</p>
+<table><thead><tr><th></th><th>Gate</th><th>Status</th><th>Detail</th></tr></thead><tbody>${rows || '<tr><td colspan="4">no gates ran</td></tr>'}</tbody></table>
+<h3>Patch</h3><pre>${escapeHtml(result.patch ?? '')}</pre>
+</body></html>`;
+}
+
+function escapeHtml(text: string): string {
+    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
