@@ -36,7 +36,7 @@ public sealed class PatchValidatorTests
     }
 
     [Fact]
-    public async Task Validate_PatchBreakingTheBuild_FailsBuildWithCompilerError()
+    public async Task Validate_PatchWithSyntaxError_FailsSyntaxNamingTheLine()
     {
         var report = await CheckAsync(ShopRepository.GoodPatch.Replace("return price;", "return price", StringComparison.Ordinal));
 

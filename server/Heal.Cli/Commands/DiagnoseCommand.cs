@@ -36,7 +36,7 @@ public static class DiagnoseCommand
             throw new UsageException($"--repo '{repository}' is not a directory.");
         }
 
-        var errorEvent = await ReadEventAsync(eventPath, cancellationToken);
+        var errorEvent = await EventFile.ReadAsync(eventPath, cancellationToken);
         var root = Path.GetFullPath(repository);
         var total = Stopwatch.StartNew();
         var workspaces = new WorkspaceProvider();
@@ -77,28 +77,6 @@ public static class DiagnoseCommand
         }
 
         return diagnosis.Status == DiagnosisStatus.Diagnosed ? CommandLine.ExitOk : ExitDeclined;
-    }
-
-    private static async Task<ErrorEvent> ReadEventAsync(string path, CancellationToken cancellationToken)
-    {
-        string text;
-        try
-        {
-            text = await File.ReadAllTextAsync(path, cancellationToken);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new UsageException($"cannot read the event file '{path}': {e.Message}");
-        }
-
-        var parsed = ErrorEvent.FromSentryJson(text);
-        if (parsed.Value is null)
-        {
-            var problems = parsed.Problems.IsDefaultOrEmpty ? "no event found" : string.Join("; ", parsed.Problems.Take(3));
-            throw new UsageException($"the event file '{path}' is not a Sentry event: {problems}");
-        }
-
-        return parsed.Value;
     }
 
     private static async Task<int> ErrorAsync(bool json, string message, TextWriter stdout, TextWriter stderr)

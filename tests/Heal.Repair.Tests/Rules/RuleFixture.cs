@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using Heal.Core.Model;
 using Heal.Repair.Rules;
 using Microsoft.CodeAnalysis;
@@ -14,73 +13,20 @@ namespace Heal.Repair.Tests.Rules;
 /// ending in <c>// &lt;- caller 1</c>, <c>// &lt;- caller 2</c>… are the callers, nearest first. Markers are
 /// removed from the text the rule sees. Files compile together in one project against the runtime's assemblies.
 /// </summary>
-public static partial class RuleFixture
+public static class RuleFixture
 {
     public const string BuildRoot = "/home/runner/work/app/app/";
 
-    public static IReadOnlyDictionary<string, string> ParseFiles(string fixture)
-    {
-        var files = new Dictionary<string, string>(StringComparer.Ordinal);
-        string? path = null;
-        var lines = new List<string>();
-        foreach (var line in fixture.Replace("\r\n", "\n").Split('\n'))
-        {
-            if (line.StartsWith("//- ", StringComparison.Ordinal))
-            {
-                Flush();
-                path = line[4..].Trim();
-                lines.Clear();
-            }
-            else if (path is not null)
-            {
-                lines.Add(line);
-            }
-        }
-
-        Flush();
-        return files;
-
-        void Flush()
-        {
-            if (path is not null)
-            {
-                files[path] = string.Join("\n", lines).TrimEnd('\n', ' ') + "\n";
-            }
-        }
-    }
+    /// <summary>The files of a fixture, by path (the shared <see cref="Heal.Testing.Fixture"/> format).</summary>
+    public static IReadOnlyDictionary<string, string> ParseFiles(string fixture) =>
+        Heal.Testing.Fixture.Files(fixture).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
 
     public static CrashSite Build(string fixture, string exceptionType, string message)
     {
-        var raw = ParseFiles(fixture);
-        var clean = new Dictionary<string, string>(StringComparer.Ordinal);
-        (string Path, int Line)? throwing = null;
-        var callers = new SortedDictionary<int, (string Path, int Line)>();
-        foreach (var (path, text) in raw)
-        {
-            var lines = text.Split('\n');
-            for (var i = 0; i < lines.Length; i++)
-            {
-                var match = MarkerPattern().Match(lines[i]);
-                if (!match.Success)
-                {
-                    continue;
-                }
-
-                if (match.Groups["kind"].Value == "throws")
-                {
-                    throwing = (path, i + 1);
-                }
-                else
-                {
-                    callers[int.Parse(match.Groups["n"].Value, System.Globalization.CultureInfo.InvariantCulture)] = (path, i + 1);
-                }
-
-                lines[i] = lines[i][..match.Index].TrimEnd();
-            }
-
-            clean[path] = string.Join("\n", lines);
-        }
-
+        var marked = MarkedFixture.Parse(fixture);
+        var clean = marked.Files;
+        var throwing = marked.Throwing;
+        var callers = marked.CallersNearestFirst;
         if (throwing is null)
         {
             throw new ArgumentException("The fixture has no '// <- throws' marker.");
@@ -105,8 +51,7 @@ public static partial class RuleFixture
             solution = solution.AddDocument(id, Path.GetFileName(path), SourceText.From(text), filePath: BuildRoot + path);
         }
 
-        var allFrames = callers.Values.Reverse().Append(throwing.Value).ToList();
-        var frames = allFrames
+        var frames = callers.Reverse().Append(throwing.Value)
             .Select(f => StackFrame.Create(file: f.Path, absolutePath: BuildRoot + f.Path, line: f.Line, inApp: true))
             .ToImmutableArray();
         var exception = new ExceptionInfo(exceptionType, message, null, null, frames);
@@ -126,10 +71,7 @@ public static partial class RuleFixture
         }
 
         var throwingSource = Link(throwing.Value, frames.Length - 1);
-        var callerSources = callers.Values.Select((c, i) => Link(c, frames.Length - 2 - i)).ToImmutableArray();
+        var callerSources = callers.Select((c, i) => Link(c, frames.Length - 2 - i)).ToImmutableArray();
         return new CrashSite(errorEvent, exception, throwingSource, callerSources);
     }
-
-    [GeneratedRegex(@"\s*// <- (?<kind>throws|caller (?<n>\d+))\s*$")]
-    private static partial Regex MarkerPattern();
 }
