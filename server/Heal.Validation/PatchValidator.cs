@@ -180,7 +180,7 @@ public sealed partial class PatchValidator
             checkedFiles++;
         }
 
-        return GateResult.Pass("syntax", $"{checkedFiles} C# file{(checkedFiles == 1 ? "" : "s")} parse without errors");
+        return GateResult.Pass("syntax", checkedFiles == 1 ? "1 C# file parses without errors" : $"{checkedFiles} C# files parse without errors");
     }
 
     private static async Task<GateResult> ReproduceAsync(
