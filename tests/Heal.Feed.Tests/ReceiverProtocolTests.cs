@@ -52,6 +52,10 @@ public sealed class ReceiverProtocolTests
         var group = Assert.Single(await feed.Store.ListGroupsAsync(10, CancellationToken.None));
         Assert.Equal(id, group.LatestEventId);
         Assert.Equal(1, await feed.CountEventsAsync());
+
+        // Only a receiver that checked the key may call the event authenticated: auto-merge relies on it.
+        var stored = await feed.Store.GetLatestStoredEventAsync(group.Id, CancellationToken.None);
+        Assert.Equal(receiverKey is not null, stored!.Authenticated);
     }
 
     [Theory]

@@ -16,13 +16,13 @@ public sealed class SqliteErrorStoreTests : IDisposable
     private string DbPath => _folder.File("store.db");
 
     /// <summary>A stored-ready event of group <paramref name="group"/> at <paramref name="minute"/> minutes after t0.</summary>
-    private static NewEvent Event(string group, int minute, string? id = null, string? release = "app@1", string message = "boom")
+    private static NewEvent Event(string group, int minute, string? id = null, string? release = "app@1", string message = "boom", bool authenticated = false)
     {
         id ??= NewId();
         var at = s_t0.AddMinutes(minute);
         var json = DotNetEvent(id, message: message, release: release, timestamp: at);
         return new NewEvent(id, group, group + "-fingerprint", "basis", "System.InvalidOperationException", message, at, at, release,
-            StackFrame.Create("Orders.cs", "/src/Orders.cs", "void Orders.Place()", "Orders", 42, 9, true), Encoding.UTF8.GetBytes(json), []);
+            StackFrame.Create("Orders.cs", "/src/Orders.cs", "void Orders.Place()", "Orders", 42, 9, true), Encoding.UTF8.GetBytes(json), [], authenticated);
     }
 
     private static async Task<AppendResult> AppendAsync(SqliteErrorStore store, params NewEvent[] events) =>
@@ -47,6 +47,43 @@ public sealed class SqliteErrorStoreTests : IDisposable
 
         using var reopened = SqliteErrorStore.Open(DbPath);
         Assert.Equal(new StoreStats(1, 1, (await reopened.GetStatsAsync(CancellationToken.None)).Bytes), await reopened.GetStatsAsync(CancellationToken.None));
+        Assert.Equal(1, (await GroupAsync(reopened, "aaaaaaaaaaaaaaaa")).Count);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GetLatestStoredEvent_Authenticated_RoundTrips(bool authenticated)
+    {
+        using var store = SqliteErrorStore.Open(DbPath);
+        await AppendAsync(store, Event("aaaaaaaaaaaaaaaa", 0, authenticated: !authenticated), Event("aaaaaaaaaaaaaaaa", 1, authenticated: authenticated));
+
+        var latest = await store.GetLatestStoredEventAsync("aaaaaaaaaaaaaaaa", CancellationToken.None);
+
+        Assert.Equal(authenticated, latest!.Authenticated);
+        Assert.Equal([!authenticated, authenticated], (await store.GetEventsAfterAsync(0, 10, CancellationToken.None)).Select(e => e.Authenticated));
+    }
+
+    [Fact]
+    public async Task Open_StoreOfSchemaVersion1_MigratesAndReadsOldEventsAsUnauthenticated()
+    {
+        using (var store = SqliteErrorStore.Open(DbPath))
+        {
+            await AppendAsync(store, Event("aaaaaaaaaaaaaaaa", 0, authenticated: true));
+        }
+
+        // Turn the file back into what version 1 wrote: no authenticated column.
+        using (var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "ALTER TABLE events DROP COLUMN authenticated; PRAGMA user_version = 1;";
+            command.ExecuteNonQuery();
+        }
+
+        using var reopened = SqliteErrorStore.Open(DbPath);
+        var latest = await reopened.GetLatestStoredEventAsync("aaaaaaaaaaaaaaaa", CancellationToken.None);
+        Assert.False(latest!.Authenticated);
         Assert.Equal(1, (await GroupAsync(reopened, "aaaaaaaaaaaaaaaa")).Count);
     }
 

@@ -129,8 +129,10 @@ public static class FixCommand
 
         await using var store = SqliteErrorStore.OpenExisting(path);
         var group = await store.GetGroupAsync(groupId, cancellationToken) ?? throw new UsageException($"no error group '{groupId}' in {path}; 'heal errors --store {path}' lists them.");
-        var errorEvent = await store.GetLatestEventAsync(groupId, cancellationToken) ?? throw new UsageException($"error group '{groupId}' holds no event any more.");
-        return (errorEvent, group, new EventOrigin("store:" + Path.GetFullPath(path), Authenticated: false));
+        var stored = await store.GetLatestStoredEventAsync(groupId, cancellationToken) ?? throw new UsageException($"error group '{groupId}' holds no event any more.");
+
+        // Authenticated only when the receiver checked the sender's DSN key (heal feed --key); auto-merge needs it.
+        return (stored.Event, group, new EventOrigin("store:" + Path.GetFullPath(path), stored.Authenticated));
     }
 
     private static async Task<int> ErrorAsync(bool json, string message, TextWriter stdout, TextWriter stderr)

@@ -199,7 +199,9 @@ public sealed class FeedRequestHandler(FeedServerOptions options, IngestionQueue
             errorEvent.Release,
             TopInAppFrame(culprit),
             payload.Payload,
-            parsed.Problems), null);
+            parsed.Problems,
+            // Every request reaching this point passed the key check when a key is configured.
+            Authenticated: _key is not null), null);
     }
 
     /// <summary>The throwing in-app frame; when the SDK marked no frame either way, the throwing frame.</summary>

@@ -48,6 +48,12 @@ public static class Migrations
         );
         CREATE INDEX events_group ON events (group_id, rowid);
         """,
+
+        // 2: whether the receiver checked the sender's DSN key. Auto-merge needs an event from an authenticated
+        // source; events stored before this column existed count as unauthenticated.
+        """
+        ALTER TABLE events ADD COLUMN authenticated INTEGER NOT NULL DEFAULT 0;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -10,6 +10,7 @@ namespace Heal.Feed.Store;
 /// <param name="Type">The culprit exception type, or a stand-in for message-only events.</param>
 /// <param name="RawJson">The event JSON as received (UTF-8).</param>
 /// <param name="Problems">What the parser could not read, kept with the event.</param>
+/// <param name="Authenticated">True when the receiver checked the sender's DSN key before accepting the event.</param>
 public sealed record NewEvent(
     string Id,
     string GroupId,
@@ -22,4 +23,5 @@ public sealed record NewEvent(
     string? Release,
     StackFrame? TopFrame,
     ReadOnlyMemory<byte> RawJson,
-    IReadOnlyList<ParseProblem> Problems);
+    IReadOnlyList<ParseProblem> Problems,
+    bool Authenticated = false);

@@ -22,9 +22,11 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     private const string GroupColumns =
         "id, fingerprint, type, message, count, first_seen, last_seen, last_release, status, frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id";
 
+    private const string StoredEventColumns = "rowid, group_id, received_at, raw_json, problems, authenticated";
+
     private const string InsertEventSql =
-        "INSERT INTO events (id, group_id, timestamp, received_at, release, raw_json, size, problems) " +
-        "VALUES ($id, $group, $timestamp, $received, $release, $raw, $size, $problems) ON CONFLICT (id) DO NOTHING RETURNING rowid;";
+        "INSERT INTO events (id, group_id, timestamp, received_at, release, raw_json, size, problems, authenticated) " +
+        "VALUES ($id, $group, $timestamp, $received, $release, $raw, $size, $problems, $authenticated) ON CONFLICT (id) DO NOTHING RETURNING rowid;";
 
     private const string UpsertGroupSql =
         "INSERT INTO groups (id, fingerprint, basis, type, message, count, first_seen, last_seen, last_release, status, " +
@@ -148,7 +150,7 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
         using var transaction = _writer.BeginTransaction();
         try
         {
-            var insert = _insert ??= Command(null, InsertEventSql, "$id", "$group", "$timestamp", "$received", "$release", "$raw", "$size", "$problems");
+            var insert = _insert ??= Command(null, InsertEventSql, "$id", "$group", "$timestamp", "$received", "$release", "$raw", "$size", "$problems", "$authenticated");
             var upsert = _upsert ??= Command(null, UpsertGroupSql,
                 "$id", "$fingerprint", "$basis", "$type", "$message", "$seen", "$release", "$file", "$abs", "$function", "$module", "$line", "$column", "$inapp", "$event");
             insert.Transaction = transaction;
@@ -169,6 +171,7 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
                 Set(insert, 5, raw);
                 Set(insert, 6, raw.LongLength);
                 Set(insert, 7, item.Problems.Count == 0 ? null : JsonSerializer.Serialize(item.Problems.Select(p => p.ToString()).ToArray(), StoreJson.Default.StringArray));
+                Set(insert, 8, item.Authenticated ? 1 : 0);
                 if (insert.ExecuteScalar() is not long rowId)
                 {
                     duplicates++;
@@ -316,19 +319,21 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The group's most recently received event kept, re-parsed from its raw JSON; null when none.</summary>
-    public async Task<ErrorEvent?> GetLatestEventAsync(string groupId, CancellationToken cancellationToken)
+    public async Task<ErrorEvent?> GetLatestEventAsync(string groupId, CancellationToken cancellationToken) =>
+        (await GetLatestStoredEventAsync(groupId, cancellationToken).ConfigureAwait(false))?.Event;
+
+    /// <summary>
+    /// The group's most recently received event kept, with where it stands in the store and whether its sender was
+    /// authenticated; null when none is kept or it no longer parses.
+    /// </summary>
+    public async Task<StoredEvent?> GetLatestStoredEventAsync(string groupId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT raw_json, received_at FROM events WHERE group_id = $group ORDER BY rowid DESC LIMIT 1;";
+        command.CommandText = $"SELECT {StoredEventColumns} FROM events WHERE group_id = $group ORDER BY rowid DESC LIMIT 1;";
         command.Parameters.AddWithValue("$group", groupId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return null;
-        }
-
-        return EventParsing.Parse((byte[])reader.GetValue(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1))).Value;
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadStoredEvent(reader) : null;
     }
 
     /// <summary>Events stored after <paramref name="cursor"/> (a row id; 0 for the start), oldest first.</summary>
@@ -336,23 +341,32 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid, group_id, received_at, raw_json, problems FROM events WHERE rowid > $cursor ORDER BY rowid LIMIT $limit;";
+        command.CommandText = $"SELECT {StoredEventColumns} FROM events WHERE rowid > $cursor ORDER BY rowid LIMIT $limit;";
         command.Parameters.AddWithValue("$cursor", cursor);
         command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
         var events = new List<StoredEvent>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
-            var parsed = EventParsing.Parse((byte[])reader.GetValue(3), receivedAt);
-            if (parsed.Value is { } errorEvent)
+            if (ReadStoredEvent(reader) is { } stored)
             {
-                var problems = reader.IsDBNull(4) ? [] : JsonSerializer.Deserialize(reader.GetString(4), StoreJson.Default.StringArray) ?? [];
-                events.Add(new StoredEvent(reader.GetInt64(0), reader.GetString(1), receivedAt, errorEvent, problems));
+                events.Add(stored);
             }
         }
 
         return events;
+    }
+
+    private static StoredEvent? ReadStoredEvent(SqliteDataReader reader)
+    {
+        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
+        if (EventParsing.Parse((byte[])reader.GetValue(3), receivedAt).Value is not { } errorEvent)
+        {
+            return null;
+        }
+
+        var problems = reader.IsDBNull(4) ? [] : JsonSerializer.Deserialize(reader.GetString(4), StoreJson.Default.StringArray) ?? [];
+        return new StoredEvent(reader.GetInt64(0), reader.GetString(1), receivedAt, errorEvent, problems, Authenticated: reader.GetInt64(5) != 0);
     }
 
     /// <summary>The cursor of the newest event stored (0 when empty): a follower starting now reads after it.</summary>
