@@ -36,6 +36,12 @@ public static class CommandLine
             return ExitUsage;
         }
 
+        if (args.AsSpan(1).ContainsAny("-h", "--help"))
+        {
+            await stdout.WriteLineAsync($"heal {args[0]}: {command.Summary}");
+            return ExitOk;
+        }
+
         Arguments arguments;
         try
         {

@@ -39,6 +39,18 @@ public sealed class FeedCliTests
         return path;
     }
 
+    [Theory]
+    [InlineData("feed", "--help", "--listen ADDRESS:PORT")]
+    [InlineData("errors", "-h", "--store FILE")]
+    [InlineData("fix", "--help", "--group ID")]
+    public async Task Command_Help_PrintsItsUsageAndSucceeds(string command, string flag, string expected)
+    {
+        var (exit, stdout, stderr) = await RunAsync(command, flag);
+        Assert.True(exit == 0, stderr);
+        Assert.StartsWith($"heal {command}: ", stdout, StringComparison.Ordinal);
+        Assert.Contains(expected, stdout, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Errors_Json_PrintsTheDocumentedFieldsMostRecentFirst()
     {

@@ -14,7 +14,7 @@ namespace Heal.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    public const string Summary = "run the loop on a bundled sample app with a planted bug";
+    public const string Summary = "run the loop on a bundled sample app with a planted bug: [--keep]";
 
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {

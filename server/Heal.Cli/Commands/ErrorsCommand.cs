@@ -9,7 +9,7 @@ namespace Heal.Cli.Commands;
 /// <summary><c>heal errors --store FILE [--json] [--limit N]</c>: the error groups, most recently seen first.</summary>
 public static class ErrorsCommand
 {
-    public const string Summary = "list the error groups in a store";
+    public const string Summary = "list the error groups in a store: [--store FILE] [--json] [--limit N]";
 
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Heal.Cli.Commands;
 /// </summary>
 public static class FeedCommand
 {
-    public const string Summary = "receive errors from Sentry SDKs into a local store";
+    public const string Summary = "receive errors from Sentry SDKs into a local store: [--listen ADDRESS:PORT] [--store FILE] [--key KEY] [--allow-remote]";
 
     public const string DefaultListen = "127.0.0.1:8977";
 

@@ -19,7 +19,7 @@ namespace Heal.Cli.Commands;
 /// </summary>
 public static class FixCommand
 {
-    public const string Summary = "diagnose, validate and deliver one error: --repo DIR (--event FILE | --store FILE --group ID) [--offline] [--json] [--push REMOTE] [--pr --github-url URL --github-repo OWNER/NAME]";
+    public const string Summary = "diagnose, validate and deliver one error: --repo DIR (--event FILE | --store FILE --group ID) [--offline] [--json] [--push REMOTE] [--pr --github-url URL --github-repo OWNER/NAME] [--base BRANCH] [--dry-run] [--body-file FILE] [--auto-merge] [--auto-merge-threshold N] [--quiet]";
 
     public const int ExitDeclinedOrRejected = 3;
 
