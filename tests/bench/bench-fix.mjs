@@ -1,7 +1,7 @@
 // Benchmark, not a test: time from event to validated patch (`heal fix`), next to a warm `dotnet test` of the
 // same solution in the same run. The ratio is the figure (target: at most 1.3).
 // Usage: node tests/bench/bench-fix.mjs [--heal PATH/heal.dll] [--cases GLOB] [--demo-only]
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,9 @@ const heal = option('--heal') ?? path.join(root, 'server/Heal.Cli/bin/Release/ne
 const casesGlob = option('--cases');
 const demoOnly = args.includes('--demo-only');
 
-function run(file, argv, cwd) {
+function run(file, argv, cwd, env = {}) {
   const started = process.hrtime.bigint();
-  const result = spawnSync(file, argv, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DOTNET_NOLOGO: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1' } });
+  const result = spawnSync(file, argv, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, DOTNET_NOLOGO: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', ...env } });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { ...result, seconds };
 }
@@ -30,7 +30,7 @@ function git(cwd, ...argv) {
 function targets() {
   const list = [];
   const demo = path.join(root, 'server/Heal.Cli/Demo/Sample');
-  if (fs.existsSync(demo)) list.push({ name: 'demo sample', dir: demo, event: null, exclude: [] });
+  if (fs.existsSync(demo)) list.push({ name: 'demo sample', dir: demo, event: null, exclude: ['bin', 'obj'] });
   if (demoOnly) return list;
   const corpus = path.join(root, 'tests/corpus');
   for (const name of fs.readdirSync(corpus).sort()) {
@@ -69,11 +69,33 @@ function solutionOf(repo) {
   return sln;
 }
 
-function demoEvent(target, work) {
-  // The demo's event is captured for real by `heal demo`; here, run the sample the same way would need a feed,
-  // so the benchmark reuses the event the demo test stores next to the sample when present.
-  const captured = path.join(target.dir, 'event.json');
-  return fs.existsSync(captured) ? captured : null;
+// The demo sample's event is captured for real, as `heal demo` does: the built sample runs with SENTRY_DSN pointing
+// at a real `heal feed`, whose store then holds the crash. Returns the `heal fix` arguments that read it.
+async function captureDemoEvent(repo, work) {
+  const assembly = path.join(repo, 'src/OrderService/bin/Debug/net10.0/OrderService.dll');
+  if (!fs.existsSync(assembly)) throw new Error(`the sample is not built: ${assembly}`);
+  const store = path.join(work, 'feed.db');
+  const feed = spawn('dotnet', [heal, 'feed', '--listen', '127.0.0.1:0', '--store', store], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const dsn = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`heal feed printed no dsn: ${out}`)), 30000);
+      feed.stdout.on('data', (chunk) => {
+        out += chunk;
+        const match = /^dsn (\S+)$/m.exec(out);
+        if (match) { clearTimeout(timer); resolve(match[1]); }
+      });
+      feed.on('exit', (code) => { clearTimeout(timer); reject(new Error(`heal feed exited with ${code}: ${out}`)); });
+    });
+    run('dotnet', ['exec', assembly], repo, { SENTRY_DSN: dsn });
+  } finally {
+    const exited = new Promise((resolve) => feed.on('exit', resolve));
+    feed.kill('SIGINT');
+    await exited;
+  }
+  const errors = JSON.parse(run('dotnet', [heal, 'errors', '--store', store, '--json'], repo).stdout);
+  if (errors.length !== 1) throw new Error(`expected one error group from the sample, got ${errors.length}`);
+  return ['--store', store, '--group', errors[0].id];
 }
 
 const rows = [];
@@ -81,14 +103,13 @@ for (const target of targets()) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'heal-bench-'));
   try {
     const repo = prepare(target, work);
-    const event = target.event ?? demoEvent(target, work);
-    if (!event) { rows.push({ name: target.name, note: 'no captured event' }); continue; }
     const sln = solutionOf(repo);
     const first = run('dotnet', ['test', sln, '-nologo', '-v', 'q'], repo);
     if (first.status !== 0) { rows.push({ name: target.name, note: 'dotnet test fails on the buggy solution' }); continue; }
     const warm = run('dotnet', ['test', sln, '-nologo', '-v', 'q'], repo);
+    const source = target.event ? ['--event', target.event] : await captureDemoEvent(repo, work);
     const fix = (label) => {
-      const r = run('dotnet', [heal, 'fix', '--repo', repo, '--event', event, '--offline', '--json', '--quiet'], repo);
+      const r = run('dotnet', [heal, 'fix', '--repo', repo, ...source, '--offline', '--json', '--quiet'], repo);
       let json = {};
       try { json = JSON.parse(r.stdout); } catch { json = { status: 'error', message: r.stderr.trim().split('\n').pop() }; }
       return { label, seconds: r.seconds, json };
