@@ -396,7 +396,7 @@ public static class AbsenceConventions
             case AbsenceActionKind.Continue or AbsenceActionKind.Break:
                 return inLoop;
             case AbsenceActionKind.Throw:
-                return allowThrow && guard.Portable && guard.Form != GuardForm.ThrowArgumentNull;
+                return allowThrow && (guard.Portable || PortableInto(guard, member, model)) && guard.Form != GuardForm.ThrowArgumentNull;
             case AbsenceActionKind.Return:
                 if (!guard.Portable || guard.Member is null)
                 {
@@ -517,6 +517,32 @@ public static class AbsenceConventions
     private static bool IsPortable(SyntaxNode node, SemanticModel model) =>
         node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
             .All(id => model.GetSymbolInfo(id).Symbol is not (ILocalSymbol or IParameterSymbol or IRangeVariableSymbol));
+
+    /// <summary>
+    /// True when the guard's body names no local and only parameters that <paramref name="member"/> declares with the same
+    /// name and type: <c>throw new NotFound(id)</c> carries over to a sibling that takes the same <c>id</c>.
+    /// </summary>
+    private static bool PortableInto(AbsenceGuard guard, SyntaxNode? member, SemanticModel model)
+    {
+        if (member is null || guard.Node is not IfStatementSyntax ifStatement || ifStatement.SyntaxTree != model.SyntaxTree
+            || model.GetDeclaredSymbol(member) is not IMethodSymbol target)
+        {
+            return false;
+        }
+
+        foreach (var id in ifStatement.Statement.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            switch (model.GetSymbolInfo(id).Symbol)
+            {
+                case ILocalSymbol or IRangeVariableSymbol:
+                    return false;
+                case IParameterSymbol parameter when !target.Parameters.Any(p => p.Name == parameter.Name && SymbolEqualityComparer.Default.Equals(p.Type, parameter.Type)):
+                    return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsJumpBody(StatementSyntax statement) => statement switch
     {

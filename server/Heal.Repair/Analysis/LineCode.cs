@@ -67,6 +67,42 @@ public static class LineCode
         return found.ToImmutable();
     }
 
+    /// <summary>
+    /// Optimised (Release) builds keep fewer sequence points, so a frame's line can name the statement before the one that
+    /// faulted. When the line only declares locals, this is the next statement of the same block, provided it uses one of
+    /// those locals: the value born on the reported line is the one the next statement consumes. Null otherwise.
+    /// </summary>
+    public static (LinkedSource Source, ImmutableArray<ILocalSymbol> Locals)? NextStatementUsingLocals(LinkedSource source)
+    {
+        var statements = SourceLocator.StatementsOnLine(source.Root, source.LineSpan)
+            .Where(s => source.Member is null || s.Ancestors().FirstOrDefault(SourceLocator.IsMember) == source.Member)
+            .ToList();
+        if (statements.Count != 1 || statements[0] is not LocalDeclarationStatementSyntax { Parent: BlockSyntax block } declaration)
+        {
+            return null;
+        }
+
+        var next = block.Statements.SkipWhile(s => s != declaration).Skip(1).FirstOrDefault();
+        if (next is null)
+        {
+            return null;
+        }
+
+        var locals = declaration.Declaration.Variables
+            .Select(v => source.SemanticModel.GetDeclaredSymbol(v) as ILocalSymbol)
+            .OfType<ILocalSymbol>()
+            .ToImmutableArray();
+        var used = next.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Any(n => locals.Any(l => SymbolEqualityComparer.Default.Equals(source.SemanticModel.GetSymbolInfo(n).Symbol, l)));
+        if (!used)
+        {
+            return null;
+        }
+
+        var line = source.Text.Lines.GetLineFromPosition(next.SpanStart);
+        return (source with { LineSpan = line.Span }, locals);
+    }
+
     private static IEnumerable<SyntaxNode> Regions(StatementSyntax statement) => statement switch
     {
         IfStatementSyntax s => [s.Condition],

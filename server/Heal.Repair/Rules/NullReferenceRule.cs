@@ -21,6 +21,7 @@ public sealed class NullReferenceRule : ICrashRule
 {
     private const double StrongEvidence = 0.3;
     private const double WeakEvidence = 0.1;
+    private const double ShiftedLinePenalty = 0.1;
     private const string SiblingChecks = "sibling code already checks the same value for null";
 
     public string Id => "null-reference";
@@ -33,6 +34,24 @@ public sealed class NullReferenceRule : ICrashRule
         var lineText = source.Text.ToString(source.LineSpan).Trim();
         var throwingEvidence = new Evidence(source.RelativePath, source.Frame.Line, lineText, "throwing frame");
         var dereferences = LineCode.Dereferences(source);
+        var shifted = false;
+        if (dereferences.IsEmpty && LineCode.NextStatementUsingLocals(source) is { } next)
+        {
+            // The reported line only declares a local: in optimised code the fault is in the statement that consumes it.
+            var nextDereferences = LineCode.Dereferences(next.Source)
+                .Where(d => next.Locals.Any(l => SymbolEqualityComparer.Default.Equals(source.SemanticModel.GetSymbolInfo(AbsenceConventions.Unwrap(d.Receiver)).Symbol, l)))
+                .ToImmutableArray();
+            if (!nextDereferences.IsEmpty)
+            {
+                source = next.Source;
+                shifted = true;
+                site = site with { Throwing = next.Source };
+                dereferences = nextDereferences;
+                lineText = source.Text.ToString(source.LineSpan).Trim();
+                throwingEvidence = new Evidence(source.RelativePath, source.Text.Lines.GetLineFromPosition(source.LineSpan.Start).LineNumber + 1, lineText, "throwing frame");
+            }
+        }
+
         if (dereferences.IsEmpty)
         {
             return RuleResult.Decline($"`{lineText}` dereferences nothing that could be null.",
@@ -50,7 +69,18 @@ public sealed class NullReferenceRule : ICrashRule
         cancellationToken.ThrowIfCancellationRequested();
 
         var decline = Choose(suspects, lineText, throwingEvidence, out var suspect, out var byElimination);
-        return decline ?? Plan(site, suspect!, byElimination, guards, throwingEvidence, "dereferences it", cancellationToken);
+        var result = decline ?? Plan(site, suspect!, byElimination, guards, throwingEvidence, "dereferences it", cancellationToken);
+        if (result.IsDecline || !shifted)
+        {
+            return result;
+        }
+
+        return result with
+        {
+            Confidence = Math.Round(Math.Max(0.05, result.Confidence - ShiftedLinePenalty), 2),
+            Reasons = result.Reasons.Add(new ConfidenceReason(-ShiftedLinePenalty,
+                "the reported line only declares the value; the dereference is on the next statement (optimised code maps the fault to the line before)")),
+        };
     }
 
     /// <summary>
