@@ -522,15 +522,22 @@ public static class AbsenceConventions
     /// True when the guard's body names no local and only parameters that <paramref name="member"/> declares with the same
     /// name and type: <c>throw new NotFound(id)</c> carries over to a sibling that takes the same <c>id</c>.
     /// </summary>
-    private static bool PortableInto(AbsenceGuard guard, SyntaxNode? member, SemanticModel model)
+    private static bool PortableInto(AbsenceGuard guard, SyntaxNode? member, SemanticModel model) =>
+        guard.Node is IfStatementSyntax ifStatement && PortableInto(ifStatement.Statement, member, model);
+
+    /// <summary>
+    /// True when <paramref name="code"/> names no local and only parameters that <paramref name="member"/> declares with the
+    /// same name and type, so its text means the same thing pasted into <paramref name="member"/>.
+    /// </summary>
+    public static bool PortableInto(SyntaxNode code, SyntaxNode? member, SemanticModel model)
     {
-        if (member is null || guard.Node is not IfStatementSyntax ifStatement || ifStatement.SyntaxTree != model.SyntaxTree
+        if (member is null || code.SyntaxTree != model.SyntaxTree || member.SyntaxTree != model.SyntaxTree
             || model.GetDeclaredSymbol(member) is not IMethodSymbol target)
         {
             return false;
         }
 
-        foreach (var id in ifStatement.Statement.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        foreach (var id in code.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
             switch (model.GetSymbolInfo(id).Symbol)
             {

@@ -161,9 +161,15 @@ public sealed class NullReferenceRule : ICrashRule
             }
 
             var passed = NullOrigins.Explain(argument, caller.SemanticModel);
-            if (!passed.IsEmpty)
+            signals.AddRange(passed.Select(s => s with { Description = $"the caller passes `{argument}`: {s.Description}" }));
+            if (CallerFallback.Find(caller, argument) is { } fallback)
             {
-                signals.AddRange(passed.Select(s => s with { Description = $"the caller passes `{argument}`: {s.Description}" }));
+                signals.Add(new NullSignal(NullSignalKind.CheckedElsewhere,
+                    $"the caller passes `{argument}`, which {AbsenceConventions.Describe(fallback.Precedent)} falls back from with `?? {fallback.Fallback}`", StrongEvidence, fallback.Precedent.Node));
+            }
+
+            if (signals.Count > 0)
+            {
                 return new NullSuspect(dereference, signals.ToImmutableArray(), key, false, (caller, argument));
             }
 
@@ -230,6 +236,11 @@ public sealed class NullReferenceRule : ICrashRule
         if (suspect.Origin is { } passed && !guards.Any(g => g.Key == suspect.Key))
         {
             var callerArgument = AbsenceConventions.Unwrap(passed.Argument);
+            if (CallerFallback.Find(passed.Caller, passed.Argument) is { } atOrigin)
+            {
+                return FallbackAtCaller(site, passed.Caller, atOrigin, rootCause, reasons, evidence);
+            }
+
             if (callerArgument.IsKind(SyntaxKind.NullLiteralExpression) || callerArgument.IsKind(SyntaxKind.DefaultLiteralExpression))
             {
                 AddEvidence(evidence, passed.Argument, "caller passes null", site);
@@ -360,6 +371,25 @@ public sealed class NullReferenceRule : ICrashRule
         return Fix(cause,
             $"`{receiver}` can be null here; the fix guards it {(after ? "where it is assigned" : "before the dereference")} and does `{plan.Action.Statement}` {plan.Basis}.",
             "null-guard", 0.5, reasons, evidence, source, newText);
+    }
+
+    private static RuleResult FallbackAtCaller(CrashSite site, LinkedSource caller, CallerFallback fallback, string rootCause,
+        ImmutableArray<ConfidenceReason>.Builder reasons, ImmutableArray<Evidence>.Builder evidence)
+    {
+        var callerName = MemberName(caller.Member);
+        AddEvidence(evidence, fallback.Argument, "null originates here", site);
+        AddEvidence(evidence, fallback.Precedent.Node, "sibling fallback", site);
+        reasons.RemoveAll(r => r.Reason == SiblingChecks);
+        reasons.Add(new ConfidenceReason(0.2, $"{AbsenceConventions.Describe(fallback.Precedent)} writes `{fallback.Precedent.Node}` for the same value"));
+        if (fallback.Witnesses == 1)
+        {
+            reasons.Add(new ConfidenceReason(-0.15, $"the fallback is inferred from a single sibling, {AbsenceConventions.Describe(fallback.Precedent)}"));
+        }
+
+        return Fix(rootCause + $"; {callerName} passes `{fallback.Argument}` without the fallback its siblings use.",
+            $"the null originates in {callerName}, which passes `{fallback.Argument}`; {AbsenceConventions.Describe(fallback.Precedent)} handles the same value with "
+            + $"`?? {fallback.Fallback}`, so the fix applies that fallback where the value is passed, not in {MemberName(site.Throwing.Member)}, which only received it.",
+            "null-coalesce-at-caller", 0.45, reasons, evidence, caller, fallback.Apply(caller.Text));
     }
 
     private static RuleResult GuardAtCaller(CrashSite site, NullSuspect suspect, LinkedSource caller, ILocalSymbol local, string rootCause,
