@@ -10,4 +10,5 @@ namespace Heal.Repair.Analysis;
 /// <param name="Basis">Plain words for the reviewer: which evidence the value comes from.</param>
 /// <param name="Fallback">True when a fallback value is substituted; false for a bare <c>?.</c> on a discarded call.</param>
 /// <param name="Witnesses">How many sibling members agree on the value.</param>
-public readonly record struct ValueFix(SourceText Text, AbsenceGuard Precedent, SyntaxNode? Path, string Basis, bool Fallback, int Witnesses);
+/// <param name="ByConvention">True when the value is not written for this member anywhere but follows the siblings' naming.</param>
+public readonly record struct ValueFix(SourceText Text, AbsenceGuard Precedent, SyntaxNode? Path, string Basis, bool Fallback, int Witnesses, bool ByConvention = false);

@@ -273,7 +273,7 @@ public sealed class NullReferenceRule : ICrashRule
         // Sibling code establishes what the dereferenced member is worth when its receiver is absent (`x?.M ?? F`, or a guard
         // returning F whose non-null path returns `x.M`): substitute that value at the expression. An early return would
         // answer F for the whole method, whose result may mean something else entirely.
-        var operatorFix = OperatorFix(source, suspect, guards);
+        var operatorFix = OperatorFix(source, suspect, guards) ?? NamedFallbackFix(source, suspect, guards);
         var valueFix = operatorFix is { Fallback: true } ? operatorFix : PairFix(source, suspect, guards, model) ?? operatorFix;
         if (valueFix is { Fallback: true } || valueFix is not null && !guards.Any(g => g.Key == suspect.Key && g.Node is IfStatementSyntax))
         {
@@ -287,6 +287,11 @@ public sealed class NullReferenceRule : ICrashRule
             // The sibling's check is the evidence for the value itself: counted once, by the more specific reason below.
             reasons.RemoveAll(r => r.Reason == SiblingChecks);
             reasons.Add(new ConfidenceReason(fix.Path is null ? 0.2 : 0.15, fix.Basis));
+            if (fix.ByConvention)
+            {
+                reasons.Add(new ConfidenceReason(-0.15, "no code writes this fallback for this member; its name follows the siblings' naming convention"));
+            }
+
             if (fix.Fallback && fix.Witnesses == 1)
             {
                 reasons.Add(new ConfidenceReason(-0.15, $"the fallback is inferred from a single sibling, {AbsenceConventions.Describe(fix.Precedent)}"));
@@ -552,6 +557,32 @@ public sealed class NullReferenceRule : ICrashRule
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Siblings fall back for other members of the same value by a naming convention (<c>x?.Locale ?? DefaultLocale</c>):
+    /// the same convention gives this member's fallback when a symbol of that name exists.
+    /// </summary>
+    private static ValueFix? NamedFallbackFix(LinkedSource source, NullSuspect suspect, ImmutableArray<AbsenceGuard> guards)
+    {
+        if (Chain(suspect) is not { } found || found.Chain is not MemberAccessExpressionSyntax chain || chain.Expression != suspect.Receiver
+            || chain.Parent is ExpressionStatementSyntax || source.SemanticModel.GetTypeInfo(chain).Type is not { } memberType)
+        {
+            return null;
+        }
+
+        var precedents = guards.Where(g => g.Key == suspect.Key && g.Form == GuardForm.ConditionalAccess && g.Action.Kind == AbsenceActionKind.Fallback
+            && !g.Node.Span.Contains(chain.Span)).ToList();
+        if (precedents.Count == 0
+            || NamedFallback.Find(precedents, chain.Name.Identifier.ValueText, memberType, source.SemanticModel, chain.SpanStart) is not { } named)
+        {
+            return null;
+        }
+
+        var receiver = AbsenceConventions.Unwrap(suspect.Receiver).ToString();
+        return new ValueFix(Substitute(source, chain, receiver, found.Tail, named.Text), named.Precedent, null,
+            $"{AbsenceConventions.Describe(named.Precedent)} writes `{named.Precedent.Node}`, and the same naming convention gives `{named.Text}` for `{chain.Name}`",
+            true, named.Witnesses, ByConvention: true);
     }
 
     /// <summary>
