@@ -103,6 +103,17 @@ public sealed partial class ArgumentNullRule : ICrashRule
             basis = $"the value is a sequence that can be absent and the file already treats absent sequences as empty (`{precedent!.Node}`)";
             reasons.Add(new ConfidenceReason(0.1, "the file's own empty-collection idiom"));
         }
+        else if (EmptyBySiblings(argument, model, guards, suspect.Key, out precedent, out var witnesses) is { } treatedAsEmpty)
+        {
+            fallback = treatedAsEmpty;
+            basis = $"{AbsenceConventions.Describe(precedent!)} answers `{precedent!.Action.Text}` when `{precedent.Tested}` is null, the value of its own computation over no elements: "
+                + "the code treats the absent sequence as empty";
+            reasons.Add(new ConfidenceReason(0.15, basis));
+            if (witnesses == 1)
+            {
+                reasons.Add(new ConfidenceReason(-0.1, $"a single sibling, {AbsenceConventions.Describe(precedent)}, treats the sequence as empty"));
+            }
+        }
         else
         {
             return null;
@@ -166,6 +177,71 @@ public sealed partial class ArgumentNullRule : ICrashRule
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An empty sequence for <paramref name="argument"/> when sibling guards of the same value return the result of their own
+    /// computation over no elements (<c>if (x.Lines == null) return 0;</c> before <c>return x.Lines.Sum(…)</c>, or
+    /// <c>return Enumerable.Empty&lt;T&gt;();</c> before <c>return x.Lines.Select(…)</c>): absent means empty there, so it does here.
+    /// </summary>
+    private static string? EmptyBySiblings(ExpressionSyntax argument, SemanticModel model, ImmutableArray<AbsenceGuard> guards, string? key,
+        out AbsenceGuard? precedent, out int witnesses)
+    {
+        precedent = null;
+        witnesses = 0;
+        var type = model.GetTypeInfo(argument).Type;
+        if (key is null || type is null || type.SpecialType == SpecialType.System_String
+            || !type.AllInterfaces.Concat(type is INamedTypeSymbol n ? [n] : []).Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T))
+        {
+            return null;
+        }
+
+        var empties = guards.Where(g => g.Key == key && g.Node is IfStatementSyntax && g.Action.Kind == AbsenceActionKind.Return
+            && g.Action.Text is { } text && g.Member is not null && IsEmptyResult(text) && AggregatesOver(g)).ToList();
+        if (empties.Count == 0)
+        {
+            return null;
+        }
+
+        // A sibling that answers anything else for the same absence contradicts "absent means empty".
+        if (guards.Any(g => g.Key == key && g.Node is IfStatementSyntax && g.Action.Kind is AbsenceActionKind.Return or AbsenceActionKind.Throw && !empties.Contains(g)))
+        {
+            return null;
+        }
+
+        var element = type is IArrayTypeSymbol array ? array.ElementType
+            : type.AllInterfaces.Concat(type is INamedTypeSymbol named ? [named] : [])
+                .First(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T).TypeArguments[0];
+        var elementName = element.ToMinimalDisplayString(model, argument.SpanStart);
+        string? empty = type is IArrayTypeSymbol ? $"Array.Empty<{elementName}>()"
+            : IsInterfaceSequence(type) || argument.Parent is ForEachStatementSyntax ? $"Enumerable.Empty<{elementName}>()"
+            : null;
+        if (empty is null || !RuleKit.Binds(model, argument.SpanStart, empty))
+        {
+            return null;
+        }
+
+        precedent = empties[0];
+        witnesses = empties.Select(g => g.Member).Distinct().Count();
+        return empty;
+    }
+
+    private static bool IsEmptyResult(string text) =>
+        text is "0" or "0m" or "0M" or "0L" or "0d" or "0.0" or "0.0m" or "false" or "[]"
+        || text.StartsWith("Enumerable.Empty<", StringComparison.Ordinal) || text.StartsWith("Array.Empty<", StringComparison.Ordinal);
+
+    /// <summary>True when the guard's method otherwise returns a computation over the tested value (<c>x.Lines.Sum(…)</c>).</summary>
+    private static bool AggregatesOver(AbsenceGuard guard)
+    {
+        var tested = AbsenceConventions.Unwrap(guard.Tested).ToString();
+        var returns = guard.Member!.DescendantNodes(n => n == guard.Member || !SourceLocator.IsMember(n))
+            .OfType<ReturnStatementSyntax>()
+            .Where(r => !guard.Node.Span.Contains(r.Span))
+            .ToList();
+        return returns.Count == 1 && returns[0].Expression is { } returned
+            && AbsenceConventions.Unwrap(returned) is InvocationExpressionSyntax
+            && returned.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().Any(a => AbsenceConventions.Unwrap(a.Expression).ToString() == tested
+                && a.Parent is InvocationExpressionSyntax);
     }
 
     private static bool IsInterfaceSequence(ITypeSymbol type) => type.TypeKind == TypeKind.Interface || type is IArrayTypeSymbol;
