@@ -70,6 +70,24 @@ public sealed class KeyNotFoundRule : ICrashRule
                 evidence, RuleKit.Edit(source, new TextChange(access.Span, inline)));
         }
 
+        if (ConventionDefault(source, access, cancellationToken) is { } convention)
+        {
+            evidence.Add(RuleKit.Evidence(source, convention.Node, "sibling read of another dictionary"));
+            var conventionReasons = new List<(double, string)>
+            {
+                (0.5, "dictionary indexer read on the throwing line"),
+                (0.25, $"the type's other dictionary reads fall back to a default named after what they hold (`{convention.Sibling}`); `{convention.Default}` follows it"),
+                (-0.1, "no code writes this default for this dictionary; its name follows the siblings' naming convention"),
+            };
+            if (convention.Witnesses == 1)
+            {
+                conventionReasons.Add((-0.05, "the convention is seen in a single sibling read"));
+            }
+
+            return RuleKit.Fix(rootCause, why, "try-get-value", conventionReasons, evidence,
+                RuleKit.Edit(source, new TextChange(access.Span, Lookup(model, access, convention.Default))));
+        }
+
         var statement = RuleKit.GuardableStatement(access);
         if (statement is null || !RuleKit.AlwaysEvaluated(access, statement))
         {
@@ -215,6 +233,75 @@ public sealed class KeyNotFoundRule : ICrashRule
         var distinct = defaults.DistinctBy(d => d.Item1).ToList();
         return distinct.Count == 1 && (ExitPaths.IsNeutralValue(SyntaxFactory.ParseExpression(distinct[0].Item1))
             || model.GetConstantValue(DefaultNode(distinct[0].Item2), cancellationToken).HasValue) ? distinct[0] : null;
+    }
+
+    /// <summary>
+    /// The type's reads of its other dictionaries fall back to a default named after what each holds
+    /// (<c>_zones.TryGetValue(c, out var z) ? z : DefaultZone</c>); the same prefix and this dictionary's element noun name
+    /// its default (<c>_ratesByCountry</c> → <c>DefaultRate</c>), when such a field, constant or property exists with a fitting type.
+    /// </summary>
+    private static (string Default, SyntaxNode Node, string Sibling, int Witnesses)? ConventionDefault(LinkedSource source, ElementAccessExpressionSyntax access,
+        CancellationToken cancellationToken)
+    {
+        var model = source.SemanticModel;
+        var target = model.GetSymbolInfo(access.Expression, cancellationToken).Symbol;
+        var type = access.FirstAncestorOrSelf<TypeDeclarationSyntax>();
+        var valueType = model.GetTypeInfo(access, cancellationToken).Type;
+        if (target is null || type is null || valueType is null)
+        {
+            return null;
+        }
+
+        string? prefix = null;
+        var siblings = new List<(ExpressionSyntax Fallback, SyntaxNode Node)>();
+        foreach (var invocation in type.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax member
+                || model.GetSymbolInfo(member.Expression, cancellationToken).Symbol is not (IFieldSymbol or IPropertySymbol)
+                || SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(member.Expression, cancellationToken).Symbol, target))
+            {
+                continue;
+            }
+
+            var fallback = member.Name.Identifier.ValueText switch
+            {
+                "GetValueOrDefault" when invocation.ArgumentList.Arguments.Count == 2 => invocation.ArgumentList.Arguments[1].Expression,
+                "TryGetValue" when invocation.Parent is ConditionalExpressionSyntax conditional && conditional.Condition == invocation => conditional.WhenFalse,
+                _ => null,
+            };
+            if (fallback is null)
+            {
+                continue;
+            }
+
+            var noun = RuleKit.Capitalize(RuleKit.ElementNoun(LastName(member.Expression)));
+            var name = fallback is IdentifierNameSyntax or MemberAccessExpressionSyntax ? LastName(fallback) : null;
+            if (name is null || name.Length <= noun.Length || !name.EndsWith(noun, StringComparison.Ordinal)
+                || prefix is not null && prefix != name[..^noun.Length])
+            {
+                return null;
+            }
+
+            prefix = name[..^noun.Length];
+            siblings.Add((fallback, invocation));
+        }
+
+        if (prefix is null)
+        {
+            return null;
+        }
+
+        var template = siblings[0].Fallback.ToString();
+        var candidate = template[..^LastName(siblings[0].Fallback).Length] + prefix + RuleKit.Capitalize(RuleKit.ElementNoun(LastName(access.Expression)));
+        var expression = SyntaxFactory.ParseExpression(candidate);
+        var symbol = model.GetSpeculativeSymbolInfo(access.SpanStart, expression, SpeculativeBindingOption.BindAsExpression).Symbol;
+        var candidateType = model.GetSpeculativeTypeInfo(access.SpanStart, expression, SpeculativeBindingOption.BindAsExpression).Type;
+        if (symbol is not (IFieldSymbol or IPropertySymbol) || candidateType is null || !model.Compilation.ClassifyConversion(candidateType, valueType).IsImplicit)
+        {
+            return null;
+        }
+
+        return (candidate, siblings[0].Node, siblings[0].Node.Parent?.ToString() ?? siblings[0].Node.ToString(), siblings.Count);
     }
 
     private static ExpressionSyntax DefaultNode(SyntaxNode read) => read switch
