@@ -95,9 +95,30 @@ public sealed partial class IndexRangeRule : ICrashRule
     /// <summary><c>for (i = 0; i &lt;= a.Length; i++)</c> around <c>a[i]</c>, or <c>a[i + 1]</c> in a loop up to <c>a.Count</c>.</summary>
     private static RuleResult? LoopBound(LinkedSource source, List<Evidence> evidence)
     {
-        foreach (var loop in source.Root.FindToken(source.LineSpan.Start).Parent?.AncestorsAndSelf().OfType<ForStatementSyntax>() ?? [])
+        var enclosing = (source.Root.FindToken(source.LineSpan.Start).Parent?.AncestorsAndSelf().OfType<ForStatementSyntax>() ?? [])
+            .Where(l => l.Span.IntersectsWith(source.LineSpan)).ToList();
+        if (LoopBound(source, enclosing, evidence, shifted: false) is { } onLine)
         {
-            if (!loop.Span.IntersectsWith(source.LineSpan) || ExitPaths.Unparenthesize(loop.Condition ?? SyntaxFactory.IdentifierName("_")) is not BinaryExpressionSyntax condition
+            return onLine;
+        }
+
+        // Optimised builds may report an earlier statement of the method: a single off-by-one loop in it is the one.
+        if (enclosing.Count > 0 || source.Member is null)
+        {
+            return null;
+        }
+
+        var inMethod = source.Member.DescendantNodes(n => n == source.Member || !SourceLocator.IsMember(n)).OfType<ForStatementSyntax>()
+            .Where(l => l.SpanStart > source.LineSpan.End).ToList();
+        var found = inMethod.Select(l => LoopBound(source, [l], new List<Evidence>(evidence), shifted: true)).OfType<RuleResult>().ToList();
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    private static RuleResult? LoopBound(LinkedSource source, List<ForStatementSyntax> loops, List<Evidence> evidence, bool shifted)
+    {
+        foreach (var loop in loops)
+        {
+            if (ExitPaths.Unparenthesize(loop.Condition ?? SyntaxFactory.IdentifierName("_")) is not BinaryExpressionSyntax condition
                 || condition.Left is not IdentifierNameSyntax counter
                 || condition.Right is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Count" or "Length" } bound)
             {
@@ -107,7 +128,7 @@ public sealed partial class IndexRangeRule : ICrashRule
             // A loop from 1 to Count may be a one-based loop whose indexing is what is off; only a loop from 0 is clear.
             var start = loop.Declaration?.Variables.FirstOrDefault(v => v.Identifier.ValueText == counter.Identifier.ValueText)?.Initializer?.Value
                 ?? loop.Initializers.OfType<AssignmentExpressionSyntax>().FirstOrDefault(a => a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == counter.Identifier.ValueText)?.Right;
-            if (start is not LiteralExpressionSyntax { Token.ValueText: "0" })
+            if (start is not LiteralExpressionSyntax { Token.ValueText: "0" or "1" } startLiteral)
             {
                 continue;
             }
@@ -120,7 +141,16 @@ public sealed partial class IndexRangeRule : ICrashRule
             var plain = indexes.Count(i => i is IdentifierNameSyntax id && id.Identifier.ValueText == counter.Identifier.ValueText);
             var next = indexes.Count(i => i is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression, Left: IdentifierNameSyntax id, Right: LiteralExpressionSyntax { Token.ValueText: "1" } }
                 && id.Identifier.ValueText == counter.Identifier.ValueText);
-            if (indexes.Count == 0 || plain + next != indexes.Count)
+            var previous = indexes.Count(i => i is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression, Left: IdentifierNameSyntax id, Right: LiteralExpressionSyntax { Token.ValueText: "1" } }
+                && id.Identifier.ValueText == counter.Identifier.ValueText);
+            if (indexes.Count == 0 || plain + next + previous != indexes.Count)
+            {
+                continue;
+            }
+
+            // From 0 the indexing is zero-based; from 1 only when the body also reads `x[i - 1]`, which then reaches index 0.
+            var zeroBased = startLiteral.Token.ValueText == "0" ? previous == 0 : previous > 0 && next == 0;
+            if (!zeroBased)
             {
                 continue;
             }
@@ -128,13 +158,22 @@ public sealed partial class IndexRangeRule : ICrashRule
             evidence.Add(RuleKit.Evidence(source, loop, "loop bound"));
             if (condition.IsKind(SyntaxKind.LessThanOrEqualExpression) && next == 0)
             {
+                var reasons = new List<(double, string)>
+                {
+                    (0.6, "`<=` against the size of the indexed collection"),
+                    (0.3, previous == 0 ? "every index in the body is the loop counter" : "the body reads the counter and the element before it, so the indexing is zero-based"),
+                };
+                if (shifted)
+                {
+                    reasons.Add((-0.1, "the reported line is an earlier statement of the method; this is the method's only loop bounded that way"));
+                }
+
                 return RuleKit.Fix($"The loop runs `{counter}` up to and including `{bound}`, one past the last index of `{collection}`.",
                     "A `for` loop bounded with `<=` by the size of the collection it indexes: the last iteration reads one past the end.",
-                    "off-by-one", [(0.6, "`<=` against the size of the indexed collection"), (0.3, "every index in the body is the loop counter")],
-                    evidence, RuleKit.Edit(source, new TextChange(condition.OperatorToken.Span, "<")));
+                    "off-by-one", reasons, evidence, RuleKit.Edit(source, new TextChange(condition.OperatorToken.Span, "<")));
             }
 
-            if (condition.IsKind(SyntaxKind.LessThanExpression) && next > 0)
+            if (condition.IsKind(SyntaxKind.LessThanExpression) && next > 0 && !shifted)
             {
                 return RuleKit.Fix($"The loop reads `{collection}[{counter} + 1]` while `{counter}` runs to the last index of `{collection}`, so the last iteration reads one past the end.",
                     "A pairwise loop (`x[i]` with `x[i + 1]`) bounded by the full size instead of one less.",
