@@ -197,6 +197,11 @@ public sealed partial class IndexRangeRule : ICrashRule
             return null;
         }
 
+        if (NotFoundIndex.Fix(source, call, evidence, cancellationToken) is { } notFound)
+        {
+            return notFound;
+        }
+
         var text = ((MemberAccessExpressionSyntax)call.Expression).Expression;
         var rootCause = $"`{call}` asks for characters past the end of `{text}`.";
         if (call.ArgumentList.Arguments.Count != 2 || !RuleKit.IsSimple(text))
