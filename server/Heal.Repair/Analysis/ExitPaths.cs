@@ -26,6 +26,33 @@ public static class ExitPaths
         }
     }
 
+    /// <summary>
+    /// Guards whose body does something before leaving: <c>if (…) { errors.Add(…); continue; }</c>. The effects are plain
+    /// expression statements (at most three); the last statement is the exit.
+    /// </summary>
+    public static IEnumerable<GuardedExit> GuardsWithEffects(SyntaxNode member)
+    {
+        foreach (var node in OwnNodes(member))
+        {
+            if (node is IfStatementSyntax { Else: null, Statement: BlockSyntax { Statements.Count: > 1 and <= 4 } block } ifStatement
+                && SingleJump(block.Statements[^1]) is { } jump
+                && block.Statements.Take(block.Statements.Count - 1).All(s => s is ExpressionStatementSyntax))
+            {
+                yield return new GuardedExit(ifStatement.Condition, jump, [.. block.Statements.Take(block.Statements.Count - 1)]);
+            }
+        }
+    }
+
+    /// <summary>The failed parse a guard tests (<c>!int.TryParse(text, out var n)</c>): the call, or null.</summary>
+    public static InvocationExpressionSyntax? FailedParse(ExpressionSyntax condition) =>
+        Unparenthesize(condition) is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not
+        && Unparenthesize(not.Operand) is InvocationExpressionSyntax call
+        && MethodName(call) is { } name && name.StartsWith("TryParse", StringComparison.Ordinal)
+        && call.ArgumentList.Arguments.Count >= 2
+        && call.ArgumentList.Arguments[^1].RefKindKeyword.IsKind(SyntaxKind.OutKeyword)
+            ? call
+            : null;
+
     /// <summary>The nodes of a member's body, skipping nested lambdas and local functions (their returns are not the member's).</summary>
     public static IEnumerable<SyntaxNode> OwnNodes(SyntaxNode member) =>
         member.DescendantNodes(n => n == member || (n is not AnonymousFunctionExpressionSyntax && n is not LocalFunctionStatementSyntax));

@@ -8,4 +8,5 @@ namespace Heal.Repair.Analysis;
 /// <param name="Confidence">How strongly the code implies this answer.</param>
 /// <param name="Reason">Where it came from, for the reviewer.</param>
 /// <param name="Source">The code it was learnt from (for evidence); null when it came from the signature alone.</param>
-public sealed record Fallback(string Jump, string? Value, double Confidence, string Reason, SyntaxNode? Source);
+/// <param name="Effects">Statements to run before <see cref="Jump"/> (an error recorded the way the sibling records it); null for none.</param>
+public sealed record Fallback(string Jump, string? Value, double Confidence, string Reason, SyntaxNode? Source, IReadOnlyList<string>? Effects = null);

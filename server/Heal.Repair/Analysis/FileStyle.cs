@@ -143,6 +143,20 @@ public sealed record FileStyle(
             : $"{indent}if ({condition}) {{{NewLine}{indent}{IndentUnit}{body}{NewLine}{indent}}}{NewLine}";
     }
 
+    /// <summary>An <c>if</c> guard whose body is <paramref name="statements"/>; braces whenever there is more than one.</summary>
+    public string Guard(string indent, string condition, IReadOnlyList<string> statements)
+    {
+        if (statements.Count == 1)
+        {
+            return Guard(indent, condition, statements[0]);
+        }
+
+        var body = string.Concat(statements.Select(s => $"{indent}{IndentUnit}{s}{NewLine}"));
+        return OpenBraceOnOwnLine
+            ? $"{indent}if ({condition}){NewLine}{indent}{{{NewLine}{body}{indent}}}{NewLine}"
+            : $"{indent}if ({condition}) {{{NewLine}{body}{indent}}}{NewLine}";
+    }
+
     /// <summary>The blank line the file leaves after a guard, when the statement it protects already follows a blank line.</summary>
     public static bool FollowsBlankLine(SourceText text, int position)
     {

@@ -14,11 +14,13 @@ public static class InvalidInputPath
     /// <param name="anchor">The statement the exit will be inserted before.</param>
     /// <param name="input">The input being parsed; guards about it are preferred.</param>
     /// <param name="message">A plain string literal describing the invalid input, used where the existing exit carries a message.</param>
-    public static Fallback? Infer(SyntaxNode member, StatementSyntax anchor, ExpressionSyntax input, SemanticModel model, string message, out string whyNot)
+    /// <param name="valueName">The name the parsed value gets; a sibling's failure path that names its own value is renamed to it.</param>
+    public static Fallback? Infer(SyntaxNode member, StatementSyntax anchor, ExpressionSyntax input, SemanticModel model, string message, out string whyNot,
+        string? valueName = null)
     {
         whyNot = "";
         var anchorLoop = ExitPaths.EnclosingLoop(anchor, member);
-        var guards = ExitPaths.Guards(member)
+        var guards = ExitPaths.Guards(member).Concat(ExitPaths.GuardsWithEffects(member))
             .Where(g => g.Jump.SpanStart < anchor.SpanStart && !anchor.Span.Contains(g.Jump.Span))
             .Where(g => !g.IsLoopExit || (anchorLoop is not null && ExitPaths.EnclosingLoop(g.Jump, member) == anchorLoop))
             .Select(g => (Guard: g, AboutInput: Mentions(g.Condition, input), Validation: ExitPaths.IsValidationTest(g.Condition)))
@@ -28,6 +30,29 @@ public static class InvalidInputPath
         {
             whyNot = "the method has no existing path for invalid input (no validation guard before the parse), so the intended behaviour is unclear";
             return null;
+        }
+
+        // A sibling parse that already fails gracefully is the whole answer: its failure path (the error it records, then
+        // its exit) is copied, renamed to this input.
+        var failedParses = guards.Where(g => ExitPaths.FailedParse(g.Guard.Condition) is not null).ToList();
+        if (failedParses.Count > 0)
+        {
+            var adapted = failedParses.Select(g => AdaptFailedParse(g.Guard, input, valueName, anchor, model)).ToList();
+            if (adapted.Any(a => a is null))
+            {
+                whyNot = "a sibling parse's failure path refers to data that cannot be adapted to this input";
+                return null;
+            }
+
+            var ways = adapted.OfType<Fallback>().DistinctBy(a => string.Join("\n", a.Effects ?? []) + a.Jump, StringComparer.Ordinal).ToList();
+            if (ways.Count > 1)
+            {
+                whyNot = "sibling parses fail in more than one way, so the intended one is unclear";
+                return null;
+            }
+
+            // One sibling is one witness: the copy is likely, not certain, to be what the owner wants.
+            return failedParses.Select(g => g.Guard.Jump).Distinct().Count() > 1 ? ways[0] : ways[0] with { Confidence = 0.7 };
         }
 
         // Guards about the same input say most; a loop that already skips bad items comes next.
@@ -42,7 +67,14 @@ public static class InvalidInputPath
             preferred = guards;
         }
 
-        var rendered = preferred.Select(g => Render(g.Guard, model, message, g.AboutInput)).ToList();
+        // The method records what is wrong with invalid input: a bare exit would drop this input's error silently.
+        if (preferred.All(g => !g.Guard.HasEffects) && guards.Any(g => g.Guard.HasEffects))
+        {
+            whyNot = "the method records invalid input before leaving, and nothing shows how to record this parse's failure";
+            return null;
+        }
+
+        var rendered = preferred.Select(g => g.Guard.HasEffects ? null : Render(g.Guard, model, message, g.AboutInput)).ToList();
         if (rendered.Any(r => r is null))
         {
             whyNot = "the existing invalid-input path carries data that cannot be adapted to this input";
@@ -102,6 +134,84 @@ public static class InvalidInputPath
         var text = value.ToString();
         var span = strings[0].Span;
         return text[..(span.Start - value.SpanStart)] + message + text[(span.End - value.SpanStart)..];
+    }
+
+    /// <summary>
+    /// The failure path of <c>if (!T.TryParse(sibling, …, out var v)) { effects; exit; }</c> for this parse: the sibling's input
+    /// becomes <paramref name="input"/>, a string naming <c>v</c> (or <c>nameof(v)</c>) names <paramref name="valueName"/>.
+    /// Null when it uses <c>v</c> otherwise, or a local that is not in scope at <paramref name="anchor"/>.
+    /// </summary>
+    private static Fallback? AdaptFailedParse(GuardedExit guard, ExpressionSyntax input, string? valueName, StatementSyntax anchor, SemanticModel model)
+    {
+        var call = ExitPaths.FailedParse(guard.Condition)!;
+        var siblingInput = call.ArgumentList.Arguments[0].Expression;
+        var outArgument = call.ArgumentList.Arguments[^1].Expression;
+        var outSymbol = outArgument switch
+        {
+            DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax single } => model.GetDeclaredSymbol(single),
+            _ => model.GetSymbolInfo(outArgument).Symbol,
+        };
+        if (outSymbol is null)
+        {
+            return null;
+        }
+
+        var statements = (guard.HasEffects ? guard.Effects : []).Cast<SyntaxNode>().Append(guard.Jump).ToList();
+        var texts = new List<string>();
+        foreach (var statement in statements)
+        {
+            var changes = new List<(Microsoft.CodeAnalysis.Text.TextSpan Span, string Text)>();
+            foreach (var node in statement.DescendantNodesAndSelf(n => !changes.Any(c => c.Span.Contains(n.Span))))
+            {
+                if (changes.Any(c => c.Span.Contains(node.Span)))
+                {
+                    continue;
+                }
+
+                if (node is ExpressionSyntax expression && node is not LiteralExpressionSyntax && expression.IsEquivalentTo(siblingInput, topLevel: false))
+                {
+                    changes.Add((node.Span, input.ToString()));
+                }
+                else if (node is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal && literal.Token.ValueText == outSymbol.Name)
+                {
+                    if (valueName is null)
+                    {
+                        return null;
+                    }
+
+                    changes.Add((node.Span, SymbolDisplay.FormatLiteral(valueName, quote: true)));
+                }
+                else if (node is IdentifierNameSyntax id && model.GetSymbolInfo(id).Symbol is { } symbol)
+                {
+                    var inNameof = id.Parent is ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } };
+                    if (SymbolEqualityComparer.Default.Equals(symbol, outSymbol))
+                    {
+                        if (!inNameof || valueName is null)
+                        {
+                            return null;
+                        }
+
+                        changes.Add((node.Span, valueName));
+                    }
+                    else if (symbol is ILocalSymbol or IParameterSymbol
+                             && !model.LookupSymbols(anchor.SpanStart, name: symbol.Name).Contains(symbol, SymbolEqualityComparer.Default))
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            var text = statement.ToString();
+            foreach (var (span, replacement) in changes.OrderByDescending(c => c.Span.Start))
+            {
+                text = text[..(span.Start - statement.SpanStart)] + replacement + text[(span.End - statement.SpanStart)..];
+            }
+
+            texts.Add(text);
+        }
+
+        return new Fallback(texts[^1], null, 0.8, $"a sibling parse (`{call}`) already fails this way: the same error path, for this input", guard.Jump,
+            texts.Count > 1 ? texts.Take(texts.Count - 1).ToList() : null);
     }
 
     private static bool Mentions(SyntaxNode condition, ExpressionSyntax input) =>

@@ -27,7 +27,13 @@ public static class TryParseFix
         }
 
         var message = SymbolDisplay.FormatLiteral($"{RuleKit.Capitalize(call.InputName)} must be {call.Expected}.", quote: true);
-        var exit = InvalidInputPath.Infer(source.Member, statement, call.Input, model, message, out var whyNot);
+        var valueName = statement switch
+        {
+            LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } local => local.Declaration.Variables[0].Identifier.ValueText,
+            ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } } => assigned.Identifier.ValueText,
+            _ => call.InputName,
+        };
+        var exit = InvalidInputPath.Infer(source.Member, statement, call.Input, model, message, out var whyNot, valueName);
         if (exit is null)
         {
             return RuleResult.Decline(rootCause, whyNot, [.. evidence]);
@@ -49,7 +55,7 @@ public static class TryParseFix
             && (declaration.Declaration.Type.IsVar || SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(declaration.Declaration.Type, cancellationToken).Type, call.ResultType)))
         {
             var outType = declaration.Declaration.Type.IsVar ? "var" : declaration.Declaration.Type.ToString();
-            var guard = style.Guard(indent, "!" + ParseCall.WithOut(tryCall, $"{outType} {declaration.Declaration.Variables[0].Identifier.ValueText}"), exit.Jump);
+            var guard = style.Guard(indent, "!" + ParseCall.WithOut(tryCall, $"{outType} {declaration.Declaration.Variables[0].Identifier.ValueText}"), Body(exit));
             return RuleKit.Fix(rootCause, why, fixKind, reasons, evidence, RuleKit.Edit(source, ReplaceLines(source, statement, guard)));
         }
 
@@ -59,7 +65,7 @@ public static class TryParseFix
             && model.GetSymbolInfo(target, cancellationToken).Symbol is ILocalSymbol or IParameterSymbol
             && SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(target, cancellationToken).Type, call.ResultType))
         {
-            var guard = style.Guard(indent, "!" + ParseCall.WithOut(tryCall, target.Identifier.ValueText), exit.Jump);
+            var guard = style.Guard(indent, "!" + ParseCall.WithOut(tryCall, target.Identifier.ValueText), Body(exit));
             return RuleKit.Fix(rootCause, why, fixKind, reasons, evidence, RuleKit.Edit(source, ReplaceLines(source, statement, guard)));
         }
 
@@ -76,11 +82,13 @@ public static class TryParseFix
 
         var name = RuleKit.FreeName(model, statement.SpanStart, preferred, source.Member);
         var declared = style.PrefersVar || keyword is null ? "var" : keyword;
-        var hoisted = style.Guard(indent, "!" + ParseCall.WithOut(tryCall, $"{declared} {name}"), exit.Jump);
+        var hoisted = style.Guard(indent, "!" + ParseCall.WithOut(tryCall, $"{declared} {name}"), Body(exit));
         reasons.Add((-0.05, "the parse is hoisted into a guard before its statement"));
         return RuleKit.Fix(rootCause, why, fixKind, reasons, evidence,
             RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, hoisted), new TextChange(call.Node.Span, name)));
     }
+
+    private static IReadOnlyList<string> Body(Fallback exit) => [.. exit.Effects ?? [], exit.Jump];
 
     /// <summary>Replaces the whole lines of <paramref name="statement"/> with <paramref name="replacement"/>.</summary>
     public static TextChange ReplaceLines(LinkedSource source, SyntaxNode statement, string replacement)
