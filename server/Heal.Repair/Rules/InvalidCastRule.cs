@@ -23,6 +23,11 @@ public sealed class InvalidCastRule : ICrashRule
         var source = site.Throwing;
         var model = source.SemanticModel;
         var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
+        if (Unboxing(site, evidence, cancellationToken) is { } unboxing)
+        {
+            return unboxing;
+        }
+
         var casts = RuleKit.OnLine<CastExpressionSyntax>(source)
             .Where(c => model.GetTypeInfo(c.Type, cancellationToken).Type is { IsReferenceType: true }
                 && model.GetTypeInfo(c.Expression, cancellationToken).Type is { IsReferenceType: true })
@@ -98,6 +103,108 @@ public sealed class InvalidCastRule : ICrashRule
     }
 
     /// <summary>The value a type test looks at: <c>x is T</c>, <c>x is not T</c>, <c>x as T</c>, <c>switch (x)</c> with type cases.</summary>
+    /// <summary>
+    /// <c>(int)value</c> where <c>value</c> is an <c>object</c> holding another numeric type (a boxed <c>long</c> from a JSON
+    /// reader): unboxing needs the exact type, so the value is converted with <c>Convert.ToInt32</c>, written the way sibling
+    /// reads of the same source already do. Needs the message to name a boxed number, or a sibling that converts.
+    /// </summary>
+    private static RuleResult? Unboxing(CrashSite site, List<Evidence> evidence, CancellationToken cancellationToken)
+    {
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        var casts = RuleKit.OnLine<CastExpressionSyntax>(source)
+            .Where(c => model.GetTypeInfo(c.Type, cancellationToken).Type is { } target && ConvertMethod(target) is not null
+                && model.GetTypeInfo(c.Expression, cancellationToken).Type is { SpecialType: SpecialType.System_Object })
+            .ToList();
+        if (casts.Count != 1)
+        {
+            return null;
+        }
+
+        var cast = casts[0];
+        var target = model.GetTypeInfo(cast.Type, cancellationToken).Type!;
+        var method = ConvertMethod(target)!;
+        var operand = AbsenceConventions.Unwrap(cast.Expression);
+        var boxed = BoxedNumber(site.Exception.Value);
+        var siblings = SiblingConversions(source, operand, cancellationToken);
+        if (boxed is null && siblings.Count == 0)
+        {
+            return null;
+        }
+
+        // The sibling's extra arguments (a culture) carry over when they read the same here.
+        var extra = siblings.Select(s => string.Join(", ", s.ArgumentList.Arguments.Skip(1).Select(a => a.ToString()))).Distinct().ToList();
+        var tail = extra.Count == 1 && extra[0].Length > 0 && RuleKit.Binds(model, cast.SpanStart, extra[0]) ? ", " + extra[0] : "";
+        var replacement = $"Convert.{method}({operand}{tail})";
+        if (!RuleKit.Binds(model, cast.SpanStart, "Convert.ToInt32(0)"))
+        {
+            replacement = "System." + replacement;
+        }
+
+        var reasons = new List<(double, string)> { (0.45, $"`{cast}` unboxes an `object`, which only succeeds for exactly a boxed `{cast.Type}`") };
+        if (boxed is not null)
+        {
+            reasons.Add((0.15, $"the value held a boxed `{boxed}`, another number that converts"));
+        }
+
+        if (siblings.Count > 0)
+        {
+            evidence.Add(RuleKit.Evidence(source, siblings[0], "sibling conversion of the same source"));
+            reasons.Add((siblings.Count > 1 ? 0.25 : 0.2, $"sibling code reads the same source with `{siblings[0]}`"));
+        }
+
+        var rootCause = $"`{cast}` unboxes `{operand}` as `{cast.Type}`, but it holds {(boxed is null ? "another type" : $"a `{boxed}`")}; unboxing requires the exact type.";
+        return RuleKit.Fix(rootCause,
+            "An unboxing cast of a number stored as `object`: the boxed type differs from the cast's, so the value is converted instead of unboxed.",
+            "convert-unboxed", reasons, evidence, RuleKit.Edit(source, new TextChange(cast.Span, replacement)));
+    }
+
+    private static string? ConvertMethod(ITypeSymbol type) => type.SpecialType switch
+    {
+        SpecialType.System_Int16 => "ToInt16",
+        SpecialType.System_Int32 => "ToInt32",
+        SpecialType.System_Int64 => "ToInt64",
+        SpecialType.System_UInt16 => "ToUInt16",
+        SpecialType.System_UInt32 => "ToUInt32",
+        SpecialType.System_UInt64 => "ToUInt64",
+        SpecialType.System_Byte => "ToByte",
+        SpecialType.System_Single => "ToSingle",
+        SpecialType.System_Double => "ToDouble",
+        SpecialType.System_Decimal => "ToDecimal",
+        _ => null,
+    };
+
+    /// <summary>The boxed numeric type in "Unable to cast object of type 'System.Int64' to type 'System.Int32'.", else null.</summary>
+    private static string? BoxedNumber(string? message)
+    {
+        if (message is null)
+        {
+            return null;
+        }
+
+        var match = System.Text.RegularExpressions.Regex.Match(message, @"object of type '(?<from>System\.(Int16|Int32|Int64|UInt16|UInt32|UInt64|Byte|SByte|Single|Double|Decimal))'");
+        return match.Success ? match.Groups["from"].Value : null;
+    }
+
+    /// <summary><c>Convert.ToX(…)</c> calls in the type whose argument reads the same source (the same dictionary or member).</summary>
+    private static List<InvocationExpressionSyntax> SiblingConversions(LinkedSource source, ExpressionSyntax operand, CancellationToken cancellationToken)
+    {
+        var model = source.SemanticModel;
+        var origin = operand is ElementAccessExpressionSyntax element ? element.Expression : operand;
+        var originSymbol = model.GetSymbolInfo(origin, cancellationToken).Symbol;
+        if (originSymbol is null)
+        {
+            return [];
+        }
+
+        return NullReferenceRule.TypeScope(source).DescendantNodes().OfType<InvocationExpressionSyntax>()
+            .Where(i => i.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Convert" }, Name.Identifier.ValueText: var name }
+                && name.StartsWith("To", StringComparison.Ordinal) && i.ArgumentList.Arguments.Count >= 1
+                && AbsenceConventions.Unwrap(i.ArgumentList.Arguments[0].Expression) is var argument
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(argument is ElementAccessExpressionSyntax e ? e.Expression : argument, cancellationToken).Symbol, originSymbol))
+            .ToList();
+    }
+
     private static ExpressionSyntax? TestedOperand(SyntaxNode node) => node switch
     {
         IsPatternExpressionSyntax p when IsTypePattern(p.Pattern) => ExitPaths.Unparenthesize(p.Expression),
