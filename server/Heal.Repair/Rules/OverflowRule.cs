@@ -27,6 +27,13 @@ public sealed class OverflowRule : ICrashRule
         var candidates = RuleKit.OnLine<ExpressionSyntax>(source)
             .Where(e => Narrow(model.GetTypeInfo(e, cancellationToken).Type) && Overflows(e, model, cancellationToken))
             .ToList();
+        // A running total kept in an int that the method hands on as a long: accumulate in long.
+        var onLine = candidates.Count == 1 ? candidates[0].FirstAncestorOrSelf<ExpressionStatementSyntax>() : null;
+        if ((candidates.Count == 0 || onLine is not null) && Accumulator(source, onLine, evidence, cancellationToken) is { } accumulator)
+        {
+            return accumulator;
+        }
+
         if (candidates.Count != 1)
         {
             return RuleResult.Decline("A value did not fit in its numeric type.",
@@ -100,6 +107,93 @@ public sealed class OverflowRule : ICrashRule
             && InChecked(binary) && binary.Parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.MultiplyExpression or (int)SyntaxKind.AddExpression or (int)SyntaxKind.SubtractExpression },
         _ => false,
     };
+
+    /// <summary>
+    /// <c>int total = 0; … total += a * b; … return total;</c> in a method returning <c>long</c>, in checked arithmetic: the
+    /// total and each addend are computed as <c>long</c>. <paramref name="only"/> restricts it to the statement on the line;
+    /// otherwise (optimised builds report an earlier statement) the method must hold exactly one such total.
+    /// </summary>
+    private static RuleResult? Accumulator(LinkedSource source, ExpressionStatementSyntax? only, List<Evidence> evidence, CancellationToken cancellationToken)
+    {
+        var model = source.SemanticModel;
+        if (source.Member is null)
+        {
+            return null;
+        }
+
+        var found = new List<(AssignmentExpressionSyntax Update, LocalDeclarationStatementSyntax Declaration, ILocalSymbol Local)>();
+        foreach (var update in ExitPaths.OwnNodes(source.Member).OfType<AssignmentExpressionSyntax>().Where(a => a.IsKind(SyntaxKind.AddAssignmentExpression)))
+        {
+            if (only is not null && !only.Span.Contains(update.Span)
+                || model.GetSymbolInfo(update.Left, cancellationToken).Symbol is not ILocalSymbol local || !Narrow(local.Type)
+                || !InChecked(update, model) || ExitPaths.EnclosingLoop(update, source.Member) is null
+                || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+                || declarator.Parent?.Parent is not LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration)
+            {
+                continue;
+            }
+
+            // Every read of the total must already be wide (returned from a long method, passed as long).
+            var reads = ExitPaths.OwnNodes(source.Member).OfType<IdentifierNameSyntax>()
+                .Where(i => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i, cancellationToken).Symbol, local) && !(i.Parent is AssignmentExpressionSyntax a && a.Left == i))
+                .ToList();
+            if (reads.Count > 0 && reads.All(r => Width(model.GetTypeInfo(r, cancellationToken).ConvertedType) >= 3 && Width(model.GetTypeInfo(r, cancellationToken).ConvertedType) <= 4))
+            {
+                found.Add((update, declaration, local));
+            }
+        }
+
+        if (found.Select(f => f.Local).Distinct(SymbolEqualityComparer.Default).Count() != 1)
+        {
+            return null;
+        }
+
+        var (first, declarationStatement, total) = found[0];
+        var changes = new List<TextChange>();
+        var type = declarationStatement.Declaration.Type;
+        if (type.IsVar)
+        {
+            if (declarationStatement.Declaration.Variables[0].Initializer?.Value is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } literal)
+            {
+                return null;
+            }
+
+            changes.Add(new TextChange(literal.Span, literal.Token.ValueText + "L"));
+        }
+        else
+        {
+            changes.Add(new TextChange(type.Span, "long"));
+        }
+
+        // `total += a * b` still multiplies as int before adding: the first operand of each narrow product becomes long.
+        foreach (var update in found.Select(f => f.Update))
+        {
+            var product = ExitPaths.Unparenthesize(update.Right) as BinaryExpressionSyntax;
+            if (product is not null && product.IsKind(SyntaxKind.MultiplyExpression) && Narrow(model.GetTypeInfo(product, cancellationToken).Type))
+            {
+                changes.Add(new TextChange(LeftmostOperand(product).Span, $"(long){Operand(LeftmostOperand(product))}"));
+            }
+        }
+
+        var reasons = new List<(double, string)>
+        {
+            (0.5, $"`{total.Name}` is a `{total.Type.ToDisplayString()}` running total in checked arithmetic"),
+            (0.3, $"every read of `{total.Name}` already converts it to a wider type, so computing it as long changes no contract"),
+        };
+        if (only is null)
+        {
+            reasons.Add((-0.1, "the reported line is an earlier statement of the method; this is its only narrow running total"));
+        }
+
+        evidence.Add(RuleKit.Evidence(source, first, "running total"));
+        return RuleKit.Fix($"`{total.Name}` accumulates as `{total.Type.ToDisplayString()}` and overflowed, although the method hands it on as a wider type.",
+            "A narrow running total in checked arithmetic whose result is only used as a long.", "widen", reasons, evidence,
+            RuleKit.Edit(source, [.. changes.OrderBy(c => c.Span.Start)]));
+    }
+
+    private static bool InChecked(SyntaxNode node, SemanticModel model) =>
+        InChecked(node) || model.Compilation.Options.CheckOverflow
+        && !node.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).Any(a => a is CheckedExpressionSyntax { RawKind: (int)SyntaxKind.UncheckedExpression } or CheckedStatementSyntax { RawKind: (int)SyntaxKind.UncheckedStatement });
 
     private static bool InChecked(SyntaxNode node) =>
         node.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).Any(a => a is CheckedExpressionSyntax { RawKind: (int)SyntaxKind.CheckedExpression } or CheckedStatementSyntax { RawKind: (int)SyntaxKind.CheckedStatement });

@@ -128,7 +128,8 @@ public static class AdhocWorkspaceLoader
             : OutputKind.DynamicallyLinkedLibrary;
         var compilationOptions = new CSharpCompilationOptions(outputKind,
             nullableContextOptions: project.IsTrue("Nullable") ? NullableContextOptions.Enable : NullableContextOptions.Disable,
-            allowUnsafe: project.IsTrue("AllowUnsafeBlocks"));
+            allowUnsafe: project.IsTrue("AllowUnsafeBlocks"),
+            checkOverflow: project.IsTrue("CheckForOverflowUnderflow"));
 
         solution = solution.AddProject(ProjectInfo.Create(
             id, VersionStamp.Default, project.Name, project.AssemblyName, LanguageNames.CSharp,
