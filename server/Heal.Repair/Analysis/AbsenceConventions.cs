@@ -170,11 +170,14 @@ public static class AbsenceConventions
                 [new ConfidenceReason(0.05, "the method already returns null elsewhere")]);
         }
 
-        // 5. A void method and a value that is absent by design: leaving early does nothing the caller did not allow for.
-        if (!shape.ReturnsValue && absenceByDesign && !inLoop && member is not null and not ConstructorDeclarationSyntax)
+        // 5. A void method and a value that is absent by design, in a type whose other void methods already leave early when
+        // something is missing: the type's convention. Without such a sibling, skipping the work silently is a guess.
+        var voidPrecedent = statementGuards.FirstOrDefault(g => g.Action.Kind == AbsenceActionKind.Return && g.Action.Text is null
+            && g.Member is not null && g.Member != member && !MethodShape.Of(g.Member, model).ReturnsValue);
+        if (!shape.ReturnsValue && absenceByDesign && !inLoop && member is not null and not ConstructorDeclarationSyntax && voidPrecedent is not null)
         {
-            return new AbsencePlan(new AbsenceAction(AbsenceActionKind.Return, null), null, "returning early from a method with no result",
-                [new ConfidenceReason(-0.1, "no sibling guard to copy; an early return from a void method is the neutral choice")]);
+            return new AbsencePlan(new AbsenceAction(AbsenceActionKind.Return, null), voidPrecedent, $"as {Describe(voidPrecedent)} leaves early when `{voidPrecedent.Tested}` is missing",
+                [new ConfidenceReason(-0.1, $"no guard of this value to copy; {Describe(voidPrecedent)} leaves early for another missing value")]);
         }
 
         return null;
