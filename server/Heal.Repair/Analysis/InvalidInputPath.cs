@@ -68,7 +68,7 @@ public static class InvalidInputPath
         }
 
         // The method records what is wrong with invalid input: a bare exit would drop this input's error silently.
-        if (preferred.All(g => !g.Guard.HasEffects) && guards.Any(g => g.Guard.HasEffects))
+        if (!preferred.Any(g => g.AboutInput) && preferred.All(g => !g.Guard.HasEffects) && guards.Any(g => g.Guard.HasEffects))
         {
             whyNot = "the method records invalid input before leaving, and nothing shows how to record this parse's failure";
             return null;

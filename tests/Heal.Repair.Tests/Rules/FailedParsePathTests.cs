@@ -64,6 +64,65 @@ public sealed class FailedParsePathTests
             """), Format, Message, "cannot be adapted");
     }
 
+    [Fact]
+    public void Apply_BareGuardAboutSameInputBesideRecordingGuard_UsesTheGuardAboutTheInput()
+    {
+        RuleCheck.Fixes(Rule, """
+            //- src/Freight/Codes.cs
+            using System.Collections.Generic;
+
+            namespace Freight;
+
+            public static class Codes
+            {
+                public static int? Zone(string code, List<string> problems)
+                {
+                    if (code == null)
+                    {
+                        return null;
+                    }
+
+                    if (problems.Count > 10)
+                    {
+                        problems.Add("too many problems");
+                        return null;
+                    }
+
+                    var zone = int.Parse(code); // <- throws
+                    return zone;
+                }
+            }
+            """, Format, Message, """
+            //- src/Freight/Codes.cs
+            using System.Collections.Generic;
+
+            namespace Freight;
+
+            public static class Codes
+            {
+                public static int? Zone(string code, List<string> problems)
+                {
+                    if (code == null)
+                    {
+                        return null;
+                    }
+
+                    if (problems.Count > 10)
+                    {
+                        problems.Add("too many problems");
+                        return null;
+                    }
+
+                    if (!int.TryParse(code, out var zone))
+                    {
+                        return null;
+                    }
+                    return zone;
+                }
+            }
+            """);
+    }
+
     private static string Loader(string body) => $$"""
         //- src/Freight/ManifestLoader.cs
         using System.Collections.Generic;
