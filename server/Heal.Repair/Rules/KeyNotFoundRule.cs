@@ -60,6 +60,15 @@ public sealed class KeyNotFoundRule : ICrashRule
 
         var noun = RuleKit.ElementNoun(LastName(dictionary));
         var message = $"$\"{RuleKit.Capitalize(noun)} '{{{keyExpression}}}' was not found.\"";
+        // The code's own documentation can say a missing entry is an error to surface, not a case to default.
+        if (DocumentedAsError(access) is { } documented)
+        {
+            evidence.Add(RuleKit.Evidence(source, documented, "documentation"));
+            return RuleResult.Decline(rootCause,
+                "the documentation says a missing entry is an error that must surface, so no default or skip is right here; the data needs fixing, not the code",
+                [.. evidence]);
+        }
+
         var sibling = SiblingDefault(source, access, cancellationToken);
         if (sibling is not null)
         {
@@ -302,6 +311,24 @@ public sealed class KeyNotFoundRule : ICrashRule
         }
 
         return (candidate, siblings[0].Node, siblings[0].Node.Parent?.ToString() ?? siblings[0].Node.ToString(), siblings.Count);
+    }
+
+    /// <summary>The enclosing member or type whose doc comment says a missing value is an error (must stop, is invalid…); null otherwise.</summary>
+    private static SyntaxNode? DocumentedAsError(SyntaxNode node)
+    {
+        foreach (var declaration in node.Ancestors().OfType<MemberDeclarationSyntax>())
+        {
+            var doc = string.Concat(declaration.GetLeadingTrivia()
+                .Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().Select(d => d.ToString()));
+            if (doc.Length > 0 && System.Text.RegularExpressions.Regex.IsMatch(doc,
+                    @"\b(missing|unknown|absent|not found|no such)\b[^.]{0,120}\b(error|must|never|invalid|exception|stop|fail)",
+                    System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+            {
+                return declaration;
+            }
+        }
+
+        return null;
     }
 
     private static ExpressionSyntax DefaultNode(SyntaxNode read) => read switch
