@@ -49,6 +49,45 @@ public sealed partial class PatchValidator
         await using var worktree = await Worktree.CreateAsync(request.RepositoryRoot, baseCommit, workRoot, cancellationToken, cache?.WorktreePath);
         timings["worktree"] = stopwatch.Elapsed.TotalSeconds;
 
+        // Neither the patch nor the regression test may add or change a project file (the scope gate), so the
+        // project graph of the base commit is the graph of every state validated below.
+        var graph = ProjectGraph.Load(worktree.Path);
+        var dotnet = new DotnetRunner(request.Policy, cache?.ArtifactsPath);
+        var restore = true;
+        if (cache is not null)
+        {
+            await cache.PrepareAsync(worktree.Path, cancellationToken);
+            restore = !cache.RestoreIsCurrent;
+        }
+
+        // The cheapest order for a reproduction: the test alone, built and run on its own (it must fail with the
+        // crash); then the patch, one build, and one run of the affected tests that includes the regression test
+        // (it must pass). The "after" half costs nothing beyond the normal build and tests gates.
+        Reproduction? reproduction = null;
+        if (request.RegressionTest is not null)
+        {
+            if (request.Policy.RunBuild && request.Policy.RunTests)
+            {
+                progress?.Report("running the regression test without the fix");
+                stopwatch.Restart();
+                (var gate, reproduction, var restored) = await ReproduceWithoutFixAsync(request, worktree, graph, dotnet, restore, cancellationToken);
+                timings["reproduction"] = stopwatch.Elapsed.TotalSeconds;
+                restore &= !restored;
+                if (gate is not null)
+                {
+                    gates["reproduction"] = gate;
+                    if (gate.Status == GateStatus.Failed)
+                    {
+                        return Finish(request, gates, timings, baseCommit, failureOutput);
+                    }
+                }
+            }
+            else
+            {
+                gates["reproduction"] = GateResult.Skip("reproduction", "needs the build and the tests, which the policy switched off");
+            }
+        }
+
         stopwatch.Restart();
         gates["applies"] = await ApplyAsync(worktree.Path, request.Patch, workRoot, cancellationToken);
         timings["apply"] = stopwatch.Elapsed.TotalSeconds;
@@ -63,17 +102,15 @@ public sealed partial class PatchValidator
             return Finish(request, gates, timings, baseCommit, failureOutput);
         }
 
-        var graph = ProjectGraph.Load(worktree.Path);
         var owners = summary.Files
             .Select(f => graph.OwnerOf(Path.Combine(worktree.Path, f.Path)))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var testProjects = graph.AffectedTestProjects(owners);
-        var dotnet = new DotnetRunner(request.Policy, cache?.ArtifactsPath);
-        if (cache is not null)
+        if (reproduction is not null && !testProjects.Contains(reproduction.Project))
         {
-            await cache.PrepareAsync(worktree.Path, cancellationToken);
+            testProjects = testProjects.Add(reproduction.Project).Sort(StringComparer.Ordinal);
         }
 
         if (request.Policy.RunBuild)
@@ -82,7 +119,7 @@ public sealed partial class PatchValidator
             stopwatch.Restart();
             // Building a test project builds what it references; build an owner on its own only when no test sees it.
             var toBuild = testProjects.Concat(owners.Where(o => graph.AffectedTestProjects([o]).IsEmpty)).Distinct(StringComparer.Ordinal).ToList();
-            var build = await dotnet.BuildAsync(worktree.Path, toBuild, cancellationToken);
+            var build = await dotnet.BuildAsync(worktree.Path, toBuild, cancellationToken, restore);
             timings["build"] = stopwatch.Elapsed.TotalSeconds;
             gates["build"] = build.Gate;
             if (!build.Gate.Passed)
@@ -107,6 +144,18 @@ public sealed partial class PatchValidator
             stopwatch.Restart();
             var tests = await dotnet.TestAsync(worktree.Path, testProjects, filter: null, cancellationToken);
             timings["tests"] = stopwatch.Elapsed.TotalSeconds;
+            if (reproduction is not null && tests.Report is { } report)
+            {
+                // One run, two gates: the regression test decides the reproduction, the others the tests.
+                var regression = report.Where(r => r.IsIn(reproduction.ClassName));
+                tests = DotnetRunner.Tests(report.Where(r => !r.IsIn(reproduction.ClassName)), testProjects.Length);
+                gates["reproduction"] = ReproductionGate.WithFix(reproduction.ClassName, reproduction.ExceptionName, regression);
+                if (gates["reproduction"].Status == GateStatus.Failed)
+                {
+                    failureOutput = DotnetRunner.Tests(regression, 1).Output;
+                }
+            }
+
             gates["tests"] = tests.Gate;
             if (!tests.Gate.Passed)
             {
@@ -119,9 +168,10 @@ public sealed partial class PatchValidator
             gates["tests"] = GateResult.Skip("tests", "switched off by policy");
         }
 
-        gates["reproduction"] = request.RegressionTest is null
-            ? GateResult.Skip("reproduction", "no regression test could be written from the captured event")
-            : await ReproduceAsync(request, worktree, graph, dotnet, cache, timings, cancellationToken);
+        if (!gates.ContainsKey("reproduction"))
+        {
+            gates["reproduction"] = GateResult.Skip("reproduction", "no regression test could be written from the captured event");
+        }
 
         return Finish(request, gates, timings, baseCommit, failureOutput);
     }
@@ -183,75 +233,60 @@ public sealed partial class PatchValidator
         return GateResult.Pass("syntax", checkedFiles == 1 ? "1 C# file parses without errors" : $"{checkedFiles} C# files parse without errors");
     }
 
-    private static async Task<GateResult> ReproduceAsync(
-        ValidationRequest request, Worktree worktree, ProjectGraph graph, DotnetRunner dotnet, BuildCache? cache,
-        ImmutableDictionary<string, double>.Builder timings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the regression test alone and runs it without the fix. It must fail with the crash's exception;
+    /// then it stays in the worktree and the tests after the fix include it. A test that cannot show the crash
+    /// (it does not apply or build, passes, or fails for another reason) proves nothing either way: it is removed
+    /// and the gate is skipped. Only a test that is not one new file in a test project fails the gate.
+    /// </summary>
+    /// <returns>The final gate when the reproduction ends here; else the pending reproduction. Restored: whether dotnet restored the test project.</returns>
+    private static async Task<(GateResult? Gate, Reproduction? Pending, bool Restored)> ReproduceWithoutFixAsync(
+        ValidationRequest request, Worktree worktree, ProjectGraph graph, DotnetRunner dotnet, bool restore, CancellationToken cancellationToken)
     {
-        if (cache is not null)
-        {
-            // The regression test and the reverse patch change sources between builds: the record is written
-            // again only once they are all built.
-            await cache.PrepareAsync(worktree.Path, cancellationToken);
-        }
-
         var summary = PatchSummary.FromDiff(request.RegressionTest!);
         var testFile = summary?.Files.SingleOrDefault();
-        if (testFile is null || !testFile.IsNew || !ScopeRules.IsNewTestFile(testFile.Path))
+        if (testFile is null || !testFile.IsNew || !ScopeRules.IsNewTestFile(testFile.Path) || ScopeRules.Forbidden(testFile.Path) is not null)
         {
-            return GateResult.Fail("reproduction", "the regression test must be one new test file");
+            return (GateResult.Fail("reproduction", "the regression test must be one new test file"), null, false);
         }
 
-        var stopwatch = Stopwatch.StartNew();
+        var fullPath = Path.Combine(worktree.Path, testFile.Path);
+        var project = graph.OwnerOf(fullPath);
+        if (project is null || !graph.TestProjects.Contains(project))
+        {
+            return (GateResult.Fail("reproduction", $"{testFile.Path} is not inside a test project"), null, false);
+        }
+
         var applied = await ApplyAsync(worktree.Path, request.RegressionTest!, request.Policy.EffectiveWorkRoot, cancellationToken);
         if (!applied.Passed)
         {
-            return GateResult.Fail("reproduction", "the regression test does not apply: " + applied.Detail);
-        }
-
-        var project = graph.OwnerOf(Path.Combine(worktree.Path, testFile.Path));
-        if (project is null || !graph.TestProjects.Contains(project))
-        {
-            return GateResult.Fail("reproduction", $"{testFile.Path} is not inside a test project");
+            return (GateResult.Skip("reproduction", "the regression test does not apply: " + applied.Detail), null, false);
         }
 
         var className = Path.GetFileNameWithoutExtension(testFile.Path);
-        var after = await dotnet.TestAsync(worktree.Path, [project], $"FullyQualifiedName~{className}", cancellationToken, build: true);
-
-        // Then the same test without the fix: reverse the patch in the worktree and run it again.
-        var patchFile = Path.Combine(request.Policy.EffectiveWorkRoot, Guid.NewGuid().ToString("N") + ".patch");
-        await File.WriteAllTextAsync(patchFile, request.Patch.EndsWith('\n') ? request.Patch : request.Patch + "\n", cancellationToken);
-        ProcessResult reverse;
-        try
+        var exceptionName = ExceptionName(request.CrashExceptionType);
+        var before = await dotnet.TestAsync(worktree.Path, [project], $"FullyQualifiedName~{className}.", cancellationToken, build: true, restore: restore);
+        var skipped = ReproductionGate.WithoutFix(className, exceptionName, before.Report, before.Gate.Detail);
+        if (skipped is null)
         {
-            reverse = await GitCli.TryRunAsync(worktree.Path, ["apply", "--reverse", "--whitespace=nowarn", patchFile], cancellationToken);
-        }
-        finally
-        {
-            File.Delete(patchFile);
+            return (null, new Reproduction(className, project, exceptionName), true);
         }
 
-        var before = reverse.Succeeded
-            ? await dotnet.TestAsync(worktree.Path, [project], $"FullyQualifiedName~{className}", cancellationToken, build: true)
-            : null;
-        timings["reproduction"] = stopwatch.Elapsed.TotalSeconds;
-        if (cache is not null && before is { Report: not null })
+        // The test proves nothing about the patch: take it out so the build and tests after the fix are the usual ones.
+        File.Delete(fullPath);
+        return (skipped, null, before.Report is not null);
+    }
+
+    /// <summary>The crash's exception type without namespace, e.g. <c>NullReferenceException</c>; null when unknown.</summary>
+    private static string? ExceptionName(string? type)
+    {
+        if (string.IsNullOrWhiteSpace(type))
         {
-            await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
+            return null;
         }
 
-        if (before is null)
-        {
-            return GateResult.Fail("reproduction", "could not remove the fix to run the test without it");
-        }
-
-        var failedBefore = before.Report is { Failed: > 0 };
-        var passedAfter = after.Gate.Passed && after.Report is { Total: > 0, Failed: 0 };
-        return (failedBefore, passedAfter) switch
-        {
-            (true, true) => GateResult.Pass("reproduction", $"{className} fails without the fix and passes with it"),
-            (false, _) => GateResult.Fail("reproduction", $"{className} passes without the fix: it does not reproduce the crash"),
-            _ => GateResult.Fail("reproduction", $"{className} fails with the fix: {after.Gate.Detail}"),
-        };
+        var name = type.Contains('.') ? type[(type.LastIndexOf('.') + 1)..] : type;
+        return ExceptionNamePattern().IsMatch(name) ? name : null;
     }
 
     private static ValidationReport Finish(
@@ -274,4 +309,10 @@ public sealed partial class PatchValidator
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/+-]{0,127}$")]
     private static partial Regex RevisionPattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
+    private static partial Regex ExceptionNamePattern();
+
+    /// <summary>A regression test that failed with the crash without the fix; the run after the fix decides the gate.</summary>
+    private sealed record Reproduction(string ClassName, string Project, string? ExceptionName);
 }

@@ -83,5 +83,10 @@ public static class CSharpLiterals
 
     private static string Signed(bool negative, string literal) => negative ? "-" + literal : literal;
 
-    private static string Token(SyntaxToken token) => token.ToString();
+    /// <summary>The token's text, with the suffix most code writes: <c>1m</c>, <c>1d</c>, <c>1f</c> (but <c>1L</c>, never the l that reads as 1).</summary>
+    private static string Token(SyntaxToken token)
+    {
+        var text = token.ToString();
+        return token.IsKind(SyntaxKind.NumericLiteralToken) && text.Length > 1 && text[^1] is 'M' or 'D' or 'F' ? text[..^1] + char.ToLowerInvariant(text[^1]) : text;
+    }
 }

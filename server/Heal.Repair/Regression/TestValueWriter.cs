@@ -179,8 +179,10 @@ internal sealed class TestValueWriter(ImmutableDictionary<ISymbol, string> membe
                     }
                 }
 
-                var creation = $"new {Name(type)}({string.Join(", ", arguments)})";
-                return initializers.Count == 0 ? creation : $"{creation} {{ {string.Join(", ", initializers)} }}";
+                var creation = $"new {Name(type)}";
+                return initializers.Count == 0 ? $"{creation}({string.Join(", ", arguments)})"
+                    : arguments.Count == 0 ? $"{creation} {{ {string.Join(", ", initializers)} }}"
+                    : $"{creation}({string.Join(", ", arguments)}) {{ {string.Join(", ", initializers)} }}";
             }
 
             return null;

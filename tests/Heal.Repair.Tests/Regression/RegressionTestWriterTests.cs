@@ -85,7 +85,7 @@ public sealed class RegressionTestWriterTests
                 [Fact]
                 public void MarginPercent_ZeroPrice_DoesNotThrow()
                 {
-                    var result = Margins.MarginPercent(0M, 1M);
+                    var result = Margins.MarginPercent(0m, 1m);
 
                     Assert.Equal(0m, result);
                 }
