@@ -113,37 +113,67 @@ public sealed partial class PatchValidator
             testProjects = testProjects.Add(reproduction.Project).Sort(StringComparer.Ordinal);
         }
 
-        if (request.Policy.RunBuild)
+        // Building a test project builds what it references; build an owner on its own only when no test sees it.
+        var untested = owners.Where(o => graph.AffectedTestProjects([o]).IsEmpty).ToList();
+        StepResult? tests = null;
+        if (request.Policy.RunBuild && request.Policy.RunTests && untested.Count == 0 && !testProjects.IsEmpty)
         {
-            progress?.Report("building the affected projects");
+            // Every change is seen by a test project: one `dotnet test` per test project builds and runs it, which
+            // saves a process and an evaluation of the projects over a build followed by a test run.
+            progress?.Report($"building and running {testProjects.Length} test project(s)");
             stopwatch.Restart();
-            // Building a test project builds what it references; build an owner on its own only when no test sees it.
-            var toBuild = testProjects.Concat(owners.Where(o => graph.AffectedTestProjects([o]).IsEmpty)).Distinct(StringComparer.Ordinal).ToList();
-            var build = await dotnet.BuildAsync(worktree.Path, toBuild, cancellationToken, restore);
-            timings["build"] = stopwatch.Elapsed.TotalSeconds;
-            gates["build"] = build.Gate;
-            if (!build.Gate.Passed)
+            tests = await dotnet.TestAsync(worktree.Path, testProjects, filter: null, cancellationToken, build: true, restore: restore);
+            timings["build+tests"] = stopwatch.Elapsed.TotalSeconds;
+            gates["build"] = tests.Gate.Name == "build" ? tests.Gate
+                : tests.Report is null ? GateResult.Skip("build", "not known: the test run gave no results")
+                : GateResult.Pass("build", $"{string.Join(", ", testProjects.Select(Path.GetFileNameWithoutExtension))} built");
+            if (gates["build"].Status == GateStatus.Failed)
             {
-                failureOutput = build.Output;
+                failureOutput = tests.Output;
                 return Finish(request, gates, timings, baseCommit, failureOutput);
             }
 
-            if (cache is not null && build.Gate.Status == GateStatus.Passed)
+            if (cache is not null && gates["build"].Passed)
             {
                 await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
             }
         }
         else
         {
-            gates["build"] = GateResult.Skip("build", "switched off by policy");
+            if (request.Policy.RunBuild)
+            {
+                progress?.Report("building the affected projects");
+                stopwatch.Restart();
+                var build = await dotnet.BuildAsync(worktree.Path, testProjects.Concat(untested).Distinct(StringComparer.Ordinal).ToList(), cancellationToken, restore);
+                timings["build"] = stopwatch.Elapsed.TotalSeconds;
+                gates["build"] = build.Gate;
+                if (!build.Gate.Passed)
+                {
+                    failureOutput = build.Output;
+                    return Finish(request, gates, timings, baseCommit, failureOutput);
+                }
+
+                if (cache is not null && build.Gate.Status == GateStatus.Passed)
+                {
+                    await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
+                }
+            }
+            else
+            {
+                gates["build"] = GateResult.Skip("build", "switched off by policy");
+            }
+
+            if (request.Policy.RunTests && request.Policy.RunBuild)
+            {
+                progress?.Report(testProjects.IsEmpty ? "no test project sees the change" : $"running {testProjects.Length} test project(s)");
+                stopwatch.Restart();
+                tests = await dotnet.TestAsync(worktree.Path, testProjects, filter: null, cancellationToken);
+                timings["tests"] = stopwatch.Elapsed.TotalSeconds;
+            }
         }
 
-        if (request.Policy.RunTests && request.Policy.RunBuild)
+        if (tests is not null)
         {
-            progress?.Report(testProjects.IsEmpty ? "no test project sees the change" : $"running {testProjects.Length} test project(s)");
-            stopwatch.Restart();
-            var tests = await dotnet.TestAsync(worktree.Path, testProjects, filter: null, cancellationToken);
-            timings["tests"] = stopwatch.Elapsed.TotalSeconds;
             if (reproduction is not null && tests.Report is { } report)
             {
                 // One run, two gates: the regression test decides the reproduction, the others the tests.
@@ -266,7 +296,7 @@ public sealed partial class PatchValidator
         var className = Path.GetFileNameWithoutExtension(testFile.Path);
         var exceptionName = ExceptionName(request.CrashExceptionType);
         var before = await dotnet.TestAsync(worktree.Path, [project], $"FullyQualifiedName~{className}.", cancellationToken, build: true, restore: restore);
-        var skipped = ReproductionGate.WithoutFix(className, exceptionName, before.Report, before.Gate.Detail);
+        var skipped = ReproductionGate.WithoutFix(className, exceptionName, before.Report, before.Gate);
         if (skipped is null)
         {
             return (null, new Reproduction(className, project, exceptionName), true);

@@ -13,14 +13,14 @@ internal static class ReproductionGate
 {
     /// <summary>Null when the test reproduced the crash (the run with the fix decides); else the skipped gate saying why.</summary>
     /// <param name="results">The run's results, or null when it gave none (the test did not build, or the run failed).</param>
-    /// <param name="runDetail">What the run said when it gave no results.</param>
-    public static GateResult? WithoutFix(string className, string? exceptionName, TrxReport? results, string runDetail)
+    /// <param name="run">The run's own gate: a failed <c>build</c> gate when the test did not build.</param>
+    public static GateResult? WithoutFix(string className, string? exceptionName, TrxReport? results, GateResult run)
     {
         var own = results?.Where(r => r.IsIn(className)) ?? TrxReport.Empty;
         if (own.Passed + own.Failed == 0)
         {
-            return GateResult.Skip("reproduction", runDetail.Contains("does not build", StringComparison.Ordinal)
-                ? $"{className} does not build without the fix: {runDetail}"
+            return GateResult.Skip("reproduction", run.Name == "build"
+                ? $"{className} does not build without the fix: {run.Detail}"
                 : $"{className} gave no test results without the fix");
         }
 

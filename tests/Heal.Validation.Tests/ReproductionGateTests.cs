@@ -16,7 +16,7 @@ public sealed class ReproductionGateTests
     [InlineData("", "gave no test results without the fix")]
     public void WithoutFix_Outcome_ReproducesOrSkipsSayingWhy(string outcome, string? skipDetail)
     {
-        var gate = ReproductionGate.WithoutFix("PriceCalculatorDiscountedRegressionTests", "NullReferenceException", Report(outcome), "");
+        var gate = ReproductionGate.WithoutFix("PriceCalculatorDiscountedRegressionTests", "NullReferenceException", Report(outcome), GateResult.Pass("tests", ""));
 
         Assert.Equal(skipDetail, gate?.Detail.Replace("PriceCalculatorDiscountedRegressionTests ", "", StringComparison.Ordinal));
         Assert.True(gate is null || gate.Status == GateStatus.Skipped);
@@ -25,10 +25,10 @@ public sealed class ReproductionGateTests
     [Fact]
     public void WithoutFix_TestDoesNotBuild_SkipsSayingSo()
     {
-        var gate = ReproductionGate.WithoutFix("X", "NullReferenceException", null, "Shop.Tests: does not build: X.cs(3,1): error CS0246");
+        var gate = ReproductionGate.WithoutFix("X", "NullReferenceException", null, GateResult.Fail("build", "tests/Shop.Tests/Shop.Tests.csproj: 1 error(s); first: X.cs(3,1): error CS0246"));
 
         Assert.Equal(GateStatus.Skipped, gate!.Status);
-        Assert.StartsWith("X does not build without the fix", gate.Detail, StringComparison.Ordinal);
+        Assert.Equal("X does not build without the fix: tests/Shop.Tests/Shop.Tests.csproj: 1 error(s); first: X.cs(3,1): error CS0246", gate.Detail);
     }
 
     [Theory]

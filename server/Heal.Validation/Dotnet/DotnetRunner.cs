@@ -23,10 +23,11 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
             {
                 var errors = result.StandardOutput.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
                 output.Append(result.StandardOutput).Append(result.StandardError);
-                var detail = result.TimedOut
-                    ? $"{Relative(worktree, project)}: timed out after {policy.EffectiveBuildTimeout.TotalSeconds:0}s"
-                    : $"{Relative(worktree, project)}: {errors.Count} error(s); first: {Shorten(errors.FirstOrDefault() ?? result.Tail(1), worktree)}";
-                return new StepResult(GateResult.Fail("build", detail), output.ToString(), null);
+                var gate = result.TimedOut
+                    ? GateResult.Fail("build", $"{Relative(worktree, project)}: timed out after {policy.EffectiveBuildTimeout.TotalSeconds:0}s")
+                    : errors.Count == 0 ? GateResult.Fail("build", $"{Relative(worktree, project)}: {Shorten(result.Tail(1), worktree)}")
+                    : BuildFailure(worktree, project, errors);
+                return new StepResult(gate, output.ToString(), null);
             }
         }
 
@@ -72,10 +73,13 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
                 if (trx is null)
                 {
                     output.Append(result.StandardOutput).Append(result.StandardError);
-                    var error = result.StandardOutput.Split('\n').FirstOrDefault(l => l.Contains(": error ", StringComparison.Ordinal));
-                    var why = result.TimedOut ? $"timed out after {policy.EffectiveTestTimeout.TotalSeconds:0}s"
-                        : error is not null ? "does not build: " + Shorten(error, worktree)
-                        : "no test results: " + Shorten(result.Tail(1), worktree);
+                    var errors = result.StandardOutput.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
+                    if (build && !result.TimedOut && errors.Count > 0)
+                    {
+                        return new StepResult(BuildFailure(worktree, project, errors), output.ToString(), null);
+                    }
+
+                    var why = result.TimedOut ? $"timed out after {policy.EffectiveTestTimeout.TotalSeconds:0}s" : "no test results: " + Shorten(result.Tail(1), worktree);
                     return new StepResult(GateResult.Fail("tests", $"{Path.GetFileNameWithoutExtension(project)}: {why}"), output.ToString(), null);
                 }
 
@@ -92,6 +96,9 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
 
         return Tests(report, projects.Count);
     }
+
+    private static GateResult BuildFailure(string worktree, string project, List<string> errors) =>
+        GateResult.Fail("build", $"{Relative(worktree, project)}: {errors.Count} error(s); first: {Shorten(errors[0], worktree)}");
 
     /// <summary>The tests gate for <paramref name="report"/>: failed when a test failed, with the failures as output for a retry.</summary>
     public static StepResult Tests(TrxReport report, int projectCount)
