@@ -41,13 +41,19 @@ public static partial class CrashInputFinder
             .Where(n => site.Throwing.LineSpan.Contains(n.SpanStart))
             .ToList();
         var model = site.Throwing.SemanticModel;
+        var quoted = site.ExceptionName switch
+        {
+            "FormatException" => Quoted(FormatInput(), site.Exception.Value),
+            "KeyNotFoundException" => Quoted(MissingKey(), site.Exception.Value),
+            _ => null,
+        };
         var condition = site.ExceptionName switch
         {
             "DivideByZeroException" => ZeroDivisor(line, model, throwing),
             "InvalidOperationException" when IsEmptySequence(site.Exception.Value) => EmptySequence(line),
             "NullReferenceException" => NullDereference(line, model, throwing, AddedLines(patch)),
-            "FormatException" => Unparsable(line, model, throwing, Quoted(FormatInput(), site.Exception.Value) ?? "not a number"),
-            "KeyNotFoundException" => UnknownKey(line, model, throwing, Quoted(MissingKey(), site.Exception.Value) ?? "missing"),
+            "FormatException" => Unparsable(line, model, throwing, quoted ?? "not a number"),
+            "KeyNotFoundException" => UnknownKey(line, model, throwing, quoted ?? "missing"),
             _ => null,
         };
         if (condition is null)
@@ -71,8 +77,10 @@ public static partial class CrashInputFinder
         }
 
         var members = ImmutableDictionary.Create<ISymbol, string>(SymbolEqualityComparer.Default);
-        if (parameter is not null)
+        var placeholder = site.ExceptionName is "FormatException" or "KeyNotFoundException" && quoted is null;
+        if (parameter is not null && !(placeholder && parameters.ContainsKey(parameter.Name)))
         {
+            // The crash site's value wins over a captured one, except a made-up unparsable string or key.
             parameters[parameter.Name] = value;
         }
         else if (member is not null)

@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Heal.Core.Diffs;
+using Heal.Core.Model;
 using Heal.Repair.Regression;
 using Heal.Repair.Tests.Engine;
 using Heal.Repair.Workspace;
@@ -244,11 +246,15 @@ public sealed class RegressionTestWriterTests
     }
 
     [Theory]
-    [InlineData("\"); Process.Start(\"rm")]
-    [InlineData("\\\"); System.IO.File.Delete(\"x\"); //")]
-    [InlineData("line\n}\nclass Evil { }\r\n/*")]
-    public async Task Write_HostileCapturedInput_IsOneEscapedStringLiteral(string hostile)
+    [InlineData("\"); Process.Start(\"rm", false)]
+    [InlineData("\\\"); System.IO.File.Delete(\"x\"); //", false)]
+    [InlineData("line\n}\nclass Evil { }\r\n/*", false)]
+    [InlineData("\"); Process.Start(\"rm", true)]
+    [InlineData("\"u8 + $\"{System.Environment.Exit(1)}", true)]
+    public async Task Write_HostileCapturedInput_IsOneEscapedStringLiteral(string hostile, bool fromFrameVariable)
     {
+        // The input arrives quoted in the exception message (.NET's FormatException), or as a frame variable.
+        var message = fromFrameVariable ? "The input string was not in a correct format." : $"The input string '{hostile}' was not in a correct format.";
         var test = await Check(LibraryProject + """
             //- src/Shop/Quantities.cs
             namespace Shop;
@@ -270,7 +276,7 @@ public sealed class RegressionTestWriterTests
                 [Fact]
                 public void Read_Digits_IsTheNumber() => Assert.Equal(3, Quantities.Read("3"));
             }
-            """, "System.FormatException", $"The input string '{hostile}' was not in a correct format.", patch: "");
+            """, "System.FormatException", message, patch: "", edit: fromFrameVariable ? e => WithVariable(e, "text", hostile) : null);
 
         var root = CSharpSyntaxTree.ParseText(NewFileText(test)).GetCompilationUnitRoot();
         Assert.Empty(root.GetDiagnostics());
@@ -324,10 +330,11 @@ public sealed class RegressionTestWriterTests
         Assert.Contains("does not say which input", test.DeclineReason, StringComparison.Ordinal);
     }
 
-    private static async Task<RegressionTest> Check(string fixture, string exceptionType, string message, string patch)
+    private static async Task<RegressionTest> Check(string fixture, string exceptionType, string message, string patch, Func<ErrorEvent, ErrorEvent>? edit = null)
     {
         var (repository, errorEvent) = CrashFixture.Create(fixture, exceptionType, message);
         using var _ = repository;
+        errorEvent = edit?.Invoke(errorEvent) ?? errorEvent;
         var workspace = await new WorkspaceProvider().GetAsync(repository.Root, CancellationToken.None);
         var crash = await CrashSiteBuilder.BuildAsync(workspace, errorEvent, CancellationToken.None);
         Assert.True(crash.Site is not null, crash.DeclineReason);
@@ -341,6 +348,14 @@ public sealed class RegressionTestWriterTests
         }
 
         return test;
+    }
+
+    /// <summary>The event with a local variable captured on every in-app frame, as SDKs that send variables do.</summary>
+    private static ErrorEvent WithVariable(ErrorEvent errorEvent, string name, string value)
+    {
+        var culprit = errorEvent.Exceptions[0];
+        var frames = culprit.Frames.Select(f => f.InApp == true ? f with { Vars = ImmutableDictionary<string, string>.Empty.Add(name, value) } : f);
+        return errorEvent with { Exceptions = [culprit with { Frames = [.. frames] }] };
     }
 
     private static string NewFileText(RegressionTest test) =>
