@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Heal.Core.Diffs;
 using Heal.Repair.Rules;
@@ -55,6 +56,16 @@ public static class RegressionTestWriter
         if (mirror is null)
         {
             return RegressionTest.Declined($"no test project references the project of {type.Name}");
+        }
+
+        if (mirror.NullableEnabled)
+        {
+            // The null is the point of the test: say so to the compiler rather than warn in the user's build.
+            inputs = inputs with
+            {
+                ParameterValues = inputs.ParameterValues.ToImmutableDictionary(p => p.Key, p => p.Value == "null" ? "null!" : p.Value),
+                MemberValues = inputs.MemberValues.ToImmutableDictionary(m => m.Key, m => m.Value == "null" ? "null!" : m.Value, SymbolEqualityComparer.Default),
+            };
         }
 
         var values = new TestValueWriter(inputs.MemberValues);

@@ -21,6 +21,7 @@ namespace Heal.Repair.Regression;
 /// <param name="NewLine">The file's line ending.</param>
 /// <param name="ClassModifiers">The test class's modifiers, e.g. <c>public sealed</c>.</param>
 /// <param name="ClassAttributes">Attributes of the test class, as written (e.g. <c>[TestFixture]</c>).</param>
+/// <param name="NullableEnabled">Whether the test project enables nullable reference types (a null argument is then written <c>null!</c>).</param>
 public sealed record TestMirror(
     string TestFile,
     TestDialect Dialect,
@@ -31,7 +32,8 @@ public sealed record TestMirror(
     string Indent,
     string NewLine,
     string ClassModifiers,
-    ImmutableArray<string> ClassAttributes)
+    ImmutableArray<string> ClassAttributes,
+    bool NullableEnabled = false)
 {
     /// <summary>The folder new test files go in (the imitated file's folder).</summary>
     public string Directory => TestFile.Contains('/') ? TestFile[..TestFile.LastIndexOf('/')] : "";
@@ -104,7 +106,8 @@ public sealed record TestMirror(
         return new TestMirror(
             path, dialect, @namespace?.Name.ToString(), @namespace is FileScopedNamespaceDeclarationSyntax, usings, globally,
             DetectIndent(text), text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n",
-            modifiers.Length == 0 ? "public" : modifiers, attributes);
+            modifiers.Length == 0 ? "public" : modifiers, attributes,
+            text.Contains("#nullable enable", StringComparison.Ordinal) || projectText?.Contains("<Nullable>enable</Nullable>", StringComparison.OrdinalIgnoreCase) == true);
     }
 
     private static bool IsTestProject(string projectText) =>

@@ -168,7 +168,7 @@ internal sealed class TestValueWriter(ImmutableDictionary<ISymbol, string> membe
                     if (memberValues.TryGetValue(member, out var value))
                     {
                         _used.Add(member);
-                        if (value != "null")
+                        if (value is not ("null" or "null!"))
                         {
                             initializers.Add($"{member.Name} = {value}");
                         }

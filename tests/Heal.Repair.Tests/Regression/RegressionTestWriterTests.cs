@@ -23,9 +23,12 @@ public sealed class RegressionTestWriterTests
 
         """;
 
-    private static string TestProject(string package) => $$"""
+    private static string TestProject(string package, bool nullable = false) => $$"""
         //- tests/Shop.Tests/Shop.Tests.csproj
         <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <Nullable>{{(nullable ? "enable" : "disable")}}</Nullable>
+          </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
             <PackageReference Include="{{package}}" Version="1.0.0" />
@@ -284,6 +287,33 @@ public sealed class RegressionTestWriterTests
         Assert.Equal(hostile, literal.Token.ValueText);
         Assert.Equal(["Quantities.Read"], root.DescendantNodes().OfType<InvocationExpressionSyntax>().Select(i => i.Expression.ToString()));
         Assert.Single(root.DescendantNodes().OfType<ClassDeclarationSyntax>());
+    }
+
+    [Fact]
+    public async Task Write_NullParameterInNullableTestProject_PassesNullWithTheSuppression()
+    {
+        var test = await Check(LibraryProject + """
+            //- src/Shop/Labels.cs
+            namespace Shop;
+
+            public static class Labels
+            {
+                public static int Width(string text, int padding) => text.Length + padding; // <- throws
+            }
+
+            """ + TestProject("xunit", nullable: true) + """
+            //- tests/Shop.Tests/LabelsTests.cs
+            namespace Shop.Tests;
+
+            public class LabelsTests
+            {
+                [Fact]
+                public void Width_Text_IsLengthPlusPadding() => Assert.Equal(3, Labels.Width("ab", 1));
+            }
+            """, "System.NullReferenceException", "Object reference not set to an instance of an object.", patch: "");
+
+        Assert.Contains("        Labels.Width(null!, 1);\n", NewFileText(test), StringComparison.Ordinal);
+        Assert.Contains("public void Width_NullText_DoesNotThrow()", NewFileText(test), StringComparison.Ordinal);
     }
 
     [Fact]
