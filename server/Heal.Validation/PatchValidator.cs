@@ -280,6 +280,13 @@ public sealed partial class PatchValidator
             return (GateResult.Fail("reproduction", "the regression test must be one new test file"), null, false);
         }
 
+        // The class name goes into `dotnet test --filter`: only a plain identifier does.
+        var className = Path.GetFileNameWithoutExtension(testFile.Path);
+        if (!IdentifierPattern().IsMatch(className))
+        {
+            return (GateResult.Fail("reproduction", "the regression test's file name is not a C# class name"), null, false);
+        }
+
         var fullPath = Path.Combine(worktree.Path, testFile.Path);
         var project = graph.OwnerOf(fullPath);
         if (project is null || !graph.TestProjects.Contains(project))
@@ -293,7 +300,6 @@ public sealed partial class PatchValidator
             return (GateResult.Skip("reproduction", "the regression test does not apply: " + applied.Detail), null, false);
         }
 
-        var className = Path.GetFileNameWithoutExtension(testFile.Path);
         var exceptionName = ExceptionName(request.CrashExceptionType);
         var before = await dotnet.TestAsync(worktree.Path, [project], $"FullyQualifiedName~{className}.", cancellationToken, build: true, restore: restore);
         var skipped = ReproductionGate.WithoutFix(className, exceptionName, before.Report, before.Gate);
@@ -316,7 +322,7 @@ public sealed partial class PatchValidator
         }
 
         var name = type.Contains('.') ? type[(type.LastIndexOf('.') + 1)..] : type;
-        return ExceptionNamePattern().IsMatch(name) ? name : null;
+        return IdentifierPattern().IsMatch(name) ? name : null;
     }
 
     private static ValidationReport Finish(
@@ -341,7 +347,7 @@ public sealed partial class PatchValidator
     private static partial Regex RevisionPattern();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
-    private static partial Regex ExceptionNamePattern();
+    private static partial Regex IdentifierPattern();
 
     /// <summary>A regression test that failed with the crash without the fix; the run after the fix decides the gate.</summary>
     private sealed record Reproduction(string ClassName, string Project, string? ExceptionName);

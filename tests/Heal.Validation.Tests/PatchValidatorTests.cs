@@ -38,6 +38,17 @@ public sealed class PatchValidatorTests
     }
 
     [Fact]
+    public async Task Validate_RegressionTestNamedLikeAFilterExpression_FailsReproductionBeforeRunningAnything()
+    {
+        var forged = ShopRepository.RegressionTest.Replace("DiscountedRegressionTests.cs", "X|FullyQualifiedName!=Y.cs", StringComparison.Ordinal);
+        var report = await CheckAsync(ShopRepository.GoodPatch, regressionTest: forged);
+
+        Assert.False(report.Passed);
+        Assert.Equal("the regression test's file name is not a C# class name", report.Gate("reproduction")!.Detail);
+        Assert.Equal(GateStatus.Skipped, report.Gate("build")!.Status);
+    }
+
+    [Fact]
     public async Task Validate_RegressionTestThatStillFailsWithFix_FailsReproductionWithItsOutput()
     {
         var report = await CheckAsync(ShopRepository.GoodPatch.Replace("return price;", "return price * customer.Discount.Rate;", StringComparison.Ordinal),
