@@ -54,11 +54,7 @@ public sealed partial class PatchValidator
         var graph = ProjectGraph.Load(worktree.Path);
         var dotnet = new DotnetRunner(request.Policy, cache?.ArtifactsPath);
         var restore = true;
-        if (cache is not null)
-        {
-            await cache.PrepareAsync(worktree.Path, cancellationToken);
-            restore = !cache.RestoreIsCurrent;
-        }
+        var prepared = false;
 
         // The cheapest order for a reproduction: the test alone, built and run on its own (it must fail with the
         // crash); then the patch, one build, and one run of the affected tests that includes the regression test
@@ -70,9 +66,8 @@ public sealed partial class PatchValidator
             {
                 progress?.Report("running the regression test without the fix");
                 stopwatch.Restart();
-                (var gate, reproduction, var restored) = await ReproduceWithoutFixAsync(request, worktree, graph, dotnet, restore, cancellationToken);
+                (var gate, reproduction, prepared, restore) = await ReproduceWithoutFixAsync(request, worktree, graph, dotnet, cache, cancellationToken);
                 timings["reproduction"] = stopwatch.Elapsed.TotalSeconds;
-                restore &= !restored;
                 if (gate is not null)
                 {
                     gates["reproduction"] = gate;
@@ -86,6 +81,12 @@ public sealed partial class PatchValidator
             {
                 gates["reproduction"] = GateResult.Skip("reproduction", "needs the build and the tests, which the policy switched off");
             }
+        }
+
+        if (cache is not null && !prepared)
+        {
+            await cache.PrepareAsync(worktree.Path, cancellationToken);
+            restore = !cache.RestoreIsCurrent;
         }
 
         stopwatch.Restart();
@@ -269,35 +270,46 @@ public sealed partial class PatchValidator
     /// (it does not apply or build, passes, or fails for another reason) proves nothing either way: it is removed
     /// and the gate is skipped. Only a test that is not one new file in a test project fails the gate.
     /// </summary>
-    /// <returns>The final gate when the reproduction ends here; else the pending reproduction. Restored: whether dotnet restored the test project.</returns>
-    private static async Task<(GateResult? Gate, Reproduction? Pending, bool Restored)> ReproduceWithoutFixAsync(
-        ValidationRequest request, Worktree worktree, ProjectGraph graph, DotnetRunner dotnet, bool restore, CancellationToken cancellationToken)
+    /// <returns>
+    /// The final gate when the reproduction ends here, else the pending reproduction; whether the build cache was
+    /// prepared (it is, once the test is in the worktree); whether a later build still needs a restore.
+    /// </returns>
+    private static async Task<(GateResult? Gate, Reproduction? Pending, bool Prepared, bool Restore)> ReproduceWithoutFixAsync(
+        ValidationRequest request, Worktree worktree, ProjectGraph graph, DotnetRunner dotnet, BuildCache? cache, CancellationToken cancellationToken)
     {
         var summary = PatchSummary.FromDiff(request.RegressionTest!);
         var testFile = summary?.Files.SingleOrDefault();
         if (testFile is null || !testFile.IsNew || !ScopeRules.IsNewTestFile(testFile.Path) || ScopeRules.Forbidden(testFile.Path) is not null)
         {
-            return (GateResult.Fail("reproduction", "the regression test must be one new test file"), null, false);
+            return (GateResult.Fail("reproduction", "the regression test must be one new test file"), null, false, true);
         }
 
         // The class name goes into `dotnet test --filter`: only a plain identifier does.
         var className = Path.GetFileNameWithoutExtension(testFile.Path);
         if (!IdentifierPattern().IsMatch(className))
         {
-            return (GateResult.Fail("reproduction", "the regression test's file name is not a C# class name"), null, false);
+            return (GateResult.Fail("reproduction", "the regression test's file name is not a C# class name"), null, false, true);
         }
 
         var fullPath = Path.Combine(worktree.Path, testFile.Path);
         var project = graph.OwnerOf(fullPath);
         if (project is null || !graph.TestProjects.Contains(project))
         {
-            return (GateResult.Fail("reproduction", $"{testFile.Path} is not inside a test project"), null, false);
+            return (GateResult.Fail("reproduction", $"{testFile.Path} is not inside a test project"), null, false, true);
         }
 
         var applied = await ApplyAsync(worktree.Path, request.RegressionTest!, request.Policy.EffectiveWorkRoot, cancellationToken);
         if (!applied.Passed)
         {
-            return (GateResult.Skip("reproduction", "the regression test does not apply: " + applied.Detail), null, false);
+            return (GateResult.Skip("reproduction", "the regression test does not apply: " + applied.Detail), null, false, true);
+        }
+
+        // Prepared with the test in place, a test validated before (the same crash again) counts as unchanged.
+        var restore = true;
+        if (cache is not null)
+        {
+            await cache.PrepareAsync(worktree.Path, cancellationToken);
+            restore = !cache.RestoreIsCurrent;
         }
 
         var exceptionName = ExceptionName(request.CrashExceptionType);
@@ -305,12 +317,12 @@ public sealed partial class PatchValidator
         var skipped = ReproductionGate.WithoutFix(className, exceptionName, before.Report, before.Gate);
         if (skipped is null)
         {
-            return (null, new Reproduction(className, project, exceptionName), true);
+            return (null, new Reproduction(className, project, exceptionName), cache is not null, false);
         }
 
         // The test proves nothing about the patch: take it out so the build and tests after the fix are the usual ones.
         File.Delete(fullPath);
-        return (skipped, null, before.Report is not null);
+        return (skipped, null, cache is not null, restore && before.Report is null);
     }
 
     /// <summary>The crash's exception type without namespace, e.g. <c>NullReferenceException</c>; null when unknown.</summary>
