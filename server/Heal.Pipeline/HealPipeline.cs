@@ -57,7 +57,8 @@ public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator,
             var validationProgress = progress is null ? null : new Progress<string>(m => progress.Report(new HealProgress("validate", m, attempt == 1 ? 30 : 75)));
             stopwatch.Restart();
             report = await validator.ValidateAsync(
-                new ValidationRequest(request.RepositoryRoot, diagnosis.Patch, diagnosis, allowed, request.Event.Release, request.Validation),
+                new ValidationRequest(request.RepositoryRoot, diagnosis.Patch, diagnosis, allowed, request.Event.Release, request.Validation,
+                    diagnosis.RegressionTest, culprit?.Type),
                 validationProgress, cancellationToken);
             timings[attempt == 1 ? "validate" : "validate-retry"] = stopwatch.Elapsed.TotalSeconds;
             foreach (var (step, seconds) in report.Timings)

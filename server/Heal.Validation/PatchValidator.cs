@@ -49,6 +49,46 @@ public sealed partial class PatchValidator
         await using var worktree = await Worktree.CreateAsync(request.RepositoryRoot, baseCommit, workRoot, cancellationToken, cache?.WorktreePath);
         timings["worktree"] = stopwatch.Elapsed.TotalSeconds;
 
+        // Neither the patch nor the regression test may add or change a project file (the scope gate), so the
+        // project graph of the base commit is the graph of every state validated below.
+        var graph = ProjectGraph.Load(worktree.Path);
+        var dotnet = new DotnetRunner(request.Policy, cache?.ArtifactsPath);
+        var restore = true;
+        var prepared = false;
+
+        // The cheapest order for a reproduction: the test alone, built and run on its own (it must fail with the
+        // crash); then the patch, one build, and one run of the affected tests that includes the regression test
+        // (it must pass). The "after" half costs nothing beyond the normal build and tests gates.
+        Reproduction? reproduction = null;
+        if (request.RegressionTest is not null)
+        {
+            if (request.Policy.RunBuild && request.Policy.RunTests)
+            {
+                progress?.Report("running the regression test without the fix");
+                stopwatch.Restart();
+                (var gate, reproduction, prepared, restore) = await ReproduceWithoutFixAsync(request, worktree, graph, dotnet, cache, cancellationToken);
+                timings["reproduction"] = stopwatch.Elapsed.TotalSeconds;
+                if (gate is not null)
+                {
+                    gates["reproduction"] = gate;
+                    if (gate.Status == GateStatus.Failed)
+                    {
+                        return Finish(request, gates, timings, baseCommit, failureOutput);
+                    }
+                }
+            }
+            else
+            {
+                gates["reproduction"] = GateResult.Skip("reproduction", "needs the build and the tests, which the policy switched off");
+            }
+        }
+
+        if (cache is not null && !prepared)
+        {
+            await cache.PrepareAsync(worktree.Path, cancellationToken);
+            restore = !cache.RestoreIsCurrent;
+        }
+
         stopwatch.Restart();
         gates["applies"] = await ApplyAsync(worktree.Path, request.Patch, workRoot, cancellationToken);
         timings["apply"] = stopwatch.Elapsed.TotalSeconds;
@@ -63,50 +103,90 @@ public sealed partial class PatchValidator
             return Finish(request, gates, timings, baseCommit, failureOutput);
         }
 
-        var graph = ProjectGraph.Load(worktree.Path);
         var owners = summary.Files
             .Select(f => graph.OwnerOf(Path.Combine(worktree.Path, f.Path)))
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var testProjects = graph.AffectedTestProjects(owners);
-        var dotnet = new DotnetRunner(request.Policy, cache?.ArtifactsPath);
-        if (cache is not null)
+        if (reproduction is not null && !testProjects.Contains(reproduction.Project))
         {
-            await cache.PrepareAsync(worktree.Path, cancellationToken);
+            testProjects = testProjects.Add(reproduction.Project).Sort(StringComparer.Ordinal);
         }
 
-        if (request.Policy.RunBuild)
+        // Building a test project builds what it references; build an owner on its own only when no test sees it.
+        var untested = owners.Where(o => graph.AffectedTestProjects([o]).IsEmpty).ToList();
+        StepResult? tests = null;
+        if (request.Policy.RunBuild && request.Policy.RunTests && untested.Count == 0 && !testProjects.IsEmpty)
         {
-            progress?.Report("building the affected projects");
+            // Every change is seen by a test project: one `dotnet test` per test project builds and runs it, which
+            // saves a process and an evaluation of the projects over a build followed by a test run.
+            progress?.Report($"building and running {testProjects.Length} test project(s)");
             stopwatch.Restart();
-            // Building a test project builds what it references; build an owner on its own only when no test sees it.
-            var toBuild = testProjects.Concat(owners.Where(o => graph.AffectedTestProjects([o]).IsEmpty)).Distinct(StringComparer.Ordinal).ToList();
-            var build = await dotnet.BuildAsync(worktree.Path, toBuild, cancellationToken);
-            timings["build"] = stopwatch.Elapsed.TotalSeconds;
-            gates["build"] = build.Gate;
-            if (!build.Gate.Passed)
+            tests = await dotnet.TestAsync(worktree.Path, testProjects, filter: null, cancellationToken, build: true, restore: restore);
+            timings["build+tests"] = stopwatch.Elapsed.TotalSeconds;
+            gates["build"] = tests.Gate.Name == "build" ? tests.Gate
+                : tests.Report is null ? GateResult.Skip("build", "not known: the test run gave no results")
+                : GateResult.Pass("build", $"{string.Join(", ", testProjects.Select(Path.GetFileNameWithoutExtension))} built");
+            if (gates["build"].Status == GateStatus.Failed)
             {
-                failureOutput = build.Output;
+                failureOutput = tests.Output;
                 return Finish(request, gates, timings, baseCommit, failureOutput);
             }
 
-            if (cache is not null && build.Gate.Status == GateStatus.Passed)
+            if (cache is not null && gates["build"].Passed)
             {
                 await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
             }
         }
         else
         {
-            gates["build"] = GateResult.Skip("build", "switched off by policy");
+            if (request.Policy.RunBuild)
+            {
+                progress?.Report("building the affected projects");
+                stopwatch.Restart();
+                var build = await dotnet.BuildAsync(worktree.Path, testProjects.Concat(untested).Distinct(StringComparer.Ordinal).ToList(), cancellationToken, restore);
+                timings["build"] = stopwatch.Elapsed.TotalSeconds;
+                gates["build"] = build.Gate;
+                if (!build.Gate.Passed)
+                {
+                    failureOutput = build.Output;
+                    return Finish(request, gates, timings, baseCommit, failureOutput);
+                }
+
+                if (cache is not null && build.Gate.Status == GateStatus.Passed)
+                {
+                    await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
+                }
+            }
+            else
+            {
+                gates["build"] = GateResult.Skip("build", "switched off by policy");
+            }
+
+            if (request.Policy.RunTests && request.Policy.RunBuild)
+            {
+                progress?.Report(testProjects.IsEmpty ? "no test project sees the change" : $"running {testProjects.Length} test project(s)");
+                stopwatch.Restart();
+                tests = await dotnet.TestAsync(worktree.Path, testProjects, filter: null, cancellationToken);
+                timings["tests"] = stopwatch.Elapsed.TotalSeconds;
+            }
         }
 
-        if (request.Policy.RunTests && request.Policy.RunBuild)
+        if (tests is not null)
         {
-            progress?.Report(testProjects.IsEmpty ? "no test project sees the change" : $"running {testProjects.Length} test project(s)");
-            stopwatch.Restart();
-            var tests = await dotnet.TestAsync(worktree.Path, testProjects, filter: null, cancellationToken);
-            timings["tests"] = stopwatch.Elapsed.TotalSeconds;
+            if (reproduction is not null && tests.Report is { } report)
+            {
+                // One run, two gates: the regression test decides the reproduction, the others the tests.
+                var regression = report.Where(r => r.IsIn(reproduction.ClassName));
+                tests = DotnetRunner.Tests(report.Where(r => !r.IsIn(reproduction.ClassName)), testProjects.Length);
+                gates["reproduction"] = ReproductionGate.WithFix(reproduction.ClassName, reproduction.ExceptionName, regression);
+                if (gates["reproduction"].Status == GateStatus.Failed)
+                {
+                    failureOutput = DotnetRunner.Tests(regression, 1).Output;
+                }
+            }
+
             gates["tests"] = tests.Gate;
             if (!tests.Gate.Passed)
             {
@@ -119,9 +199,10 @@ public sealed partial class PatchValidator
             gates["tests"] = GateResult.Skip("tests", "switched off by policy");
         }
 
-        gates["reproduction"] = request.RegressionTest is null
-            ? GateResult.Skip("reproduction", "no regression test could be written from the captured event")
-            : await ReproduceAsync(request, worktree, graph, dotnet, cache, timings, cancellationToken);
+        if (!gates.ContainsKey("reproduction"))
+        {
+            gates["reproduction"] = GateResult.Skip("reproduction", "no regression test could be written from the captured event");
+        }
 
         return Finish(request, gates, timings, baseCommit, failureOutput);
     }
@@ -183,75 +264,77 @@ public sealed partial class PatchValidator
         return GateResult.Pass("syntax", checkedFiles == 1 ? "1 C# file parses without errors" : $"{checkedFiles} C# files parse without errors");
     }
 
-    private static async Task<GateResult> ReproduceAsync(
-        ValidationRequest request, Worktree worktree, ProjectGraph graph, DotnetRunner dotnet, BuildCache? cache,
-        ImmutableDictionary<string, double>.Builder timings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the regression test alone and runs it without the fix. It must fail with the crash's exception;
+    /// then it stays in the worktree and the tests after the fix include it. A test that cannot show the crash
+    /// (it does not apply or build, passes, or fails for another reason) proves nothing either way: it is removed
+    /// and the gate is skipped. Only a test that is not one new file in a test project fails the gate.
+    /// </summary>
+    /// <returns>
+    /// The final gate when the reproduction ends here, else the pending reproduction; whether the build cache was
+    /// prepared (it is, once the test is in the worktree); whether a later build still needs a restore.
+    /// </returns>
+    private static async Task<(GateResult? Gate, Reproduction? Pending, bool Prepared, bool Restore)> ReproduceWithoutFixAsync(
+        ValidationRequest request, Worktree worktree, ProjectGraph graph, DotnetRunner dotnet, BuildCache? cache, CancellationToken cancellationToken)
     {
-        if (cache is not null)
-        {
-            // The regression test and the reverse patch change sources between builds: the record is written
-            // again only once they are all built.
-            await cache.PrepareAsync(worktree.Path, cancellationToken);
-        }
-
         var summary = PatchSummary.FromDiff(request.RegressionTest!);
         var testFile = summary?.Files.SingleOrDefault();
-        if (testFile is null || !testFile.IsNew || !ScopeRules.IsNewTestFile(testFile.Path))
+        if (testFile is null || !testFile.IsNew || !ScopeRules.IsNewTestFile(testFile.Path) || ScopeRules.Forbidden(testFile.Path) is not null)
         {
-            return GateResult.Fail("reproduction", "the regression test must be one new test file");
+            return (GateResult.Fail("reproduction", "the regression test must be one new test file"), null, false, true);
         }
 
-        var stopwatch = Stopwatch.StartNew();
+        // The class name goes into `dotnet test --filter`: only a plain identifier does.
+        var className = Path.GetFileNameWithoutExtension(testFile.Path);
+        if (!IdentifierPattern().IsMatch(className))
+        {
+            return (GateResult.Fail("reproduction", "the regression test's file name is not a C# class name"), null, false, true);
+        }
+
+        var fullPath = Path.Combine(worktree.Path, testFile.Path);
+        var project = graph.OwnerOf(fullPath);
+        if (project is null || !graph.TestProjects.Contains(project))
+        {
+            return (GateResult.Fail("reproduction", $"{testFile.Path} is not inside a test project"), null, false, true);
+        }
+
         var applied = await ApplyAsync(worktree.Path, request.RegressionTest!, request.Policy.EffectiveWorkRoot, cancellationToken);
         if (!applied.Passed)
         {
-            return GateResult.Fail("reproduction", "the regression test does not apply: " + applied.Detail);
+            return (GateResult.Skip("reproduction", "the regression test does not apply: " + applied.Detail), null, false, true);
         }
 
-        var project = graph.OwnerOf(Path.Combine(worktree.Path, testFile.Path));
-        if (project is null || !graph.TestProjects.Contains(project))
+        // Prepared with the test in place, a test validated before (the same crash again) counts as unchanged.
+        var restore = true;
+        if (cache is not null)
         {
-            return GateResult.Fail("reproduction", $"{testFile.Path} is not inside a test project");
+            await cache.PrepareAsync(worktree.Path, cancellationToken);
+            restore = !cache.RestoreIsCurrent;
         }
 
-        var className = Path.GetFileNameWithoutExtension(testFile.Path);
-        var after = await dotnet.TestAsync(worktree.Path, [project], $"FullyQualifiedName~{className}", cancellationToken, build: true);
-
-        // Then the same test without the fix: reverse the patch in the worktree and run it again.
-        var patchFile = Path.Combine(request.Policy.EffectiveWorkRoot, Guid.NewGuid().ToString("N") + ".patch");
-        await File.WriteAllTextAsync(patchFile, request.Patch.EndsWith('\n') ? request.Patch : request.Patch + "\n", cancellationToken);
-        ProcessResult reverse;
-        try
+        var exceptionName = ExceptionName(request.CrashExceptionType);
+        var before = await dotnet.TestAsync(worktree.Path, [project], $"FullyQualifiedName~{className}.", cancellationToken, build: true, restore: restore);
+        var skipped = ReproductionGate.WithoutFix(className, exceptionName, before.Report, before.Gate);
+        if (skipped is null)
         {
-            reverse = await GitCli.TryRunAsync(worktree.Path, ["apply", "--reverse", "--whitespace=nowarn", patchFile], cancellationToken);
-        }
-        finally
-        {
-            File.Delete(patchFile);
+            return (null, new Reproduction(className, project, exceptionName), cache is not null, false);
         }
 
-        var before = reverse.Succeeded
-            ? await dotnet.TestAsync(worktree.Path, [project], $"FullyQualifiedName~{className}", cancellationToken, build: true)
-            : null;
-        timings["reproduction"] = stopwatch.Elapsed.TotalSeconds;
-        if (cache is not null && before is { Report: not null })
+        // The test proves nothing about the patch: take it out so the build and tests after the fix are the usual ones.
+        File.Delete(fullPath);
+        return (skipped, null, cache is not null, restore && before.Report is null);
+    }
+
+    /// <summary>The crash's exception type without namespace, e.g. <c>NullReferenceException</c>; null when unknown.</summary>
+    private static string? ExceptionName(string? type)
+    {
+        if (string.IsNullOrWhiteSpace(type))
         {
-            await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
+            return null;
         }
 
-        if (before is null)
-        {
-            return GateResult.Fail("reproduction", "could not remove the fix to run the test without it");
-        }
-
-        var failedBefore = before.Report is { Failed: > 0 };
-        var passedAfter = after.Gate.Passed && after.Report is { Total: > 0, Failed: 0 };
-        return (failedBefore, passedAfter) switch
-        {
-            (true, true) => GateResult.Pass("reproduction", $"{className} fails without the fix and passes with it"),
-            (false, _) => GateResult.Fail("reproduction", $"{className} passes without the fix: it does not reproduce the crash"),
-            _ => GateResult.Fail("reproduction", $"{className} fails with the fix: {after.Gate.Detail}"),
-        };
+        var name = type.Contains('.') ? type[(type.LastIndexOf('.') + 1)..] : type;
+        return IdentifierPattern().IsMatch(name) ? name : null;
     }
 
     private static ValidationReport Finish(
@@ -274,4 +357,10 @@ public sealed partial class PatchValidator
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/+-]{0,127}$")]
     private static partial Regex RevisionPattern();
+
+    [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
+    private static partial Regex IdentifierPattern();
+
+    /// <summary>A regression test that failed with the crash without the fix; the run after the fix decides the gate.</summary>
+    private sealed record Reproduction(string ClassName, string Project, string? ExceptionName);
 }

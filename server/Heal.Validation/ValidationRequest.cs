@@ -10,6 +10,7 @@ namespace Heal.Validation;
 /// <param name="AllowedFiles">Repository-relative files of the error's linked in-app frames: the strict scope.</param>
 /// <param name="Release">The event's release; when it names a commit of the repository, validation checks that commit out instead of HEAD. Untrusted.</param>
 /// <param name="RegressionTest">Optional unified diff adding a test that reproduces the crash; it must fail before the patch and pass after.</param>
+/// <param name="CrashExceptionType">The crash's exception type (untrusted; only compared with test output): without the fix the regression test must fail with it.</param>
 public sealed record ValidationRequest(
     string RepositoryRoot,
     string Patch,
@@ -17,4 +18,5 @@ public sealed record ValidationRequest(
     ImmutableArray<string> AllowedFiles,
     string? Release,
     ValidationPolicy Policy,
-    string? RegressionTest = null);
+    string? RegressionTest = null,
+    string? CrashExceptionType = null);

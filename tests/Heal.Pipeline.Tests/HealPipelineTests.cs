@@ -2,6 +2,9 @@ using Heal.Core.Model;
 using Heal.Delivery;
 using Heal.Delivery.Git;
 using Heal.Delivery.GitHub;
+using Heal.Repair;
+using Heal.Repair.Engine;
+using Heal.Repair.Workspace;
 using Heal.Testing;
 using Heal.Testing.Samples;
 using Heal.Validation;
@@ -29,6 +32,41 @@ public sealed class HealPipelineTests
         Assert.Equal(["/api/v3/repos/acme/shop/pulls", $"/api/v3/repos/acme/shop/issues/{result.Delivery.PullRequest!.Number}/labels"],
             world.GitHub.Requests.Select(r => r.Path).Take(2));
         Assert.True(result.Validation!.Passed);
+    }
+
+    [Fact]
+    public async Task Run_RulesDiagnoserOnTheCrash_WritesRegressionTestThatFailsWithoutTheFixAndPassesWithIt()
+    {
+        // As in the demo, a sibling method says what a missing discount means: a rate of zero.
+        var fixture = ShopRepository.Fixture.Replace("    public static string Describe(Customer customer)", """
+                public static decimal Rate(Customer customer)
+                {
+                    if (customer.Discount == null)
+                    {
+                        return 0m;
+                    }
+
+                    return customer.Discount.Rate;
+                }
+
+                public static string Describe(Customer customer)
+            """, StringComparison.Ordinal);
+        await using var world = await World.CreateAsync(fixture);
+
+        var result = await world.RunAsync(ShopRepository.EventJson(), new RulesDiagnoser(new WorkspaceProvider()));
+
+        Assert.True(result.Status == HealStatus.Validated, result.Message);
+        var test = result.Diagnosis!.RegressionTest;
+        Assert.NotNull(test);
+        Assert.Contains("+++ b/tests/Shop.Tests/PriceCalculatorDiscountedRegressionTests.cs", test, StringComparison.Ordinal);
+        Assert.True(test.Contains("PriceCalculator.Discounted(new Customer { Name = \"a\" }, 1m);", StringComparison.Ordinal), test);
+        var reproduction = result.Validation!.Gate("reproduction")!;
+        Assert.Equal(GateStatus.Passed, reproduction.Status);
+        Assert.Equal("PriceCalculatorDiscountedRegressionTests fails without the fix and passes with it (without it, it throws the crash's NullReferenceException)",
+            reproduction.Detail);
+        Assert.Contains("2 passed", result.Validation.Gate("tests")!.Detail, StringComparison.Ordinal);
+        Assert.Equal(test, result.Validation.RegressionTest);
+        Assert.Contains(result.Validation.Reasons, r => r.Reason.Contains("regression test reproduces the crash", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -116,9 +154,9 @@ public sealed class HealPipelineTests
 
         public GitHubDouble GitHub { get; }
 
-        public static async Task<World> CreateAsync()
+        public static async Task<World> CreateAsync(string? fixture = null)
         {
-            var repository = GitRepository.Create(ShopRepository.Fixture + "\n//- .github/workflows/ci.yml\nname: ci\n");
+            var repository = GitRepository.Create((fixture ?? ShopRepository.Fixture) + "\n//- .github/workflows/ci.yml\nname: ci\n");
             var remote = new TempDirectory("heal-origin");
             Run("git", "init", "-q", "--bare", remote.Path);
             repository.Git("remote", "add", "origin", remote.Path);
@@ -126,7 +164,7 @@ public sealed class HealPipelineTests
             return new World(repository, remote, await GitHubDouble.StartAsync());
         }
 
-        public async Task<HealResult> RunAsync(string eventJson, ScriptedDiagnoser diagnoser, bool autoMerge = false, EventOrigin? origin = null)
+        public async Task<HealResult> RunAsync(string eventJson, IDiagnoser diagnoser, bool autoMerge = false, EventOrigin? origin = null)
         {
             var parsed = ErrorEvent.FromSentryJson(eventJson);
             Assert.True(parsed.Succeeded, string.Join("; ", parsed.Problems));

@@ -25,14 +25,39 @@ public sealed class PatchValidatorTests
     }
 
     [Fact]
-    public async Task Validate_RegressionTestThatPassesWithoutFix_FailsReproduction()
+    public async Task Validate_RegressionTestThatPassesWithoutFix_SkipsReproductionAndLeavesTheTestOut()
     {
         var harmless = ShopRepository.RegressionTest.Replace("new Customer { Name = \"Bob\" }", "new Customer { Name = \"Bob\", Discount = new Discount() }", StringComparison.Ordinal);
         var report = await CheckAsync(ShopRepository.GoodPatch, regressionTest: harmless);
 
-        Assert.False(report.Passed);
+        Assert.True(report.Passed, Describe(report));
+        Assert.Equal(GateStatus.Skipped, report.Gate("reproduction")!.Status);
         Assert.Contains("passes without the fix", report.Gate("reproduction")!.Detail, StringComparison.Ordinal);
-        Assert.Equal(0, report.Confidence);
+        Assert.Contains("2 passed", report.Gate("tests")!.Detail, StringComparison.Ordinal);
+        Assert.Null(report.RegressionTest);
+    }
+
+    [Fact]
+    public async Task Validate_RegressionTestNamedLikeAFilterExpression_FailsReproductionBeforeRunningAnything()
+    {
+        var forged = ShopRepository.RegressionTest.Replace("DiscountedRegressionTests.cs", "X|FullyQualifiedName!=Y.cs", StringComparison.Ordinal);
+        var report = await CheckAsync(ShopRepository.GoodPatch, regressionTest: forged);
+
+        Assert.False(report.Passed);
+        Assert.Equal("the regression test's file name is not a C# class name", report.Gate("reproduction")!.Detail);
+        Assert.Equal(GateStatus.Skipped, report.Gate("build")!.Status);
+    }
+
+    [Fact]
+    public async Task Validate_RegressionTestThatStillFailsWithFix_FailsReproductionWithItsOutput()
+    {
+        var report = await CheckAsync(ShopRepository.GoodPatch.Replace("return price;", "return price * customer.Discount.Rate;", StringComparison.Ordinal),
+            regressionTest: ShopRepository.RegressionTest, crashExceptionType: "System.NullReferenceException");
+
+        Assert.False(report.Passed);
+        Assert.Equal(GateStatus.Passed, report.Gate("tests")!.Status);
+        Assert.Contains("DiscountedRegressionTests fails with the fix", report.Gate("reproduction")!.Detail, StringComparison.Ordinal);
+        Assert.Contains("NullReferenceException", report.FailureOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,12 +166,13 @@ public sealed class PatchValidatorTests
         Assert.True(report.Gate("applies")!.Passed, report.Gate("applies")!.Detail);
     }
 
-    private static async Task<ValidationReport> CheckAsync(string patch, string? regressionTest = null)
+    private static async Task<ValidationReport> CheckAsync(string patch, string? regressionTest = null, string? crashExceptionType = null)
     {
         using var repository = GitRepository.Create(ShopRepository.Fixture);
         var before = repository.HashUserState();
 
-        var report = await new PatchValidator().ValidateAsync(Request(repository, patch) with { RegressionTest = regressionTest }, null, CancellationToken.None);
+        var report = await new PatchValidator().ValidateAsync(
+            Request(repository, patch) with { RegressionTest = regressionTest, CrashExceptionType = crashExceptionType }, null, CancellationToken.None);
 
         Assert.Equal(before, repository.HashUserState());
         Assert.Single(repository.Git("worktree", "list").Split('\n'));

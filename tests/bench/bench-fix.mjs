@@ -127,7 +127,7 @@ console.log(`${pad('target', 40)} ${pad('status', 10)} ${pad('warm test', 10)} $
 for (const row of rows) {
   if (row.note) { console.log(`${pad(row.name, 40)} ${row.note}`); continue; }
   const t = row.hot.json.timings ?? {};
-  const parts = ['diagnose', 'validate.worktree', 'validate.apply', 'validate.build', 'validate.tests', 'validate.reproduction', 'deliver']
+  const parts = ['diagnose', 'validate.worktree', 'validate.reproduction', 'validate.apply', 'validate.build', 'validate.tests', 'validate.build+tests', 'deliver']
     .filter((k) => t[k] !== undefined).map((k) => `${k.replace('validate.', '')} ${t[k].toFixed(1)}`).join(', ');
   const ratio = row.hot.seconds / row.warmTest;
   console.log(`${pad(row.name, 40)} ${pad(row.hot.json.status, 10)} ${pad(row.warmTest.toFixed(1) + 's', 10)} ${pad(row.cold.seconds.toFixed(1) + 's', 9)} ${pad(row.hot.seconds.toFixed(1) + 's', 9)} ${pad(ratio.toFixed(2), 6)} ${parts}`);

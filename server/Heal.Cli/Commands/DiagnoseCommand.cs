@@ -148,6 +148,7 @@ public static class DiagnoseCommand
             writer.WriteString("status", diagnosis.Status == DiagnosisStatus.Diagnosed ? "diagnosed" : "declined");
             writer.WriteString("rootCause", diagnosis.RootCause);
             writer.WriteString("patch", diagnosis.Patch);
+            writer.WriteString("regressionTest", diagnosis.RegressionTest);
             writer.WriteStartArray("files");
             foreach (var file in diagnosis.Files)
             {

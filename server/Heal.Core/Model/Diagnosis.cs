@@ -16,6 +16,10 @@ namespace Heal.Core.Model;
 /// <param name="FixKind">A short stable name of the kind of fix, e.g. <c>null-guard</c>, <c>try-get-value</c>, <c>try-parse</c>.</param>
 /// <param name="DeclineReason">Why no patch was proposed; null when diagnosed.</param>
 /// <param name="Diagnoser">Who produced it, e.g. <c>rules/null-reference</c> or <c>llm/ollama:qwen2.5-coder</c>.</param>
+/// <param name="RegressionTest">
+/// A unified diff adding one new test file that reproduces the crash (it should fail without the patch and pass
+/// with it); null when no test could be written. Validation proves it before trusting it.
+/// </param>
 public sealed record Diagnosis(
     DiagnosisStatus Status,
     string RootCause,
@@ -26,7 +30,8 @@ public sealed record Diagnosis(
     ImmutableArray<ConfidenceReason> Reasons,
     string? FixKind,
     string? DeclineReason,
-    string Diagnoser)
+    string Diagnoser,
+    string? RegressionTest = null)
 {
     public static Diagnosis Diagnosed(
         string diagnoser, string rootCause, string patch, ImmutableArray<string> files, string fixKind,

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Heal.Core.Diffs;
 using Heal.Core.Model;
+using Heal.Repair.Regression;
 using Heal.Repair.Rules;
 using Heal.Repair.Workspace;
 
@@ -80,7 +81,10 @@ public sealed class RulesDiagnoser : IDiagnoser
                 continue;
             }
 
-            return ToDiagnosis(workspace, crash, site, rule, result, evidence);
+            var diagnosis = ToDiagnosis(workspace, crash, site, rule, result, evidence);
+            return diagnosis.Patch is { } patch
+                ? diagnosis with { RegressionTest = RegressionTestWriter.TryWrite(workspace, site, patch, cancellationToken) }
+                : diagnosis;
         }
 
         return Diagnosis.Declined(Name, $"no offline rule for {site.ExceptionName}", Describe(request.Event), evidence);

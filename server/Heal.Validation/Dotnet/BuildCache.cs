@@ -38,6 +38,12 @@ public sealed class BuildCache : IDisposable
 
     private string ManifestPath => Path.Combine(Root, "built.json");
 
+    /// <summary>
+    /// Set by <see cref="PrepareAsync"/>: the last successful build restored exactly the project, props, targets and
+    /// NuGet files the worktree holds now, so its restore output is current and <c>--no-restore</c> is safe.
+    /// </summary>
+    public bool RestoreIsCurrent { get; private set; }
+
     /// <summary>Opens the cache of <paramref name="repository"/>, waiting while another validation of it runs.</summary>
     public static async Task<BuildCache> OpenAsync(string repository, string workRoot, CancellationToken cancellationToken)
     {
@@ -86,6 +92,7 @@ public sealed class BuildCache : IDisposable
             File.SetLastWriteTimeUtc(Path.Combine(worktree, path), unchanged ? s_unchanged : now);
         }
 
+        RestoreIsCurrent = built is not null && RestoreInputs(built).SequenceEqual(RestoreInputs(current));
         File.Delete(ManifestPath);
         return current;
     }
@@ -137,6 +144,16 @@ public sealed class BuildCache : IDisposable
             {
             }
         }
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> RestoreInputs(IReadOnlyDictionary<string, string> files) =>
+        files.Where(f => IsRestoreInput(f.Key)).OrderBy(f => f.Key, StringComparer.Ordinal);
+
+    private static bool IsRestoreInput(string path)
+    {
+        var name = Path.GetFileName(path).ToLowerInvariant();
+        return name.EndsWith(".csproj", StringComparison.Ordinal) || name.EndsWith(".props", StringComparison.Ordinal)
+            || name.EndsWith(".targets", StringComparison.Ordinal) || name is "nuget.config" or "global.json" or "packages.lock.json";
     }
 
     private static Dictionary<string, string> Snapshot(string worktree)

@@ -6,7 +6,8 @@ namespace Heal.Validation.Dotnet;
 /// <summary>Runs <c>dotnet build</c> and <c>dotnet test</c> in a worktree and turns the results into gates.</summary>
 public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath = null)
 {
-    public async Task<StepResult> BuildAsync(string worktree, IReadOnlyList<string> projects, CancellationToken cancellationToken)
+    /// <param name="restore">False once the projects' restore is known to be current (see <see cref="BuildCache.RestoreIsCurrent"/>).</param>
+    public async Task<StepResult> BuildAsync(string worktree, IReadOnlyList<string> projects, CancellationToken cancellationToken, bool restore = true)
     {
         if (projects.Count == 0)
         {
@@ -16,23 +17,27 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
         var output = new StringBuilder();
         foreach (var project in projects)
         {
-            var result = await ProcessRunner.RunAsync("dotnet", ["build", project, "-nologo", "-v", "q", "-clp:NoSummary", .. ServerArguments()],
-                worktree, policy.EffectiveBuildTimeout, null, cancellationToken);
+            var result = await RunAsync(["build", project, "-nologo", "-v", "q", "-clp:NoSummary", .. ServerArguments()], restore,
+                worktree, policy.EffectiveBuildTimeout, cancellationToken);
             if (!result.Succeeded)
             {
                 var errors = result.StandardOutput.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
                 output.Append(result.StandardOutput).Append(result.StandardError);
-                var detail = result.TimedOut
-                    ? $"{Relative(worktree, project)}: timed out after {policy.EffectiveBuildTimeout.TotalSeconds:0}s"
-                    : $"{Relative(worktree, project)}: {errors.Count} error(s); first: {Shorten(errors.FirstOrDefault() ?? result.Tail(1), worktree)}";
-                return new StepResult(GateResult.Fail("build", detail), output.ToString(), null);
+                var gate = result.TimedOut
+                    ? GateResult.Fail("build", $"{Relative(worktree, project)}: timed out after {policy.EffectiveBuildTimeout.TotalSeconds:0}s")
+                    : errors.Count == 0 ? GateResult.Fail("build", $"{Relative(worktree, project)}: {Shorten(result.Tail(1), worktree)}")
+                    : BuildFailure(worktree, project, errors);
+                return new StepResult(gate, output.ToString(), null);
             }
         }
 
         return new StepResult(GateResult.Pass("build", $"{string.Join(", ", projects.Select(p => Path.GetFileNameWithoutExtension(p)))} built"), "", null);
     }
 
-    public async Task<StepResult> TestAsync(string worktree, IReadOnlyList<string> projects, string? filter, CancellationToken cancellationToken, bool build = false)
+    /// <param name="build">Build before testing, in the same process (cheaper than a separate build when nothing else needs one).</param>
+    /// <param name="restore">False once the projects' restore is known to be current.</param>
+    public async Task<StepResult> TestAsync(
+        string worktree, IReadOnlyList<string> projects, string? filter, CancellationToken cancellationToken, bool build = false, bool restore = true)
     {
         if (projects.Count == 0)
         {
@@ -57,7 +62,7 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
                     arguments.AddRange(["--filter", filter]);
                 }
 
-                var result = await ProcessRunner.RunAsync("dotnet", arguments, worktree, policy.EffectiveTestTimeout, null, cancellationToken);
+                var result = await RunAsync(arguments, restore || !build, worktree, policy.EffectiveTestTimeout, cancellationToken);
                 var trxFile = Path.Combine(results, "results.trx");
                 var trx = File.Exists(trxFile) ? TrxReport.Parse(await File.ReadAllTextAsync(trxFile, cancellationToken)) : null;
                 if (File.Exists(trxFile))
@@ -68,8 +73,14 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
                 if (trx is null)
                 {
                     output.Append(result.StandardOutput).Append(result.StandardError);
+                    var errors = result.StandardOutput.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
+                    if (build && !result.TimedOut && errors.Count > 0)
+                    {
+                        return new StepResult(BuildFailure(worktree, project, errors), output.ToString(), null);
+                    }
+
                     var why = result.TimedOut ? $"timed out after {policy.EffectiveTestTimeout.TotalSeconds:0}s" : "no test results: " + Shorten(result.Tail(1), worktree);
-                    return new StepResult(GateResult.Fail("tests", $"{Path.GetFileNameWithoutExtension(project)}: {why}"), output.ToString(), report);
+                    return new StepResult(GateResult.Fail("tests", $"{Path.GetFileNameWithoutExtension(project)}: {why}"), output.ToString(), null);
                 }
 
                 report = report.Add(trx);
@@ -83,8 +94,18 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
             }
         }
 
+        return Tests(report, projects.Count);
+    }
+
+    private static GateResult BuildFailure(string worktree, string project, List<string> errors) =>
+        GateResult.Fail("build", $"{Relative(worktree, project)}: {errors.Count} error(s); first: {Shorten(errors[0], worktree)}");
+
+    /// <summary>The tests gate for <paramref name="report"/>: failed when a test failed, with the failures as output for a retry.</summary>
+    public static StepResult Tests(TrxReport report, int projectCount)
+    {
         if (report.Failed > 0)
         {
+            var output = new StringBuilder();
             foreach (var failure in report.Failures)
             {
                 output.Append("FAILED ").Append(failure.Name).Append(": ").Append(failure.Message).Append('\n').Append(failure.StackTrace).Append('\n');
@@ -96,7 +117,25 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
 
         return report.Total == 0
             ? new StepResult(GateResult.Skip("tests", "the affected test projects hold no test"), "", report)
-            : new StepResult(GateResult.Pass("tests", $"{report.Passed} passed in {projects.Count} affected test project{(projects.Count == 1 ? "" : "s")}"), "", report);
+            : new StepResult(GateResult.Pass("tests", $"{report.Passed} passed in {projectCount} affected test project{(projectCount == 1 ? "" : "s")}"), "", report);
+    }
+
+    /// <summary>
+    /// Runs dotnet, with <c>--no-restore</c> when <paramref name="restore"/> is false; if the restore turns out to be
+    /// missing after all (NETSDK1004, no assets file), runs once more with it.
+    /// </summary>
+    private async Task<ProcessResult> RunAsync(List<string> arguments, bool restore, string worktree, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        if (!restore)
+        {
+            var result = await ProcessRunner.RunAsync("dotnet", [.. arguments, "--no-restore"], worktree, timeout, null, cancellationToken);
+            if (!result.StandardOutput.Contains("NETSDK1004", StringComparison.Ordinal) && !result.StandardError.Contains("NETSDK1004", StringComparison.Ordinal))
+            {
+                return result;
+            }
+        }
+
+        return await ProcessRunner.RunAsync("dotnet", arguments, worktree, timeout, null, cancellationToken);
     }
 
     private IEnumerable<string> ServerArguments()
