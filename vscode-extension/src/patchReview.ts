@@ -32,7 +32,7 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         const client = this._session.client;
         showValidationReport(result);
         if (!client || !result.edit) {
-            void vscode.window.showWarningMessage(`Heal: ${result.status}: ${result.message}. No patch to review.`);
+            void vscode.window.showWarningMessage(noPatchMessage(result));
             return;
         }
         const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
@@ -142,6 +142,16 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
     public dispose(): void {
         this._changed.dispose();
     }
+}
+
+/**
+ * What the user reads when a heal run ends without a patch to review. The server's message already starts with the
+ * status ("declined: the intended behaviour … cannot be inferred"), so it is not repeated.
+ */
+export function noPatchMessage(result: HealResult): string {
+    const reason = result.message.replace(new RegExp(`^${result.status}:\\s*`, 'i'), '').replace(/\.$/, '');
+    const what = result.status === 'declined' ? 'Heal declined to patch this error' : `Heal: no patch (${result.status})`;
+    return `${what}: ${reason}. Nothing was changed.`;
 }
 
 /** The document's text with the edits applied (edits do not overlap; applied from the end so offsets hold). */

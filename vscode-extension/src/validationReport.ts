@@ -5,8 +5,13 @@ import { HealResult } from './lspExt';
 let panel: vscode.WebviewPanel | undefined;
 
 export function showValidationReport(result: HealResult): void {
-    panel ??= vscode.window.createWebviewPanel('heal.validation', 'Heal: validation', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
-    panel.onDidDispose(() => { panel = undefined; });
+    if (panel) {
+        panel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+        const created = vscode.window.createWebviewPanel('heal.validation', 'Heal: validation', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+        created.onDidDispose(() => { panel = undefined; });
+        panel = created;
+    }
     panel.webview.html = renderReport(result);
 }
 
@@ -25,7 +30,7 @@ export function renderReport(result: HealResult): string {
 <p><b>Confidence:</b> ${confidence}</p>
 <p><b>Root cause:</b> ${escapeHtml(result.rootCause ?? 'unknown')}</p>
 <table><thead><tr><th></th><th>Gate</th><th>Status</th><th>Detail</th></tr></thead><tbody>${rows || '<tr><td colspan="4">no gates ran</td></tr>'}</tbody></table>
-<h3>Patch</h3><pre>${escapeHtml(result.patch ?? '')}</pre>
+${result.patch ? `<h3>Patch</h3><pre class="patch">${escapeHtml(result.patch)}</pre>` : '<p>No patch: nothing in the workspace was changed.</p>'}
 </body></html>`;
 }
 
