@@ -92,6 +92,18 @@ step('patchReview_ValidatedPatch_ShowsTheDiffAndAsks', async () => {
     await session.shot('07-diff');
 });
 
+step('openPullRequest_NoCodeHostConfigured_SaysWhyAndAsksAgain', async () => {
+    const page = session.page;
+    await page.locator('.notification-toast', { hasText: 'Apply it?' }).locator('.monaco-button', { hasText: /^Open PR$/ }).click();
+    // FIXME: the server has no heal/openPullRequest yet (docs/lsp-extensions.md, "Not yet implemented"), so today the
+    // message quotes the JSON-RPC error; once it exists, this workspace (no code host configured) gets "no pull request
+    // opened: <why>". Either way nothing is pushed and the patch stays under review.
+    await page.locator('.notification-toast', { hasText: /Heal (could not open a pull request|: no pull request opened)/ }).waitFor();
+    await page.locator('.notification-toast', { hasText: 'Apply it?' }).waitFor();
+    assert.equal(git('status', '--porcelain', '--untracked-files=no'), '', 'the workspace changed before Accept');
+    await session.shot('08-open-pr');
+});
+
 step('acceptPatch_ValidatedPatch_FileOnDiskHoldsThePatch', async () => {
     const page = session.page;
     await page.locator('.notification-toast .monaco-button', { hasText: /^Accept$/ }).click();
@@ -101,7 +113,7 @@ step('acceptPatch_ValidatedPatch_FileOnDiskHoldsThePatch', async () => {
     assert.equal(git('status', '--porcelain', '--untracked-files=no'), ` M ${demoThrowingFile}\n`);
     await page.locator('.notification-toast', { hasText: 'patch applied' }).waitFor();
     await page.locator('.tab', { hasText: 'Heal patch' }).waitFor({ state: 'detached' });
-    await session.shot('08-accepted');
+    await session.shot('09-accepted');
 });
 
 /** The changed lines of a unified diff, hunk by hunk, without the headers git and Heal write differently. */

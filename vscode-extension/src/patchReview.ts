@@ -1,7 +1,7 @@
 // Review of a heal/heal result before anything touches the working tree: a diff editor per changed file (original vs
 // the patched text, built from the result's WorkspaceEdit), the validation table, and Accept / Reject / Open PR.
 import * as vscode from 'vscode';
-import { HealParams, HealResult, OpenPullRequestRequest } from './lspExt';
+import { HealParams, HealResult, OpenPullRequestRequest, OpenPullRequestResult } from './lspExt';
 import { HealSession } from './session';
 import { showValidationReport } from './validationReport';
 
@@ -70,7 +70,12 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         } else if (choice === 'Reject') {
             await this.reject();
         } else if (choice === 'Open PR') {
-            await this.openPullRequest();
+            // When no pull request could be opened the patch is still under review: ask again rather than leave the
+            // diff open with no way to act on it but the editor's title buttons.
+            const opened = await this.openPullRequest();
+            if (!opened && this._review === review) {
+                await this.ask();
+            }
         }
     }
 
@@ -102,25 +107,37 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         }
     }
 
-    /** Asks the server to deliver: it re-validates (stateless) and pushes a branch + opens the PR. */
-    public async openPullRequest(params?: HealParams): Promise<void> {
+    /**
+     * Asks the server to deliver: it re-validates (stateless) and pushes a branch + opens the PR. Returns whether a pull
+     * request was opened; a failed request is shown to the user, never thrown.
+     */
+    public async openPullRequest(params?: HealParams): Promise<boolean> {
         const target = params ?? this._review?.params;
         const { workDoneToken: _, ...stateless } = target ?? { groupId: '' };
         const client = await this._session.require();
         if (!target || !client) {
-            return;
+            return false;
         }
-        const result = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: 'Heal: opening a pull request', cancellable: true },
-            (_progress, token) => client.sendRequest(OpenPullRequestRequest.type, stateless, token));
+        let result: OpenPullRequestResult | undefined;
+        try {
+            result = await vscode.window.withProgress(
+                { location: vscode.ProgressLocation.Notification, title: 'Heal: opening a pull request', cancellable: true },
+                (_progress, token) => client.sendRequest(OpenPullRequestRequest.type, stateless, token));
+        } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            this._session.output.appendLine(`heal/openPullRequest failed: ${message}`);
+            void vscode.window.showErrorMessage(`Heal could not open a pull request: ${message}`);
+            return false;
+        }
         if (result?.url) {
             const open = await vscode.window.showInformationMessage(`Heal: pull request opened: ${result.url}`, 'Open');
             if (open) {
                 await vscode.env.openExternal(vscode.Uri.parse(result.url));
             }
-        } else {
-            void vscode.window.showWarningMessage(`Heal: no pull request opened${result?.message ? `: ${result.message}` : ''}.`);
+            return true;
         }
+        void vscode.window.showWarningMessage(`Heal: no pull request opened${result?.message ? `: ${result.message}` : ''}.`);
+        return false;
     }
 
     private async close(): Promise<void> {

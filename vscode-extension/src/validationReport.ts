@@ -27,9 +27,9 @@ export function renderReport(result: HealResult): string {
 </head><body>
 <h2>Heal: ${escapeHtml(result.status)}</h2>
 <p>${escapeHtml(result.message ?? '')}</p>
-<p><b>Confidence:</b> ${confidence}</p>
+${result.patch ? `<p><b>Confidence:</b> ${confidence}</p>` : ''}
 <p><b>Root cause:</b> ${escapeHtml(result.rootCause ?? 'unknown')}</p>
-<table><thead><tr><th></th><th>Gate</th><th>Status</th><th>Detail</th></tr></thead><tbody>${rows || '<tr><td colspan="4">no gates ran</td></tr>'}</tbody></table>
+${rows ? `<table><thead><tr><th></th><th>Gate</th><th>Status</th><th>Detail</th></tr></thead><tbody>${rows}</tbody></table>` : '<p>No validation gate ran.</p>'}
 ${result.patch ? `<h3>Patch</h3><pre class="patch">${escapeHtml(result.patch)}</pre>` : '<p>No patch: nothing in the workspace was changed.</p>'}
 </body></html>`;
 }
