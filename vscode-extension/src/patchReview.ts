@@ -62,9 +62,16 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         const confidence = ` · confidence ${Math.round(review.result.confidence * 100)}%`;
         const gates = review.result.gates ?? [];
         const passed = gates.filter(g => g.status === 'passed').length;
-        const choice = await vscode.window.showInformationMessage(
-            `Heal: patch ${review.result.status}${confidence} · ${passed}/${gates.length} gates passed. Apply it?`,
-            'Accept', 'Reject', 'Open PR');
+        // Delivery refuses a patch that did not pass validation, so only a validated one is offered as a pull request,
+        // and the others are asked about as a warning naming the gates that failed.
+        const failed = gates.filter(g => g.status === 'failed').map(g => g.name);
+        const choice = review.result.status === 'validated'
+            ? await vscode.window.showInformationMessage(
+                `Heal: patch validated${confidence} · ${passed}/${gates.length} gates passed. Apply it?`,
+                'Accept', 'Reject', 'Open PR')
+            : await vscode.window.showWarningMessage(
+                `Heal: patch ${review.result.status}${failed.length > 0 ? ` (failed: ${failed.join(', ')})` : ''}${confidence}. Apply it anyway?`,
+                'Accept', 'Reject');
         if (choice === 'Accept') {
             await this.accept();
         } else if (choice === 'Reject') {
