@@ -37,7 +37,7 @@ step('diagnostics_StoreWithNullReference_SquiggleOnThrowingLine', async () => {
 step('healThisError_NoInferableFallback_ShowsWhyItDeclinedAndEditsNothing', async () => {
     const page = session.page;
     await session.healFromQuickFix(7, 20, '02-quick-fix');
-    const toast = page.locator('.notification-toast', { hasText: 'Heal declined to patch this error' });
+    const toast = page.locator('.notification-toast.notification-fade-in-done', { hasText: 'Heal declined to patch this error' });
     await toast.waitFor({ timeout: 300_000 });
     assert.match(await toast.innerText(), /cannot be inferred[\s\S]*Nothing was changed\./);
     const report = session.validationReport();

@@ -88,25 +88,27 @@ step('patchReview_ValidatedPatch_ShowsTheDiffAndAsks', async () => {
     const page = session.page;
     await page.locator('.monaco-diff-editor').first().waitFor();
     await page.locator('.tab', { hasText: 'PricingService.cs ↔ Heal patch' }).waitFor();
-    await page.locator('.notification-toast', { hasText: 'Apply it?' }).waitFor();
+    await page.locator('.notification-toast.notification-fade-in-done', { hasText: 'Apply it?' }).waitFor();
     await session.shot('07-diff');
 });
 
-step('openPullRequest_NoCodeHostConfigured_SaysWhyAndAsksAgain', async () => {
+step('openPullRequest_NoCodeHostConfigured_SaysWhyAndOffersAcceptAgain', async () => {
     const page = session.page;
     await page.locator('.notification-toast', { hasText: 'Apply it?' }).locator('.monaco-button', { hasText: /^Open PR$/ }).click();
     // FIXME: the server has no heal/openPullRequest yet (docs/lsp-extensions.md, "Not yet implemented"), so today the
-    // message quotes the JSON-RPC error; once it exists, this workspace (no code host configured) gets "no pull request
-    // opened: <why>". Either way nothing is pushed and the patch stays under review.
-    await page.locator('.notification-toast', { hasText: /Heal (could not open a pull request|: no pull request opened)/ }).waitFor();
-    await page.locator('.notification-toast', { hasText: 'Apply it?' }).waitFor();
+    // message quotes the JSON-RPC error; once it exists, this workspace (no code host configured) gets its reason.
+    // Either way nothing is pushed and the patch stays under review, with Accept and Reject on the same message.
+    // fade-in-done: the toast has finished its entrance animation, so the screenshot shows it whole.
+    const toast = page.locator('.notification-toast.notification-fade-in-done', { hasText: 'Heal could not open a pull request' });
+    await toast.locator('.monaco-button', { hasText: /^Accept$/ }).waitFor();
+    await page.locator('.notification-toast', { hasText: 'Heal: opening a pull request' }).waitFor({ state: 'detached' });
     assert.equal(git('status', '--porcelain', '--untracked-files=no'), '', 'the workspace changed before Accept');
     await session.shot('08-open-pr');
 });
 
 step('acceptPatch_ValidatedPatch_FileOnDiskHoldsThePatch', async () => {
     const page = session.page;
-    await page.locator('.notification-toast .monaco-button', { hasText: /^Accept$/ }).click();
+    await page.locator('.notification-toast', { hasText: 'Heal could not open a pull request' }).locator('.monaco-button', { hasText: /^Accept$/ }).click();
     assert.ok(await until(() => git('status', '--porcelain', '--', demoThrowingFile) !== '', 30_000), 'the file on disk is unchanged');
     const diff = git('diff', '--', demoThrowingFile);
     assert.deepEqual(hunks(diff), hunks(reportedPatch), `git diff:\n${diff}\nreported patch:\n${reportedPatch}`);

@@ -65,24 +65,27 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         // Delivery refuses a patch that did not pass validation, so only a validated one is offered as a pull request,
         // and the others are asked about as a warning naming the gates that failed.
         const failed = gates.filter(g => g.status === 'failed').map(g => g.name);
-        const choice = review.result.status === 'validated'
+        let choice = review.result.status === 'validated'
             ? await vscode.window.showInformationMessage(
                 `Heal: patch validated${confidence} · ${passed}/${gates.length} gates passed. Apply it?`,
                 'Accept', 'Reject', 'Open PR')
             : await vscode.window.showWarningMessage(
                 `Heal: patch ${review.result.status}${failed.length > 0 ? ` (failed: ${failed.join(', ')})` : ''}${confidence}. Apply it anyway?`,
                 'Accept', 'Reject');
+        if (choice === 'Open PR') {
+            const failure = await this.requestPullRequest(review.params);
+            if (failure === undefined || this._review !== review) {
+                return;
+            }
+            // The patch is still under review: the message that says why also offers the other choices, in one
+            // notification (a second one shown right after an error notification sometimes rendered empty).
+            choice = await vscode.window.showErrorMessage(
+                `Heal could not open a pull request: ${failure}. The patch is not applied; apply it here?`, 'Accept', 'Reject');
+        }
         if (choice === 'Accept') {
             await this.accept();
         } else if (choice === 'Reject') {
             await this.reject();
-        } else if (choice === 'Open PR') {
-            // When no pull request could be opened the patch is still under review: ask again rather than leave the
-            // diff open with no way to act on it but the editor's title buttons.
-            const opened = await this.openPullRequest();
-            if (!opened && this._review === review) {
-                await this.ask();
-            }
         }
     }
 
@@ -114,16 +117,27 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         }
     }
 
-    /**
-     * Asks the server to deliver: it re-validates (stateless) and pushes a branch + opens the PR. Returns whether a pull
-     * request was opened; a failed request is shown to the user, never thrown.
-     */
-    public async openPullRequest(params?: HealParams): Promise<boolean> {
+    /** "Open pull request" from a title button or a tree item: delivers, and says why when no pull request was opened. */
+    public async openPullRequest(params?: HealParams): Promise<void> {
         const target = params ?? this._review?.params;
-        const { workDoneToken: _, ...stateless } = target ?? { groupId: '' };
+        if (!target) {
+            return;
+        }
+        const failure = await this.requestPullRequest(target);
+        if (failure !== undefined) {
+            void vscode.window.showErrorMessage(`Heal could not open a pull request: ${failure}.`);
+        }
+    }
+
+    /**
+     * Asks the server to deliver: it re-validates (stateless), pushes a branch and opens the PR, then offers to show it.
+     * Returns undefined when a pull request was opened, else why not; a failed request is never thrown.
+     */
+    private async requestPullRequest(target: HealParams): Promise<string | undefined> {
+        const { workDoneToken: _, ...stateless } = target;
         const client = await this._session.require();
-        if (!target || !client) {
-            return false;
+        if (!client) {
+            return 'the Heal language server is not running';
         }
         let result: OpenPullRequestResult | undefined;
         try {
@@ -133,18 +147,16 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             this._session.output.appendLine(`heal/openPullRequest failed: ${message}`);
-            void vscode.window.showErrorMessage(`Heal could not open a pull request: ${message}`);
-            return false;
+            return message.replace(/\.$/, '');
         }
-        if (result?.url) {
-            const open = await vscode.window.showInformationMessage(`Heal: pull request opened: ${result.url}`, 'Open');
-            if (open) {
-                await vscode.env.openExternal(vscode.Uri.parse(result.url));
-            }
-            return true;
+        if (!result?.url) {
+            return (result?.message ?? 'the server opened none').replace(/\.$/, '');
         }
-        void vscode.window.showWarningMessage(`Heal: no pull request opened${result?.message ? `: ${result.message}` : ''}.`);
-        return false;
+        const open = await vscode.window.showInformationMessage(`Heal: pull request opened: ${result.url}`, 'Open');
+        if (open) {
+            await vscode.env.openExternal(vscode.Uri.parse(result.url));
+        }
+        return undefined;
     }
 
     private async close(): Promise<void> {
