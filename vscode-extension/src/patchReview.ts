@@ -185,7 +185,7 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
  * status ("declined: the intended behaviour … cannot be inferred"), so it is not repeated.
  */
 export function noPatchMessage(result: HealResult): string {
-    const reason = result.message.replace(new RegExp(`^${result.status}:\\s*`, 'i'), '').replace(/\.$/, '');
+    const reason = (result.message ?? '').replace(new RegExp(`^${result.status}:\\s*`, 'i'), '').replace(/\.$/, '');
     const what = result.status === 'declined' ? 'Heal declined to patch this error' : `Heal: no patch (${result.status})`;
     return `${what}: ${reason}. Nothing was changed.`;
 }
