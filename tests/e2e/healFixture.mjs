@@ -1,4 +1,4 @@
-// Shared by the protocol test and the VS Code e2e test: the lead's sample (tests/Heal.Testing/Samples/ShopRepository.cs,
+// Shared by the protocol test and the VS Code decline test: the lead's sample (tests/Heal.Testing/Samples/ShopRepository.cs,
 // read from the C# source so there is one copy of it), a real git repo made from it, and a real feed store holding the
 // sample's Sentry event, written by the real `heal feed` receiver over HTTP.
 import { spawn, execFileSync } from 'node:child_process';

@@ -1,7 +1,32 @@
 #!/usr/bin/env bash
-# The README's test command: installs what the tests need, then runs every test.
+# The README's test command: installs what the tests need, then runs every test: the .NET suites, the VS Code
+# end-to-end tests (code-server + chromium, tests/scripts/e2e-vscode.sh), then Neovim (tests/scripts/e2e-nvim.sh).
+# Every part runs even when an earlier one fails; the exit code is non-zero when any failed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 bash tests/scripts/install-test-deps.sh
+bash tests/scripts/e2e-install.sh
 dotnet build Heal.Lsp.sln -c Release -nologo -v q -clp:NoSummary
-dotnet test Heal.Lsp.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+
+failed=()
+part() {
+  local name=$1
+  shift
+  local started=$SECONDS
+  echo "== $name"
+  if "$@"; then
+    echo "== $name: passed in $((SECONDS - started)) s"
+  else
+    echo "== $name: FAILED after $((SECONDS - started)) s"
+    failed+=("$name")
+  fi
+}
+part "dotnet test" dotnet test Heal.Lsp.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+part "VS Code e2e" bash tests/scripts/e2e-vscode.sh
+part "Neovim e2e" bash tests/scripts/e2e-nvim.sh
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "failed: ${failed[*]}"
+  exit 1
+fi
+echo "all passed in $SECONDS s"

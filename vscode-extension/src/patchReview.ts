@@ -1,7 +1,7 @@
 // Review of a heal/heal result before anything touches the working tree: a diff editor per changed file (original vs
 // the patched text, built from the result's WorkspaceEdit), the validation table, and Accept / Reject / Open PR.
 import * as vscode from 'vscode';
-import { HealParams, HealResult, OpenPullRequestRequest } from './lspExt';
+import { HealParams, HealResult, OpenPullRequestRequest, OpenPullRequestResult } from './lspExt';
 import { HealSession } from './session';
 import { showValidationReport } from './validationReport';
 
@@ -32,7 +32,7 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         const client = this._session.client;
         showValidationReport(result);
         if (!client || !result.edit) {
-            void vscode.window.showWarningMessage(`Heal: ${result.status}: ${result.message}. No patch to review.`);
+            void vscode.window.showWarningMessage(noPatchMessage(result));
             return;
         }
         const edit = await client.protocol2CodeConverter.asWorkspaceEdit(result.edit);
@@ -62,15 +62,30 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         const confidence = ` · confidence ${Math.round(review.result.confidence * 100)}%`;
         const gates = review.result.gates ?? [];
         const passed = gates.filter(g => g.status === 'passed').length;
-        const choice = await vscode.window.showInformationMessage(
-            `Heal: patch ${review.result.status}${confidence} · ${passed}/${gates.length} gates passed. Apply it?`,
-            'Accept', 'Reject', 'Open PR');
+        // Delivery refuses a patch that did not pass validation, so only a validated one is offered as a pull request,
+        // and the others are asked about as a warning naming the gates that failed.
+        const failed = gates.filter(g => g.status === 'failed').map(g => g.name);
+        let choice = review.result.status === 'validated'
+            ? await vscode.window.showInformationMessage(
+                `Heal: patch validated${confidence} · ${passed}/${gates.length} gates passed. Apply it?`,
+                'Accept', 'Reject', 'Open PR')
+            : await vscode.window.showWarningMessage(
+                `Heal: patch ${review.result.status}${failed.length > 0 ? ` (failed: ${failed.join(', ')})` : ''}${confidence}. Apply it anyway?`,
+                'Accept', 'Reject');
+        if (choice === 'Open PR') {
+            const failure = await this.requestPullRequest(review.params);
+            if (failure === undefined || this._review !== review) {
+                return;
+            }
+            // The patch is still under review: the message that says why also offers the other choices, in one
+            // notification (a second one shown right after an error notification sometimes rendered empty).
+            choice = await vscode.window.showErrorMessage(
+                `Heal could not open a pull request: ${failure}. The patch is not applied; apply it here?`, 'Accept', 'Reject');
+        }
         if (choice === 'Accept') {
             await this.accept();
         } else if (choice === 'Reject') {
             await this.reject();
-        } else if (choice === 'Open PR') {
-            await this.openPullRequest();
         }
     }
 
@@ -102,25 +117,46 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         }
     }
 
-    /** Asks the server to deliver: it re-validates (stateless) and pushes a branch + opens the PR. */
+    /** "Open pull request" from a title button or a tree item: delivers, and says why when no pull request was opened. */
     public async openPullRequest(params?: HealParams): Promise<void> {
         const target = params ?? this._review?.params;
-        const { workDoneToken: _, ...stateless } = target ?? { groupId: '' };
-        const client = await this._session.require();
-        if (!target || !client) {
+        if (!target) {
             return;
         }
-        const result = await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: 'Heal: opening a pull request', cancellable: true },
-            (_progress, token) => client.sendRequest(OpenPullRequestRequest.type, stateless, token));
-        if (result?.url) {
-            const open = await vscode.window.showInformationMessage(`Heal: pull request opened: ${result.url}`, 'Open');
-            if (open) {
-                await vscode.env.openExternal(vscode.Uri.parse(result.url));
-            }
-        } else {
-            void vscode.window.showWarningMessage(`Heal: no pull request opened${result?.message ? `: ${result.message}` : ''}.`);
+        const failure = await this.requestPullRequest(target);
+        if (failure !== undefined) {
+            void vscode.window.showErrorMessage(`Heal could not open a pull request: ${failure}.`);
         }
+    }
+
+    /**
+     * Asks the server to deliver: it re-validates (stateless), pushes a branch and opens the PR, then offers to show it.
+     * Returns undefined when a pull request was opened, else why not; a failed request is never thrown.
+     */
+    private async requestPullRequest(target: HealParams): Promise<string | undefined> {
+        const { workDoneToken: _, ...stateless } = target;
+        const client = await this._session.require();
+        if (!client) {
+            return 'the Heal language server is not running';
+        }
+        let result: OpenPullRequestResult | undefined;
+        try {
+            result = await vscode.window.withProgress(
+                { location: vscode.ProgressLocation.Notification, title: 'Heal: opening a pull request', cancellable: true },
+                (_progress, token) => client.sendRequest(OpenPullRequestRequest.type, stateless, token));
+        } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            this._session.output.appendLine(`heal/openPullRequest failed: ${message}`);
+            return message.replace(/\.$/, '');
+        }
+        if (!result?.url) {
+            return (result?.message ?? 'the server opened none').replace(/\.$/, '');
+        }
+        const open = await vscode.window.showInformationMessage(`Heal: pull request opened: ${result.url}`, 'Open');
+        if (open) {
+            await vscode.env.openExternal(vscode.Uri.parse(result.url));
+        }
+        return undefined;
     }
 
     private async close(): Promise<void> {
@@ -142,6 +178,16 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
     public dispose(): void {
         this._changed.dispose();
     }
+}
+
+/**
+ * What the user reads when a heal run ends without a patch to review. The server's message already starts with the
+ * status ("declined: the intended behaviour … cannot be inferred"), so it is not repeated.
+ */
+export function noPatchMessage(result: HealResult): string {
+    const reason = (result.message ?? '').replace(new RegExp(`^${result.status}:\\s*`, 'i'), '').replace(/\.$/, '');
+    const what = result.status === 'declined' ? 'Heal declined to patch this error' : `Heal: no patch (${result.status})`;
+    return `${what}: ${reason}. Nothing was changed.`;
 }
 
 /** The document's text with the edits applied (edits do not overlap; applied from the end so offsets hold). */

@@ -5,8 +5,13 @@ import { HealResult } from './lspExt';
 let panel: vscode.WebviewPanel | undefined;
 
 export function showValidationReport(result: HealResult): void {
-    panel ??= vscode.window.createWebviewPanel('heal.validation', 'Heal: validation', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
-    panel.onDidDispose(() => { panel = undefined; });
+    if (panel) {
+        panel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+        const created = vscode.window.createWebviewPanel('heal.validation', 'Heal: validation', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false });
+        created.onDidDispose(() => { panel = undefined; });
+        panel = created;
+    }
     panel.webview.html = renderReport(result);
 }
 
@@ -22,10 +27,10 @@ export function renderReport(result: HealResult): string {
 </head><body>
 <h2>Heal: ${escapeHtml(result.status)}</h2>
 <p>${escapeHtml(result.message ?? '')}</p>
-<p><b>Confidence:</b> ${confidence}</p>
+${result.patch ? `<p><b>Confidence:</b> ${confidence}</p>` : ''}
 <p><b>Root cause:</b> ${escapeHtml(result.rootCause ?? 'unknown')}</p>
-<table><thead><tr><th></th><th>Gate</th><th>Status</th><th>Detail</th></tr></thead><tbody>${rows || '<tr><td colspan="4">no gates ran</td></tr>'}</tbody></table>
-<h3>Patch</h3><pre>${escapeHtml(result.patch ?? '')}</pre>
+${rows ? `<table><thead><tr><th></th><th>Gate</th><th>Status</th><th>Detail</th></tr></thead><tbody>${rows}</tbody></table>` : '<p>No validation gate ran.</p>'}
+${result.patch ? `<h3>Patch</h3><pre class="patch">${escapeHtml(result.patch)}</pre>` : '<p>No patch: nothing in the workspace was changed.</p>'}
 </body></html>`;
 }
 

@@ -14,6 +14,7 @@ const deadlineMs = 60_000;
 let server;
 let connection;
 let repo;
+let storeDir;
 let throwingUri;
 let initializeResult;
 let serverGone;
@@ -40,7 +41,8 @@ function waitForDiagnostics(predicate, what) {
 before(async () => {
     const dll = healDll();
     repo = createRepository();
-    const store = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'heal-store-')), 'feed.db');
+    storeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'heal-store-'));
+    const store = path.join(storeDir, 'feed.db');
     await feedStore(store, [sample().eventJson()], { dll });
     throwingUri = pathToFileURL(path.join(repo, sample().throwingFile)).href;
 
@@ -80,6 +82,11 @@ after(() => {
     connection?.dispose();
     if (server && server.exitCode === null) {
         server.kill('SIGKILL');
+    }
+    for (const dir of [repo, storeDir]) {
+        if (dir) {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     }
 });
 
