@@ -26,7 +26,7 @@ public sealed class HealRunner
 
     public Task<HealResult> RunAsync(HealWorkspace workspace, ErrorEntry entry, IProgress<HealProgress> progress, CancellationToken cancellationToken)
     {
-        var request = new HealRequest(workspace.Root, entry.Latest!, entry.Group, new EventOrigin("store:" + workspace.StorePath, Authenticated: false),
+        var request = new HealRequest(workspace.Root, entry.Latest!, entry.Group, new EventOrigin(workspace.Source?.Name ?? workspace.Description, Authenticated: false),
             ValidationPolicy.Default, new DeliveryOptions(), Deliver: false);
         return _pipeline.RunAsync(request, progress, cancellationToken);
     }
