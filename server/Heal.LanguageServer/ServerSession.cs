@@ -34,6 +34,9 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     /// <summary>The workspace folder, known from <c>initialize</c>.</summary>
     public string Root { get; private set; } = "";
 
+    /// <summary>Where pull requests go unless a request says otherwise, from <c>initializationOptions.codeHost</c>.</summary>
+    public CodeHostOptions CodeHost { get; private set; } = CodeHostOptions.None;
+
     /// <summary>The opened error source and linker; null until the first load has opened them (or when opening failed).</summary>
     public HealWorkspace? Workspace { get; private set; }
 
@@ -57,9 +60,10 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     public CancellationToken Lifetime => _lifetime.Token;
 
     /// <summary>Records the workspace and where its errors are; opens nothing, so <c>initialize</c> answers at once.</summary>
-    public void Initialize(string root, ErrorSourceOptions sourceOptions, JsonElement? capabilities)
+    public void Initialize(string root, ErrorSourceOptions sourceOptions, CodeHostOptions codeHost, JsonElement? capabilities)
     {
         Root = root;
+        CodeHost = codeHost;
         _sourceOptions = sourceOptions;
         ClientCapabilities = capabilities;
         Initialized = true;

@@ -24,7 +24,7 @@ public sealed class InitializeHandler(ServerSession session) : IHandler<Initiali
             throw new LocalRpcException("initialize: " + problem) { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams };
         }
 
-        session.Initialize(root, sources, request.Capabilities);
+        session.Initialize(root, sources, CodeHostOptions.Parse(request.InitializationOptions), request.Capabilities);
         return Task.FromResult(new InitializeResult(
             new ServerCapabilities(new TextDocumentSyncOptions(true, 2), true, new CodeLensOptions(false), new CodeActionOptions(["quickfix"]), new ExecuteCommandOptions(Commands, true)),
             new ServerInfo("heal", "0.1.0")));
