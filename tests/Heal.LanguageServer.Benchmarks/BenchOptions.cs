@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace Heal.LanguageServer.Benchmarks;
 
-/// <summary>The command line: <c>--files 2000 --groups 10000 --events-per-group 10 --starts 5 --samples 200 --live 5 --heal path/heal.dll --world dir</c>; a world folder is generated once and then reused as it is.</summary>
-public sealed record BenchOptions(int Files, int Groups, int EventsPerGroup, int Starts, int Samples, int LiveUpdates, string HealDll, string? World = null)
+/// <summary>The command line: <c>--files 2000 --groups 10000 --events-per-group 10 --starts 5 --samples 200 --live 5 --heal path/heal.dll --world dir --initialize-only true</c>; a world folder is generated once and then reused as it is.</summary>
+public sealed record BenchOptions(int Files, int Groups, int EventsPerGroup, int Starts, int Samples, int LiveUpdates, string HealDll, string? World = null, bool InitializeOnly = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -21,6 +21,7 @@ public sealed record BenchOptions(int Files, int Groups, int EventsPerGroup, int
                 "--live" => options with { LiveUpdates = Int(value) },
                 "--heal" => options with { HealDll = Path.GetFullPath(value) },
                 "--world" => options with { World = Path.GetFullPath(value) },
+                "--initialize-only" => options with { InitializeOnly = value == "true" },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

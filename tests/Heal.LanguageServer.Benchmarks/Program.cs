@@ -32,6 +32,13 @@ for (var start = 0; start < options.Starts; start++)
     });
     initialize.Add(Ms(client.StartedAt, answeredAt));
     initializeRequest.Add(Ms(sent, answeredAt));
+    if (options.InitializeOnly)
+    {
+        await client.ShutdownAsync();
+        await client.DisposeAsync();
+        continue;
+    }
+
     var initializedAt = Stopwatch.GetTimestamp();
     client.Notify("initialized", new JsonObject());
     var (files, first, last) = await WaitForFullPublishAsync(client, options.Files);
@@ -51,6 +58,13 @@ for (var start = 0; start < options.Starts; start++)
 
 results.Add(BenchRow.Of("initialize (spawn → response)", initialize, 300));
 results.Add(BenchRow.Of("initialize (request → response)", initializeRequest, null));
+if (options.InitializeOnly)
+{
+    Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores)");
+    results.ForEach(r => Console.WriteLine(r.Format()));
+    return;
+}
+
 results.Add(BenchRow.Of("first diagnostics after initialized", firstPublish, null));
 results.Add(BenchRow.Of($"full publish ({publishedFiles} files)", fullPublish, null));
 
