@@ -66,6 +66,19 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task Initialized_ClientWithWorkDoneProgress_LoadReportsBeginThenEnd()
+    {
+        var capabilities = new JsonObject { ["window"] = new JsonObject { ["workDoneProgress"] = true } };
+        await using var world = await LspWorld.CreateAsync(capabilities);
+
+        await world.Client.WaitForNotificationAsync("$/progress", p => (string?)p!["value"]!["kind"] == "end");
+
+        var progress = world.Client.Notifications("$/progress").Select(p => p["params"]!["value"]!).ToList();
+        Assert.Equal("Heal: loading errors", (string)progress[0]!["title"]!);
+        Assert.Equal("end", (string)progress[^1]!["kind"]!);
+    }
+
+    [Fact]
     public async Task DidChange_IncrementalInsertWithSurrogatePair_RangeFollowsUtf16Text()
     {
         await using var world = await LspWorld.CreateAsync();
