@@ -14,7 +14,8 @@ public static class HandlerTable
 {
     public static void Register(JsonRpc rpc, ServerSession session, JsonSerializerOptions options)
     {
-        var heal = new HealHandler(session, new HealRunner());
+        var runner = new HealRunner();
+        var heal = new HealHandler(session, runner);
         var mute = new MuteHandler(session);
         var details = new ErrorDetailsHandler(session);
 
@@ -31,6 +32,7 @@ public static class HandlerTable
         Add(rpc, session, options, "textDocument/codeAction", new CodeActionHandler(session));
         Add(rpc, session, options, "workspace/executeCommand", new ExecuteCommandHandler(session, heal, mute, details, options));
         Add(rpc, session, options, "heal/heal", heal);
+        Add(rpc, session, options, "heal/openPullRequest", new OpenPullRequestHandler(session, runner));
         Add(rpc, session, options, "heal/mute", mute);
         Add(rpc, session, options, "heal/errorDetails", details);
         Add(rpc, session, options, "heal/listErrors", new ListErrorsHandler(session));

@@ -7,14 +7,18 @@ namespace Heal.LanguageServer;
 /// StreamJsonRpc invokes the handler adapters one at a time in arrival order, and each adapter enqueues here
 /// synchronously, so the queue sees messages in the order the editor sent them. Rules:
 /// <list type="number">
-/// <item>Mutating messages (didOpen, didChange, didClose, heal/mute, snapshot refreshes after live updates) run one at a
-/// time in arrival order: each starts when the previous mutation has finished.</item>
+/// <item>Mutating messages (didOpen, didChange, didClose, heal/mute, installing the first snapshot, updates after new
+/// events) run one at a time in arrival order: each starts when the previous mutation has finished.</item>
 /// <item>Read-only requests (hover, codeLens, codeAction, heal/errorDetails, heal/listErrors) wait for the mutations that
 /// arrived before them, then run concurrently with each other on immutable snapshots (documents and errors); later
 /// mutations do not wait for them.</item>
 /// <item>Long work (heal/heal: diagnose, build, tests) waits for earlier mutations, then runs on the thread pool and
 /// reports through <c>$/progress</c>; it never blocks editing, and reads the document texts it needs at its end.</item>
 /// <item>Lifecycle messages (initialize, initialized, shutdown, exit, $/setTrace) run at once.</item>
+/// <item>The first load of errors (open the source, read, link) runs in the background after <c>initialized</c>, outside
+/// the queue, so <c>initialize</c> answers at once and editing never waits for it; its snapshot is installed and published
+/// as one mutation. Until then reads see the empty snapshot, except the requests that name a group (heal/errorDetails,
+/// heal/listErrors, heal/heal, heal/mute, heal/openPullRequest), which wait for it first.</item>
 /// </list>
 /// A failed mutation fails only its own request; the next one still runs.
 /// </remarks>

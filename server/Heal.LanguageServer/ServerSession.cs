@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Heal.LanguageServer.Conversion;
 using Heal.LanguageServer.Documents;
 using Heal.LanguageServer.Errors;
+using Heal.LanguageServer.Handlers.Heal;
 using Heal.LanguageServer.Protocol;
+using Heal.Pipeline;
 
 namespace Heal.LanguageServer;
 
@@ -14,9 +17,13 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
 {
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource<bool> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly HashSet<string> _published = new(StringComparer.Ordinal);
     private ErrorSnapshot _snapshot = ErrorSnapshot.Empty;
-    private HashSet<string> _published = new(StringComparer.Ordinal);
+    private ErrorSourceOptions _sourceOptions = ErrorSourceOptions.Default;
+    private Task _load = Task.CompletedTask;
     private Task _watch = Task.CompletedTask;
+    private int _reloadPending;
 
     public IClient Client => client;
 
@@ -24,9 +31,19 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
 
     public DocumentStore Documents { get; } = new();
 
+    /// <summary>The workspace folder, known from <c>initialize</c>.</summary>
+    public string Root { get; private set; } = "";
+
+    /// <summary>Where pull requests go unless a request says otherwise, from <c>initializationOptions.codeHost</c>.</summary>
+    public CodeHostOptions CodeHost { get; private set; } = CodeHostOptions.None;
+
+    /// <summary>The opened error source and linker; null until the first load has opened them (or when opening failed).</summary>
     public HealWorkspace? Workspace { get; private set; }
 
     public ErrorSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    /// <summary>Completes once the first snapshot is in place (or its load failed): requests that name a group wait for it.</summary>
+    public Task Loaded => _loaded.Task;
 
     public bool Initialized { get; private set; }
 
@@ -42,9 +59,12 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
 
     public CancellationToken Lifetime => _lifetime.Token;
 
-    public void Initialize(HealWorkspace workspace, JsonElement? capabilities)
+    /// <summary>Records the workspace and where its errors are; opens nothing, so <c>initialize</c> answers at once.</summary>
+    public void Initialize(string root, ErrorSourceOptions sourceOptions, CodeHostOptions codeHost, JsonElement? capabilities)
     {
-        Workspace = workspace;
+        Root = root;
+        CodeHost = codeHost;
+        _sourceOptions = sourceOptions;
         ClientCapabilities = capabilities;
         Initialized = true;
     }
@@ -70,67 +90,156 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
         }
     }
 
-    /// <summary>Reloads the errors and re-publishes every file's diagnostics. Runs as a mutation.</summary>
+    /// <summary>
+    /// Opens the error source and loads the first snapshot in the background, reporting through <c>$/progress</c>; then,
+    /// as a mutation, installs it and publishes every affected file, and starts following the source. Editing never
+    /// waits for it.
+    /// </summary>
+    public void StartLoading()
+    {
+        _load = Task.Run(async () =>
+        {
+            try
+            {
+                await using var progress = await WorkDoneProgress.StartAsync(this, null, "Heal: loading errors", Lifetime).ConfigureAwait(false);
+                var workspace = HealWorkspace.Open(Root, _sourceOptions, Environment.GetEnvironmentVariable);
+                Workspace = workspace;
+                await LogAsync($"heal: errors from {workspace.Description}, workspace {Root}").ConfigureAwait(false);
+                // Follow the source from before the load, so an event stored while loading is not missed.
+                var cursor = await workspace.CursorAsync(Lifetime).ConfigureAwait(false);
+                var clock = Stopwatch.StartNew();
+                progress.Report(new HealProgress("read", "reading errors from " + workspace.Description, 0));
+                var groups = await workspace.ReadAsync(Lifetime).ConfigureAwait(false);
+                var read = clock.ElapsedMilliseconds;
+                progress.Report(new HealProgress("link", $"linking the frames of {groups.Count} groups", 40));
+                var snapshot = ErrorSnapshot.Create(workspace.Link(groups), DateTimeOffset.UtcNow);
+                var linked = clock.ElapsedMilliseconds;
+                progress.Report(new HealProgress("publish", $"{snapshot.Entries.Length} groups in {snapshot.Files.Count()} files", 80));
+                await queue.Enqueue(RequestKind.Mutating, async _ =>
+                {
+                    Volatile.Write(ref _snapshot, snapshot);
+                    _loaded.TrySetResult();
+                    await PublishAsync().ConfigureAwait(false);
+                    return true;
+                }, Lifetime).ConfigureAwait(false);
+                await LogAsync($"heal: {snapshot.Entries.Length} groups read in {read} ms, linked in {linked - read} ms, published in {clock.ElapsedMilliseconds - linked} ms").ConfigureAwait(false);
+                StartWatching(workspace, cursor);
+            }
+            catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
+            {
+                // Exit.
+            }
+            catch (Exception e)
+            {
+                await LogAsync($"heal: cannot load errors: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            }
+            finally
+            {
+                _loaded.TrySetResult();
+            }
+        });
+    }
+
+    /// <summary>Reloads every group and re-publishes every file's diagnostics. Runs as a mutation.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        if (Workspace is null)
-        {
-            return;
-        }
-
-        Volatile.Write(ref _snapshot, await Workspace.LoadAsync(cancellationToken).ConfigureAwait(false));
-        await PublishAsync().ConfigureAwait(false);
-    }
-
-    /// <summary>Publishes diagnostics for every affected file, open or not, and clears files that no longer have any.</summary>
-    public async Task PublishAsync()
-    {
-        if (Workspace is null)
-        {
-            return;
-        }
-
-        var diagnostics = ProtocolConversion.ToDiagnostics(Snapshot, Workspace.Root, TextOf, DateTimeOffset.UtcNow);
-        foreach (var (uri, list) in diagnostics.OrderBy(d => d.Key, StringComparer.Ordinal))
-        {
-            await client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, list)).ConfigureAwait(false);
-        }
-
-        foreach (var stale in _published.Where(u => !diagnostics.ContainsKey(u)).Order(StringComparer.Ordinal))
-        {
-            await client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(stale, [])).ConfigureAwait(false);
-        }
-
-        _published = diagnostics.Keys.ToHashSet(StringComparer.Ordinal);
-    }
-
-    /// <summary>Re-publishes one file (its ranges follow the edited text); files without Heal diagnostics get nothing.</summary>
-    public async Task PublishFileAsync(string uri)
-    {
-        if (Workspace is null || !_published.Contains(uri))
-        {
-            return;
-        }
-
-        var diagnostics = ProtocolConversion.ToDiagnostics(Snapshot, Workspace.Root, TextOf, DateTimeOffset.UtcNow);
-        await client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, diagnostics.GetValueOrDefault(uri) ?? [])).ConfigureAwait(false);
-    }
-
-    /// <summary>Follows the error source: each new event refreshes the snapshot through the queue, as a mutation.</summary>
-    public void StartWatching(long cursor)
     {
         if (Workspace is not { } workspace)
         {
             return;
         }
 
+        Volatile.Write(ref _snapshot, await workspace.LoadAsync(cancellationToken).ConfigureAwait(false));
+        await PublishAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Re-reads <paramref name="groupIds"/> from the store and re-publishes only the files their frames linked to before
+    /// or link to now. Runs as a mutation.
+    /// </summary>
+    public async Task UpdateGroupsAsync(IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken)
+    {
+        if (Workspace is not { } workspace)
+        {
+            return;
+        }
+
+        var before = Snapshot;
+        var entries = await workspace.LoadEntriesAsync(groupIds, cancellationToken).ConfigureAwait(false);
+        var after = before.With(entries, HealWorkspace.GroupLimit, DateTimeOffset.UtcNow);
+        Volatile.Write(ref _snapshot, after);
+        var files = groupIds.SelectMany(id => FilesOf(before.Find(id)).Concat(FilesOf(after.Find(id)))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            await PublishFileAsync(FileUri.FromPath(Path.Combine(Root, file))).ConfigureAwait(false);
+        }
+    }
+
+    private static IEnumerable<string> FilesOf(ErrorEntry? entry) =>
+        entry is null || entry.Frames.IsDefaultOrEmpty ? [] : entry.Frames.Select(f => f.RelativePath);
+
+    /// <summary>Publishes diagnostics for every affected file, open or not, and clears files that no longer have any.</summary>
+    public async Task PublishAsync()
+    {
+        var diagnostics = ProtocolConversion.ToDiagnostics(Snapshot, Root, TextOf, DateTimeOffset.UtcNow);
+        foreach (var (uri, list) in diagnostics.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            await client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, list)).ConfigureAwait(false);
+        }
+
+        foreach (var stale in _published.Where(u => !diagnostics.ContainsKey(u)).Order(StringComparer.Ordinal).ToList())
+        {
+            await client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(stale, [])).ConfigureAwait(false);
+            _published.Remove(stale);
+        }
+
+        _published.UnionWith(diagnostics.Keys);
+    }
+
+    /// <summary>
+    /// Re-publishes one file from the snapshot's index (its ranges follow the open text); a file that never had Heal
+    /// diagnostics and has none now gets nothing. Runs as a mutation.
+    /// </summary>
+    public async Task PublishFileAsync(string uri)
+    {
+        var diagnostics = ProtocolConversion.ToFileDiagnostics(Snapshot, Root, uri, TextOf, DateTimeOffset.UtcNow);
+        if (diagnostics.Count == 0 && !_published.Remove(uri))
+        {
+            return;
+        }
+
+        if (diagnostics.Count > 0)
+        {
+            _published.Add(uri);
+        }
+
+        await client.NotifyAsync("textDocument/publishDiagnostics", new PublishDiagnosticsParams(uri, diagnostics)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Follows the error source. New store events update just their groups, page by page; the other sources' events
+    /// reload everything, coalesced so at most one reload waits in the queue. Each runs through the queue as a mutation.
+    /// </summary>
+    private void StartWatching(HealWorkspace workspace, long cursor)
+    {
         _watch = Task.Run(async () =>
         {
             try
             {
-                await foreach (var _ in workspace.WatchFromAsync(cursor, Lifetime).ConfigureAwait(false))
+                await foreach (var changed in workspace.WatchAsync(cursor, Lifetime).ConfigureAwait(false))
                 {
-                    await queue.Enqueue(RequestKind.Mutating, async ct => { await RefreshAsync(ct).ConfigureAwait(false); return true; }, Lifetime).ConfigureAwait(false);
+                    if (changed is not null)
+                    {
+                        await queue.Enqueue(RequestKind.Mutating, async ct => { await UpdateGroupsAsync(changed, ct).ConfigureAwait(false); return true; }, Lifetime).ConfigureAwait(false);
+                    }
+                    else if (Interlocked.Exchange(ref _reloadPending, 1) == 0)
+                    {
+                        _ = queue.Enqueue(RequestKind.Mutating, async ct =>
+                        {
+                            Volatile.Write(ref _reloadPending, 0);
+                            await RefreshAsync(ct).ConfigureAwait(false);
+                            return true;
+                        }, Lifetime);
+                    }
                 }
             }
             catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
@@ -157,13 +266,16 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     public async ValueTask DisposeAsync()
     {
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        try
+        foreach (var task in new[] { _load, _watch })
         {
-            await _watch.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Cancelled on purpose.
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled on purpose.
+            }
         }
 
         if (Workspace is not null)

@@ -50,6 +50,21 @@ public sealed class SqliteErrorStoreTests : IDisposable
         Assert.Equal(1, (await GroupAsync(reopened, "aaaaaaaaaaaaaaaa")).Count);
     }
 
+    [Fact]
+    public async Task ListGroupsWithLatestEvent_SeveralGroups_SameAsListThenLatestPerGroup()
+    {
+        using var store = SqliteErrorStore.Open(DbPath);
+        await AppendAsync(store, Event("aaaaaaaaaaaaaaaa", 0, message: "a1"), Event("bbbbbbbbbbbbbbbb", 1, message: "b1"),
+            Event("aaaaaaaaaaaaaaaa", 2, message: "a2"), Event("cccccccccccccccc", 3, message: "c1"));
+
+        var joined = await store.ListGroupsWithLatestEventAsync(2, CancellationToken.None);
+
+        var groups = await store.ListGroupsAsync(2, CancellationToken.None);
+        Assert.Equal(groups, joined.Select(r => r.Group));
+        Assert.Equal(["c1", "a2"], joined.Select(r => r.Latest!.Event.Culprit!.Value));
+        Assert.Equal((await store.GetLatestStoredEventAsync("aaaaaaaaaaaaaaaa", CancellationToken.None))!.Cursor, joined[1].Latest!.Cursor);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

@@ -36,6 +36,31 @@ public sealed class StoreErrorSourceTests
     }
 
     [Fact]
+    public async Task WatchFromAsync_CursorTakenBeforeAppends_YieldsPagesOfLaterEventsOnly()
+    {
+        var folder = new TempFolder();
+        using var store = SqliteErrorStore.Open(folder.File("s.db"));
+        await store.AppendAsync([StoreEvent(NewId())], CancellationToken.None);
+        var cursor = await store.GetLastCursorAsync(CancellationToken.None);
+        var ids = new[] { NewId(), NewId() };
+        await store.AppendAsync(ids.Select(StoreEvent).ToList(), CancellationToken.None);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var source = new StoreErrorSource(store, TimeSpan.FromMilliseconds(10));
+
+        await using var watch = source.WatchFromAsync(cursor, timeout.Token).GetAsyncEnumerator(timeout.Token);
+
+        Assert.True(await watch.MoveNextAsync());
+        Assert.Equal(ids, watch.Current.Select(e => e.Event.Id));
+    }
+
+    private static NewEvent StoreEvent(string id)
+    {
+        var json = DotNetEvent(id);
+        return new NewEvent(id, "aaaaaaaaaaaaaaaa", "fingerprint", null, "System.InvalidOperationException", "boom", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow,
+            null, null, System.Text.Encoding.UTF8.GetBytes(json), []);
+    }
+
+    [Fact]
     public async Task ListAndLatest_ReadTheStore()
     {
         await using var feed = await FeedHarness.StartAsync();

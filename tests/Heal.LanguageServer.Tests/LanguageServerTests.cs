@@ -66,6 +66,19 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task Initialized_ClientWithWorkDoneProgress_LoadReportsBeginThenEnd()
+    {
+        var capabilities = new JsonObject { ["window"] = new JsonObject { ["workDoneProgress"] = true } };
+        await using var world = await LspWorld.CreateAsync(capabilities);
+
+        await world.Client.WaitForNotificationAsync("$/progress", p => (string?)p!["value"]!["kind"] == "end");
+
+        var progress = world.Client.Notifications("$/progress").Select(p => p["params"]!["value"]!).ToList();
+        Assert.Equal("Heal: loading errors", (string)progress[0]!["title"]!);
+        Assert.Equal("end", (string)progress[^1]!["kind"]!);
+    }
+
+    [Fact]
     public async Task DidChange_IncrementalInsertWithSurrogatePair_RangeFollowsUtf16Text()
     {
         await using var world = await LspWorld.CreateAsync();
@@ -243,8 +256,11 @@ public sealed class LanguageServerTests
         Assert.True((string)result["status"]! == "declined", response.ToJsonString());
         Assert.Contains("`customer.Discount` is null", (string)result["rootCause"]!, StringComparison.Ordinal);
         Assert.Null(result["edit"]);
-        Assert.Single(world.Client.Notifications("window/workDoneProgress/create"));
-        var kinds = world.Client.Notifications("$/progress").Select(p => (string)p["params"]!["value"]!["kind"]!).ToList();
+        var creates = world.Client.Notifications("window/workDoneProgress/create");
+        Assert.Equal(2, creates.Count); // The first load's progress, then heal/heal's.
+        var token = creates[^1]["params"]!["token"]!.ToJsonString();
+        var kinds = world.Client.Notifications("$/progress").Where(p => p["params"]!["token"]!.ToJsonString() == token)
+            .Select(p => (string)p["params"]!["value"]!["kind"]!).ToList();
         Assert.Equal("begin", kinds[0]);
         Assert.Equal("end", kinds[^1]);
         Assert.Equal(before, world.Repository.HashUserState());

@@ -43,7 +43,7 @@ public sealed class LspClient : IAsyncDisposable
         }
     }
 
-    public static LspClient Start(string workingDirectory)
+    public static LspClient Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -53,19 +53,27 @@ public sealed class LspClient : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "heal.dll"));
         start.ArgumentList.Add("lsp");
         return new LspClient(Process.Start(start)!);
     }
 
-    public async Task<JsonObject> InitializeAsync(string root, string store, JsonObject? capabilities = null)
+    public Task<JsonObject> InitializeAsync(string root, string store, JsonObject? capabilities = null) =>
+        InitializeAsync(root, new JsonObject { ["store"] = store }, capabilities);
+
+    public async Task<JsonObject> InitializeAsync(string root, JsonObject initializationOptions, JsonObject? capabilities = null)
     {
         var response = await RequestAsync("initialize", new JsonObject
         {
             ["processId"] = Environment.ProcessId,
             ["rootUri"] = new Uri(root).AbsoluteUri,
             ["capabilities"] = capabilities ?? new JsonObject(),
-            ["initializationOptions"] = new JsonObject { ["store"] = store },
+            ["initializationOptions"] = initializationOptions,
         });
         await NotifyAsync("initialized", new JsonObject());
         return response;

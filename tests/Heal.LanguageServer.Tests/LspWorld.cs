@@ -16,12 +16,15 @@ public sealed class LspWorld : IAsyncDisposable
 {
     private readonly TempDirectory _storeDirectory = new("heal-lsp-store");
 
-    private LspWorld(GitRepository repository)
+    private LspWorld(GitRepository repository, IReadOnlyDictionary<string, string>? environment = null)
     {
         Repository = repository;
         StorePath = _storeDirectory.Combine("heal.db");
-        Client = LspClient.Start(repository.Path);
+        Client = LspClient.Start(repository.Path, environment);
     }
+
+    /// <summary>A folder beside the store for other sources' files (a JSON-lines file, say).</summary>
+    public string Scratch(string name) => _storeDirectory.Combine(name);
 
     public GitRepository Repository { get; }
 
@@ -41,6 +44,19 @@ public sealed class LspWorld : IAsyncDisposable
         var world = new LspWorld(GitRepository.Create(ShopRepository.Fixture));
         await world.AppendAsync(eventJsons.Length == 0 ? [ShopRepository.EventJson()] : eventJsons);
         world.Initialize = await world.Client.InitializeAsync(world.Repository.Path, world.StorePath, capabilities);
+        return world;
+    }
+
+    /// <summary>
+    /// Starts the server without filling the store and initialises it with the options <paramref name="options"/> builds
+    /// (after <paramref name="prepare"/> wrote what they name), in the given environment.
+    /// </summary>
+    public static async Task<LspWorld> CreateWithOptionsAsync(Func<LspWorld, JsonObject> options, Action<LspWorld>? prepare = null,
+        IReadOnlyDictionary<string, string>? environment = null, JsonObject? capabilities = null)
+    {
+        var world = new LspWorld(GitRepository.Create(ShopRepository.Fixture), environment);
+        prepare?.Invoke(world);
+        world.Initialize = await world.Client.InitializeAsync(world.Repository.Path, options(world), capabilities);
         return world;
     }
 

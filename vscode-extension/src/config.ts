@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 export interface ServerSettings {
     serverPath: string;
     store: string;
+    jsonl: string;
     importBaseUrl: string;
     importOrganization: string;
     importProject: string;
@@ -20,6 +21,7 @@ export function readSettings(): ServerSettings {
     return {
         serverPath: text('serverPath'),
         store: text('store'),
+        jsonl: text('jsonl'),
         importBaseUrl: text('import.baseUrl'),
         importOrganization: text('import.organization'),
         importProject: text('import.project'),
@@ -33,7 +35,7 @@ export function readSettings(): ServerSettings {
 
 /** Settings whose change needs a server restart (they go into initializationOptions or the process). */
 export function affectsServer(event: vscode.ConfigurationChangeEvent): boolean {
-    return ['heal.serverPath', 'heal.store', 'heal.import', 'heal.llm', 'heal.codeHost'].some(s => event.affectsConfiguration(s));
+    return ['heal.serverPath', 'heal.store', 'heal.jsonl', 'heal.import', 'heal.llm', 'heal.codeHost'].some(s => event.affectsConfiguration(s));
 }
 
 /**
@@ -45,8 +47,12 @@ export function initializationOptions(settings: ServerSettings): Record<string, 
     if (settings.store) {
         options.store = settings.store;
     }
-    if (settings.importBaseUrl) {
-        options.import = { baseUrl: settings.importBaseUrl, organization: settings.importOrganization, project: settings.importProject };
+    if (settings.jsonl) {
+        options.jsonl = settings.jsonl;
+    }
+    // A Sentry-style backend replaces the store; its token is the server's HEAL_SENTRY_TOKEN, never sent from here.
+    if (settings.importOrganization && settings.importProject) {
+        options.sentry = { url: settings.importBaseUrl || undefined, org: settings.importOrganization, project: settings.importProject };
     }
     options.llm = { provider: settings.llmProvider, endpoint: settings.llmEndpoint || undefined, model: settings.llmModel || undefined };
     options.codeHost = { url: settings.codeHostUrl, repository: settings.codeHostRepository || undefined };

@@ -34,9 +34,26 @@ export interface HealResult {
     edit?: WorkspaceEdit;
 }
 
+/**
+ * Params of heal/openPullRequest: the group, and optionally where to deliver. Left-out fields come from
+ * initializationOptions.codeHost; the token is the server's HEAL_GITHUB_TOKEN, never a parameter.
+ */
+export interface OpenPullRequestParams extends HealParams {
+    /** owner/name. */
+    repository?: string;
+    codeHostUrl?: string;
+    remote?: string;
+    base?: string;
+}
+
+/** The pull request opened for a patch the server validated again; anything else is a RequestFailed (-32803) error. */
 export interface OpenPullRequestResult {
-    url?: string;
-    status?: string;
+    number: number;
+    url: string;
+    branch: string;
+    /** 0..1. */
+    confidence: number;
+    /** @deprecated Never set: the server reports why nothing was opened as a RequestFailed (-32803) error's message. */
     message?: string;
 }
 
@@ -84,7 +101,7 @@ export namespace HealRequest {
 
 export namespace OpenPullRequestRequest {
     export const method = 'heal/openPullRequest';
-    export const type = new RequestType<HealParams, OpenPullRequestResult, void>(method);
+    export const type = new RequestType<OpenPullRequestParams, OpenPullRequestResult, void>(method);
 }
 
 export namespace ErrorDetailsRequest {

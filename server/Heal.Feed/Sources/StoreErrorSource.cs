@@ -62,4 +62,37 @@ public sealed class StoreErrorSource(SqliteErrorStore store, TimeSpan? pollInter
             }
         }
     }
+
+    /// <summary>
+    /// The events stored after <paramref name="cursor"/> (from <see cref="SqliteErrorStore.GetLastCursorAsync"/>, taken
+    /// before a load, so nothing stored meanwhile is missed), one page at a time as they are read: a follower updates
+    /// only the groups a page touches instead of reloading everything. Ends when <paramref name="cancellationToken"/> is
+    /// cancelled.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<StoredEvent>> WatchFromAsync(long cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(_pollInterval);
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            IReadOnlyList<StoredEvent> page;
+            try
+            {
+                page = await store.GetEventsAfterAsync(cursor, PageSize, cancellationToken).ConfigureAwait(false);
+                if (page.Count == 0 && !await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield break;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                yield break;
+            }
+
+            if (page.Count > 0)
+            {
+                cursor = page[^1].Cursor;
+                yield return page;
+            }
+        }
+    }
 }

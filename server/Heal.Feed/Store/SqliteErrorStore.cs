@@ -22,6 +22,8 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     private const string GroupColumns =
         "id, fingerprint, type, message, count, first_seen, last_seen, last_release, status, frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id";
 
+    private static readonly string s_joinedGroupColumns = string.Join(", ", GroupColumns.Split(", ").Select(c => "g." + c));
+
     private const string StoredEventColumns = "rowid, group_id, received_at, raw_json, problems, authenticated";
 
     private const string InsertEventSql =
@@ -308,6 +310,45 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
         return groups;
     }
 
+    /// <summary>
+    /// Groups, most recently seen first, each with its most recently received event kept (null when none is kept or
+    /// it no longer parses), in one query: the language server's whole snapshot in one round trip. The events' JSON is
+    /// parsed in parallel.
+    /// </summary>
+    public async Task<IReadOnlyList<GroupWithLatestEvent>> ListGroupsWithLatestEventAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            $"SELECT {s_joinedGroupColumns}, e.rowid, e.group_id, e.received_at, e.raw_json, e.problems, e.authenticated " +
+            $"FROM (SELECT {GroupColumns} FROM groups ORDER BY last_seen DESC, id LIMIT $limit) AS g " +
+            "LEFT JOIN events AS e ON e.rowid = (SELECT MAX(rowid) FROM events WHERE group_id = g.id) " +
+            "ORDER BY g.last_seen DESC, g.id;";
+        command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
+        var rows = new List<(ErrorGroup Group, long Cursor, string GroupId, long ReceivedAt, byte[]? Raw, string? Problems, bool Authenticated)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            const int e = 17;
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var group = ReadGroup(reader);
+                rows.Add(reader.IsDBNull(e)
+                    ? (group, 0, group.Id, 0, null, null, false)
+                    : (group, reader.GetInt64(e), reader.GetString(e + 1), reader.GetInt64(e + 2), (byte[])reader.GetValue(e + 3),
+                        reader.IsDBNull(e + 4) ? null : reader.GetString(e + 4), reader.GetInt64(e + 5) != 0));
+            }
+        }
+
+        var result = new GroupWithLatestEvent[rows.Count];
+        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var row = rows[i];
+            result[i] = new GroupWithLatestEvent(row.Group, row.Raw is null ? null
+                : ToStoredEvent(row.Cursor, row.GroupId, DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt), row.Raw, row.Problems, row.Authenticated));
+        });
+        return result;
+    }
+
     public async Task<ErrorGroup?> GetGroupAsync(string groupId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -357,16 +398,19 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
         return events;
     }
 
-    private static StoredEvent? ReadStoredEvent(SqliteDataReader reader)
+    private static StoredEvent? ReadStoredEvent(SqliteDataReader reader) =>
+        ToStoredEvent(reader.GetInt64(0), reader.GetString(1), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)), (byte[])reader.GetValue(3),
+            reader.IsDBNull(4) ? null : reader.GetString(4), reader.GetInt64(5) != 0);
+
+    private static StoredEvent? ToStoredEvent(long cursor, string groupId, DateTimeOffset receivedAt, byte[] raw, string? problemsJson, bool authenticated)
     {
-        var receivedAt = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2));
-        if (EventParsing.Parse((byte[])reader.GetValue(3), receivedAt).Value is not { } errorEvent)
+        if (EventParsing.Parse(raw, receivedAt).Value is not { } errorEvent)
         {
             return null;
         }
 
-        var problems = reader.IsDBNull(4) ? [] : JsonSerializer.Deserialize(reader.GetString(4), StoreJson.Default.StringArray) ?? [];
-        return new StoredEvent(reader.GetInt64(0), reader.GetString(1), receivedAt, errorEvent, problems, Authenticated: reader.GetInt64(5) != 0);
+        var problems = problemsJson is null ? [] : JsonSerializer.Deserialize(problemsJson, StoreJson.Default.StringArray) ?? [];
+        return new StoredEvent(cursor, groupId, receivedAt, errorEvent, problems, Authenticated: authenticated);
     }
 
     /// <summary>The cursor of the newest event stored (0 when empty): a follower starting now reads after it.</summary>

@@ -33,35 +33,68 @@ public static class ProtocolConversion
     /// <summary>Diagnostics per file URI for every group not muted: Error on the throwing frame, Information on its callers.</summary>
     public static Dictionary<string, List<Diagnostic>> ToDiagnostics(ErrorSnapshot snapshot, string root, Func<string, string?> textOf, DateTimeOffset now)
     {
+        var texts = Remembered(textOf);
         var byUri = new Dictionary<string, List<Diagnostic>>(StringComparer.Ordinal);
-        foreach (var entry in snapshot.Entries.Where(e => !e.Muted && !e.Frames.IsDefaultOrEmpty))
+        foreach (var file in snapshot.Files)
         {
-            var message = DiagnosticMessage(entry.Group, now);
-            var throwing = entry.Throwing!;
-            foreach (var frame in entry.Frames)
-            {
-                var uri = UriOf(root, frame);
-                var isThrowing = ReferenceEquals(frame, throwing);
-                var related = entry.Frames.Where(f => !ReferenceEquals(f, frame))
-                    .Select(f => new DiagnosticRelatedInformation(new Location(UriOf(root, f), LineRange(textOf(UriOf(root, f)), f.Line)), FrameLabel(f, ReferenceEquals(f, throwing))))
-                    .ToList();
-                var diagnostic = new Diagnostic(
-                    LineRange(textOf(uri), frame.Line),
-                    isThrowing ? DiagnosticSeverity.Error : DiagnosticSeverity.Information,
-                    entry.Group.Id,
-                    Source,
-                    isThrowing ? message : $"calls into {ShortType(entry.Group.Type)} ({Function(frame.Frame)}): {message}",
-                    related.Count == 0 ? null : related);
-                if (!byUri.TryGetValue(uri, out var list))
-                {
-                    byUri[uri] = list = [];
-                }
-
-                list.Add(diagnostic);
-            }
+            byUri[FileUri.FromPath(Path.Combine(root, file))] = FileDiagnostics(snapshot.InFile(file), root, texts, now);
         }
 
         return byUri;
+    }
+
+    /// <summary>The diagnostics of one file URI, from the snapshot's file index: what a didOpen or didChange re-publishes.</summary>
+    public static List<Diagnostic> ToFileDiagnostics(ErrorSnapshot snapshot, string root, string uri, Func<string, string?> textOf, DateTimeOffset now) =>
+        RelativePathOf(root, uri) is { } file ? FileDiagnostics(snapshot.InFile(file), root, Remembered(textOf), now) : [];
+
+    /// <summary>The repository-relative path (forward slashes) of a file URI under <paramref name="root"/>, or null.</summary>
+    public static string? RelativePathOf(string root, string uri)
+    {
+        if (FileUri.ToPath(uri) is not { } path)
+        {
+            return null;
+        }
+
+        var relative = Path.GetRelativePath(root, path);
+        return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative.Replace('\\', '/');
+    }
+
+    private static List<Diagnostic> FileDiagnostics(ImmutableArray<ErrorFrame> frames, string root, Func<string, string?> textOf, DateTimeOffset now)
+    {
+        var diagnostics = new List<Diagnostic>(frames.Length);
+        foreach (var (entry, frame) in frames)
+        {
+            var message = DiagnosticMessage(entry.Group, now);
+            var throwing = entry.Throwing!;
+            var isThrowing = ReferenceEquals(frame, throwing);
+            var related = entry.Frames.Where(f => !ReferenceEquals(f, frame))
+                .Select(f => new DiagnosticRelatedInformation(new Location(UriOf(root, f), LineRange(textOf(UriOf(root, f)), f.Line)), FrameLabel(f, ReferenceEquals(f, throwing))))
+                .ToList();
+            diagnostics.Add(new Diagnostic(
+                LineRange(textOf(UriOf(root, frame)), frame.Line),
+                isThrowing ? DiagnosticSeverity.Error : DiagnosticSeverity.Information,
+                entry.Group.Id,
+                Source,
+                isThrowing ? message : $"calls into {ShortType(entry.Group.Type)} ({Function(frame.Frame)}): {message}",
+                related.Count == 0 ? null : related));
+        }
+
+        return diagnostics;
+    }
+
+    /// <summary>Reads each file once per conversion: a file's text is asked for by every frame that links to it.</summary>
+    private static Func<string, string?> Remembered(Func<string, string?> textOf)
+    {
+        var texts = new Dictionary<string, string?>(StringComparer.Ordinal);
+        return uri =>
+        {
+            if (!texts.TryGetValue(uri, out var text))
+            {
+                texts[uri] = text = textOf(uri);
+            }
+
+            return text;
+        };
     }
 
     public static string DiagnosticMessage(ErrorGroup group, DateTimeOffset now)
@@ -130,9 +163,8 @@ public static class ProtocolConversion
     public static List<CodeLens> ToCodeLenses(ErrorSnapshot snapshot, string root, string uri, string? text)
     {
         var lenses = new List<CodeLens>();
-        var frames = snapshot.Entries.Where(e => !e.Muted)
-            .SelectMany(e => e.Frames.Where(f => UriOf(root, f) == uri).Select(f => (Entry: e, Frame: f)))
-            .GroupBy(x => MethodLine(text, x.Frame));
+        var inFile = RelativePathOf(root, uri) is { } file ? snapshot.InFile(file) : [];
+        var frames = inFile.GroupBy(x => MethodLine(text, x.Frame));
         foreach (var method in frames.OrderBy(m => m.Key))
         {
             var groups = method.Select(x => x.Entry).DistinctBy(e => e.Group.Id).ToList();

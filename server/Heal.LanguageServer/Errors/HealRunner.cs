@@ -26,8 +26,21 @@ public sealed class HealRunner
 
     public Task<HealResult> RunAsync(HealWorkspace workspace, ErrorEntry entry, IProgress<HealProgress> progress, CancellationToken cancellationToken)
     {
-        var request = new HealRequest(workspace.Root, entry.Latest!, entry.Group, new EventOrigin("store:" + workspace.StorePath, Authenticated: false),
-            ValidationPolicy.Default, new DeliveryOptions(), Deliver: false);
+        var request = new HealRequest(workspace.Root, entry.Latest!, entry.Group, Origin(workspace), ValidationPolicy.Default, new DeliveryOptions(), Deliver: false);
         return _pipeline.RunAsync(request, progress, cancellationToken);
     }
+
+    /// <summary>
+    /// Diagnoses and validates again (nothing from an earlier run is trusted), then delivers: a <c>heal/…</c> branch pushed to
+    /// <paramref name="remote"/> and a pull request on <paramref name="target"/>. The pipeline delivers only a validated
+    /// patch; auto-merge stays off.
+    /// </summary>
+    public Task<HealResult> DeliverAsync(HealWorkspace workspace, ErrorEntry entry, PullRequestTarget target, string remote, IProgress<HealProgress> progress, CancellationToken cancellationToken)
+    {
+        var request = new HealRequest(workspace.Root, entry.Latest!, entry.Group, Origin(workspace), ValidationPolicy.Default,
+            new DeliveryOptions(PushRemote: remote, PullRequest: target, AutoMerge: AutoMergePolicy.Off), Deliver: true);
+        return _pipeline.RunAsync(request, progress, cancellationToken);
+    }
+
+    private static EventOrigin Origin(HealWorkspace workspace) => new(workspace.Source?.Name ?? workspace.Description, Authenticated: false);
 }

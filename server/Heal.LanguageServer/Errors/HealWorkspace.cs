@@ -9,87 +9,155 @@ using Heal.Repair.Linking;
 namespace Heal.LanguageServer.Errors;
 
 /// <summary>
-/// One workspace folder and the errors that concern it: the error source, the store behind it (for muting), and one
+/// One workspace folder and the errors that concern it: the error source (the local store, a JSON-lines file or a
+/// Sentry-style backend), the store behind it when there is one (for muting and incremental updates), and one
 /// <see cref="FrameLinker"/> built once and reused for every group.
 /// </summary>
 public sealed class HealWorkspace : IAsyncDisposable
 {
-    public const int GroupLimit = 500;
+    /// <summary>The most groups a snapshot holds, most recently seen first.</summary>
+    public const int GroupLimit = 10_000;
 
     private readonly SqliteErrorStore? _store;
+    private readonly StoreErrorSource? _storeSource;
 
-    private HealWorkspace(string root, string storePath, SqliteErrorStore? store, FrameLinker linker)
+    private HealWorkspace(string root, string description, IErrorSource? source, SqliteErrorStore? store, FrameLinker linker)
     {
         Root = root;
-        StorePath = storePath;
+        Description = description;
+        Source = source;
         _store = store;
-        Source = store is null ? null : new StoreErrorSource(store);
+        _storeSource = source as StoreErrorSource;
         Linker = linker;
     }
 
     public string Root { get; }
 
-    public string StorePath { get; }
+    /// <summary>Where the errors come from, for logs and event origins (never a token).</summary>
+    public string Description { get; }
 
     /// <summary>Null when the store file does not exist (nothing recorded yet).</summary>
     public IErrorSource? Source { get; }
 
     public FrameLinker Linker { get; }
 
-    public static HealWorkspace Open(string root, string? storeOption)
+    /// <summary>Opens the chosen source and indexes the workspace's files: I/O, so the server does it off the initialize path.</summary>
+    public static HealWorkspace Open(string root, ErrorSourceOptions options, Func<string, string?> environment)
     {
-        var storePath = StoreLocation.Resolve(root, storeOption);
-        var store = File.Exists(storePath) ? SqliteErrorStore.OpenExisting(storePath) : null;
-        return new HealWorkspace(root, storePath, store, FrameLinker.ForRepository(root));
+        var linker = FrameLinker.ForRepository(root);
+        if (options.Sentry is { } sentry)
+        {
+            var token = environment(SentryApiOptions.TokenVariable) ?? environment("SENTRY_AUTH_TOKEN");
+            if (string.IsNullOrWhiteSpace(token))
+            {
+                throw new InvalidOperationException($"initializationOptions.sentry needs a token in {SentryApiOptions.TokenVariable} or SENTRY_AUTH_TOKEN");
+            }
+
+            var url = sentry.Url is null ? new Uri("https://sentry.io/") : new Uri(sentry.Url.EndsWith('/') ? sentry.Url : sentry.Url + "/", UriKind.Absolute);
+            var source = new SentryApiErrorSource(new SentryApiOptions(url, sentry.Organization, sentry.Project, token));
+            return new HealWorkspace(root, source.Name, source, null, linker);
+        }
+
+        if (options.JsonLines is { } jsonl)
+        {
+            var source = new JsonLinesErrorSource(Path.GetFullPath(Path.Combine(root, jsonl)));
+            return new HealWorkspace(root, source.Name, source, null, linker);
+        }
+
+        var storePath = StoreLocation.Resolve(root, options.Store);
+        if (!File.Exists(storePath))
+        {
+            return new HealWorkspace(root, "(no store at " + storePath + ")", null, null, linker);
+        }
+
+        var store = SqliteErrorStore.OpenExisting(storePath);
+        var storeSource = new StoreErrorSource(store);
+        return new HealWorkspace(root, storeSource.Name, storeSource, store, linker);
     }
 
-    public async Task<ErrorSnapshot> LoadAsync(CancellationToken cancellationToken)
+    /// <summary>Every group (up to <see cref="GroupLimit"/>) with its latest event's frames linked.</summary>
+    public async Task<ErrorSnapshot> LoadAsync(CancellationToken cancellationToken) =>
+        ErrorSnapshot.Create(Link(await ReadAsync(cancellationToken).ConfigureAwait(false)), DateTimeOffset.UtcNow);
+
+    /// <summary>
+    /// Every group (up to <see cref="GroupLimit"/>), most recently seen first, with its latest event: one query for the
+    /// store, a list then a few concurrent requests for the other sources.
+    /// </summary>
+    public async Task<IReadOnlyList<(ErrorGroup Group, ErrorEvent? Latest)>> ReadAsync(CancellationToken cancellationToken)
     {
+        if (_store is not null)
+        {
+            var rows = await _store.ListGroupsWithLatestEventAsync(GroupLimit, cancellationToken).ConfigureAwait(false);
+            return rows.Select(r => (r.Group, r.Latest?.Event)).ToList();
+        }
+
         if (Source is null)
         {
-            return ErrorSnapshot.Empty with { TakenAt = DateTimeOffset.UtcNow };
+            return [];
         }
 
-        var groups = await Source.ListGroupsAsync(GroupLimit, cancellationToken).ConfigureAwait(false);
-        var entries = ImmutableArray.CreateBuilder<ErrorEntry>(groups.Count);
-        foreach (var group in groups)
-        {
-            var latest = await Source.GetLatestEventAsync(group.Id, cancellationToken).ConfigureAwait(false);
-            var frames = latest?.Culprit is { } culprit ? Linker.LinkAll(culprit) : ImmutableArray<LinkedFrame>.Empty;
-            entries.Add(new ErrorEntry(group, latest, frames));
-        }
-
-        return new ErrorSnapshot(entries.MoveToImmutable(), DateTimeOffset.UtcNow);
+        var listed = await Source.ListGroupsAsync(GroupLimit, cancellationToken).ConfigureAwait(false);
+        var latest = new ErrorEvent?[listed.Count];
+        // A backend answers one group per request: a few at a time keeps within its rate limits.
+        await Parallel.ForAsync(0, listed.Count, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
+            async (i, ct) => latest[i] = await Source.GetLatestEventAsync(listed[i].Id, ct).ConfigureAwait(false)).ConfigureAwait(false);
+        return listed.Select((g, i) => (g, latest[i])).ToList();
     }
 
-    /// <summary>The store's newest row, read before the first load so <see cref="WatchFromAsync"/> misses nothing stored meanwhile.</summary>
+    /// <summary>The current entries of <paramref name="groupIds"/> (unknown ones left out), read from the store.</summary>
+    public async Task<IReadOnlyList<ErrorEntry>> LoadEntriesAsync(IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken)
+    {
+        if (_store is null)
+        {
+            return [];
+        }
+
+        var groups = new List<(ErrorGroup, ErrorEvent?)>(groupIds.Count);
+        foreach (var id in groupIds)
+        {
+            if (await _store.GetGroupAsync(id, cancellationToken).ConfigureAwait(false) is { } group)
+            {
+                groups.Add((group, await _store.GetLatestEventAsync(id, cancellationToken).ConfigureAwait(false)));
+            }
+        }
+
+        return Link(groups);
+    }
+
+    /// <summary>Links each latest event's frames to workspace files, in parallel (the linker is thread-safe).</summary>
+    public ErrorEntry[] Link(IReadOnlyList<(ErrorGroup Group, ErrorEvent? Latest)> groups)
+    {
+        var entries = new ErrorEntry[groups.Count];
+        Parallel.For(0, groups.Count, i =>
+        {
+            var (group, latest) = groups[i];
+            entries[i] = new ErrorEntry(group, latest, latest?.Culprit is { } culprit ? Linker.LinkAll(culprit) : ImmutableArray<LinkedFrame>.Empty);
+        });
+        return entries;
+    }
+
+    /// <summary>The store's newest row, read before the first load so <see cref="WatchAsync"/> misses nothing stored meanwhile.</summary>
     public Task<long> CursorAsync(CancellationToken cancellationToken) =>
         _store is null ? Task.FromResult(0L) : _store.GetLastCursorAsync(cancellationToken);
 
     /// <summary>
-    /// Events stored after <paramref name="cursor"/>, polled like <see cref="StoreErrorSource.WatchAsync"/>; the cursor is
-    /// taken by the caller (an adapter until <c>IErrorSource</c> can start a watch from a known point).
+    /// What changed after <paramref name="cursor"/>, as it arrives: for the store, the ids of the groups each new page of
+    /// events touched (update just those); for the other sources, null (reload everything).
     /// </summary>
-    public async IAsyncEnumerable<ErrorEvent> WatchFromAsync(long cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<IReadOnlyCollection<string>?> WatchAsync(long cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (_store is null)
+        if (_storeSource is not null)
         {
-            yield break;
-        }
-
-        using var timer = new PeriodicTimer(StoreErrorSource.DefaultPollInterval);
-        while (true)
-        {
-            var page = await _store.GetEventsAfterAsync(cursor, 256, cancellationToken).ConfigureAwait(false);
-            foreach (var stored in page)
+            await foreach (var page in _storeSource.WatchFromAsync(cursor, cancellationToken).ConfigureAwait(false))
             {
-                cursor = stored.Cursor;
-                yield return stored.Event;
+                yield return page.Select(e => e.GroupId).ToHashSet(StringComparer.Ordinal);
             }
-
-            if (page.Count == 0 && !await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        }
+        else if (Source is not null)
+        {
+            await foreach (var _ in Source.WatchAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield break;
+                yield return null;
             }
         }
     }
@@ -100,6 +168,7 @@ public sealed class HealWorkspace : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        (Source as IDisposable)?.Dispose();
         if (_store is not null)
         {
             await _store.DisposeAsync().ConfigureAwait(false);

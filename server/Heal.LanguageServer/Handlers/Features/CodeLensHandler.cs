@@ -9,5 +9,5 @@ public sealed class CodeLensHandler(ServerSession session) : IHandler<CodeLensPa
     public RequestKind Kind => RequestKind.ReadOnly;
 
     public Task<IReadOnlyList<CodeLens>> HandleAsync(CodeLensParams request, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<CodeLens>>(ProtocolConversion.ToCodeLenses(session.Snapshot, session.Workspace!.Root, request.TextDocument.Uri, session.TextOf(request.TextDocument.Uri)));
+        Task.FromResult<IReadOnlyList<CodeLens>>(ProtocolConversion.ToCodeLenses(session.Snapshot, session.Root, request.TextDocument.Uri, session.TextOf(request.TextDocument.Uri)));
 }

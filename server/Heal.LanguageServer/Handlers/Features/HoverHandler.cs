@@ -11,9 +11,9 @@ public sealed class HoverHandler(ServerSession session) : IHandler<TextDocumentP
     public Task<Hover?> HandleAsync(TextDocumentPositionParams request, CancellationToken cancellationToken)
     {
         var uri = request.TextDocument.Uri;
-        var diagnostics = ProtocolConversion.ToDiagnostics(session.Snapshot, session.Workspace!.Root, session.TextOf, DateTimeOffset.UtcNow);
-        var hit = diagnostics.GetValueOrDefault(uri)?.FirstOrDefault(d => d.Range.Start.Line == request.Position.Line);
-        var entry = hit is null ? null : session.Snapshot.Find(hit.Code);
+        var snapshot = session.Snapshot;
+        var hit = ProtocolConversion.ToFileDiagnostics(snapshot, session.Root, uri, session.TextOf, DateTimeOffset.UtcNow).FirstOrDefault(d => d.Range.Start.Line == request.Position.Line);
+        var entry = hit is null ? null : snapshot.Find(hit.Code);
         return Task.FromResult(entry is null ? null : new Hover(ProtocolConversion.ToMarkdown(entry, DateTimeOffset.UtcNow), hit!.Range));
     }
 }

@@ -9,10 +9,11 @@ public sealed class ErrorDetailsHandler(ServerSession session) : IHandler<HealGr
 {
     public RequestKind Kind => RequestKind.ReadOnly;
 
-    public Task<HealErrorDetailsResult> HandleAsync(HealGroupParams request, CancellationToken cancellationToken)
+    public async Task<HealErrorDetailsResult> HandleAsync(HealGroupParams request, CancellationToken cancellationToken)
     {
+        await session.Loaded.WaitAsync(cancellationToken);
         var entry = session.Snapshot.Find(request.GroupId)
             ?? throw new LocalRpcException($"heal/errorDetails: no error group '{request.GroupId}'") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams };
-        return Task.FromResult(new HealErrorDetailsResult(ProtocolConversion.ToMarkdown(entry, DateTimeOffset.UtcNow), ProtocolConversion.ToSummary(entry, session.Workspace!.Root)));
+        return new HealErrorDetailsResult(ProtocolConversion.ToMarkdown(entry, DateTimeOffset.UtcNow), ProtocolConversion.ToSummary(entry, session.Root));
     }
 }

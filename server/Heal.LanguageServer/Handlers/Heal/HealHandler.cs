@@ -15,14 +15,15 @@ public sealed class HealHandler(ServerSession session, HealRunner runner) : IHan
 
     public async Task<HealHealResult> HandleAsync(HealHealParams request, CancellationToken cancellationToken)
     {
+        await session.Loaded.WaitAsync(cancellationToken);
         var entry = session.Snapshot.Find(request.GroupId);
-        if (entry?.Latest is null)
+        if (entry?.Latest is null || session.Workspace is null)
         {
             throw new LocalRpcException($"heal/heal: no error group '{request.GroupId}' with an event") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams };
         }
 
         await using var progress = await WorkDoneProgress.StartAsync(session, request.WorkDoneToken, "Heal", cancellationToken);
-        var result = await runner.RunAsync(session.Workspace!, entry, progress, cancellationToken);
-        return ProtocolConversion.ToHealResult(result, session.Workspace!.Root, session.TextOf);
+        var result = await runner.RunAsync(session.Workspace, entry, progress, cancellationToken);
+        return ProtocolConversion.ToHealResult(result, session.Root, session.TextOf);
     }
 }

@@ -8,6 +8,9 @@ public sealed class ListErrorsHandler(ServerSession session) : IHandler<NoParams
 {
     public RequestKind Kind => RequestKind.ReadOnly;
 
-    public Task<HealListErrorsResult> HandleAsync(NoParams request, CancellationToken cancellationToken) =>
-        Task.FromResult(new HealListErrorsResult(session.Snapshot.Entries.Select(e => ProtocolConversion.ToSummary(e, session.Workspace!.Root)).ToList()));
+    public async Task<HealListErrorsResult> HandleAsync(NoParams request, CancellationToken cancellationToken)
+    {
+        await session.Loaded.WaitAsync(cancellationToken);
+        return new HealListErrorsResult(session.Snapshot.Entries.Select(e => ProtocolConversion.ToSummary(e, session.Root)).ToList());
+    }
 }

@@ -1,11 +1,14 @@
-using System.Text.Json;
 using Heal.LanguageServer.Conversion;
 using Heal.LanguageServer.Errors;
 using Heal.LanguageServer.Protocol;
+using StreamJsonRpc;
 
 namespace Heal.LanguageServer.Handlers.Lifecycle;
 
-/// <summary><c>initialize</c>: opens the workspace's error source and answers the capabilities.</summary>
+/// <summary>
+/// <c>initialize</c>: records the workspace and its error source and answers the capabilities at once; the source is
+/// opened and loaded after <c>initialized</c>, in the background.
+/// </summary>
 public sealed class InitializeHandler(ServerSession session) : IHandler<InitializeParams, InitializeResult>
 {
     public static readonly IReadOnlyList<string> Commands = [ProtocolConversion.HealCommand, ProtocolConversion.DetailsCommand, ProtocolConversion.MuteCommand];
@@ -15,8 +18,13 @@ public sealed class InitializeHandler(ServerSession session) : IHandler<Initiali
     public Task<InitializeResult> HandleAsync(InitializeParams request, CancellationToken cancellationToken)
     {
         var root = FileUri.ToPath(request.WorkspaceFolders?.FirstOrDefault()?.Uri ?? request.RootUri) ?? request.RootPath ?? Directory.GetCurrentDirectory();
-        var store = request.InitializationOptions is { ValueKind: JsonValueKind.Object } options && options.TryGetProperty("store", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-        session.Initialize(HealWorkspace.Open(root, store), request.Capabilities);
+        var (sources, problem) = ErrorSourceOptions.Parse(request.InitializationOptions);
+        if (problem is not null)
+        {
+            throw new LocalRpcException("initialize: " + problem) { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidParams };
+        }
+
+        session.Initialize(root, sources, CodeHostOptions.Parse(request.InitializationOptions), request.Capabilities);
         return Task.FromResult(new InitializeResult(
             new ServerCapabilities(new TextDocumentSyncOptions(true, 2), true, new CodeLensOptions(false), new CodeActionOptions(["quickfix"]), new ExecuteCommandOptions(Commands, true)),
             new ServerInfo("heal", "0.1.0")));

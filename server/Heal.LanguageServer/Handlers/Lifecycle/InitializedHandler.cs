@@ -1,16 +1,16 @@
 namespace Heal.LanguageServer.Handlers.Lifecycle;
 
-/// <summary><c>initialized</c>: loads the errors, publishes every affected file and starts following the source.</summary>
+/// <summary>
+/// <c>initialized</c>: starts loading the errors in the background (progress through <c>$/progress</c>); the snapshot is
+/// published and followed once loaded. Returns at once.
+/// </summary>
 public sealed class InitializedHandler(ServerSession session) : IHandler<NoParams, NoResult?>
 {
     public RequestKind Kind => RequestKind.Mutating;
 
-    public async Task<NoResult?> HandleAsync(NoParams request, CancellationToken cancellationToken)
+    public Task<NoResult?> HandleAsync(NoParams request, CancellationToken cancellationToken)
     {
-        await session.LogAsync($"heal: errors from {session.Workspace!.Source?.Name ?? "(no store at " + session.Workspace.StorePath + ")"}, workspace {session.Workspace.Root}");
-        // Follow the source before the first load, so an event stored while loading is not missed.
-        session.StartWatching(await session.Workspace.CursorAsync(session.Lifetime));
-        await session.RefreshAsync(session.Lifetime);
-        return NoResult.None;
+        session.StartLoading();
+        return Task.FromResult<NoResult?>(NoResult.None);
     }
 }

@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Heal.LanguageServer.Errors;
+
+/// <summary>
+/// Which error source a workspace reads, from <c>initializationOptions</c>: <c>{"jsonl": path}</c> (a JSON-lines file),
+/// <c>{"sentry": {url, org, project}}</c> (a Sentry-style backend; the token comes from <c>HEAL_SENTRY_TOKEN</c> or
+/// <c>SENTRY_AUTH_TOKEN</c>, never from the editor and never logged), else <c>{"store": path}</c> or the default store
+/// (see <see cref="StoreLocation"/>). Relative paths are workspace-relative.
+/// </summary>
+public sealed record ErrorSourceOptions(string? Store, string? JsonLines, SentrySourceOptions? Sentry)
+{
+    public static ErrorSourceOptions Default { get; } = new(null, null, null);
+
+    /// <summary>Reads the options; a field of the wrong shape is a problem message, never an exception.</summary>
+    public static (ErrorSourceOptions Options, string? Problem) Parse(JsonElement? initializationOptions)
+    {
+        if (initializationOptions is not { ValueKind: JsonValueKind.Object } options)
+        {
+            return (Default, null);
+        }
+
+        var store = Text(options, "store");
+        var jsonl = Text(options, "jsonl");
+        if (!options.TryGetProperty("sentry", out var sentry) || sentry.ValueKind is JsonValueKind.Null)
+        {
+            return (new ErrorSourceOptions(store, jsonl, null), null);
+        }
+
+        if (sentry.ValueKind != JsonValueKind.Object || Text(sentry, "org") is not { } org || Text(sentry, "project") is not { } project)
+        {
+            return (new ErrorSourceOptions(store, jsonl, null), "initializationOptions.sentry needs {\"org\": string, \"project\": string} and an optional \"url\"");
+        }
+
+        return (new ErrorSourceOptions(store, jsonl, new SentrySourceOptions(Text(sentry, "url"), org, project)), null);
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+}

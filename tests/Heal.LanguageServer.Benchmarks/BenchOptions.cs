@@ -1,0 +1,33 @@
+using System.Globalization;
+
+namespace Heal.LanguageServer.Benchmarks;
+
+/// <summary>The command line: <c>--files 2000 --groups 10000 --events-per-group 10 --starts 5 --samples 200 --live 5 --heal path/heal.dll --world dir --initialize-only true</c>; a world folder is generated once and then reused as it is.</summary>
+public sealed record BenchOptions(int Files, int Groups, int EventsPerGroup, int Starts, int Samples, int LiveUpdates, string HealDll, string? World = null, bool InitializeOnly = false)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        var options = new BenchOptions(2000, 10_000, 10, 5, 200, 5, Path.Combine(AppContext.BaseDirectory, "heal.dll"));
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            var value = args[i + 1];
+            options = args[i] switch
+            {
+                "--files" => options with { Files = Int(value) },
+                "--groups" => options with { Groups = Int(value) },
+                "--events-per-group" => options with { EventsPerGroup = Int(value) },
+                "--starts" => options with { Starts = Int(value) },
+                "--samples" => options with { Samples = Int(value) },
+                "--live" => options with { LiveUpdates = Int(value) },
+                "--heal" => options with { HealDll = Path.GetFullPath(value) },
+                "--world" => options with { World = Path.GetFullPath(value) },
+                "--initialize-only" => options with { InitializeOnly = value == "true" },
+                _ => throw new ArgumentException($"unknown option {args[i]}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+}
