@@ -95,11 +95,10 @@ step('patchReview_ValidatedPatch_ShowsTheDiffAndAsks', async () => {
 step('openPullRequest_NoCodeHostConfigured_SaysWhyAndOffersAcceptAgain', async () => {
     const page = session.page;
     await page.locator('.notification-toast', { hasText: 'Apply it?' }).locator('.monaco-button', { hasText: /^Open PR$/ }).click();
-    // FIXME: the server has no heal/openPullRequest yet (docs/lsp-extensions.md, "Not yet implemented"), so today the
-    // message quotes the JSON-RPC error; once it exists, this workspace (no code host configured) gets its reason.
-    // Either way nothing is pushed and the patch stays under review, with Accept and Reject on the same message.
+    // This workspace has no code host configured, so heal/openPullRequest answers -32602 and the message names the
+    // setting to change; nothing is pushed and the patch stays under review, with Accept and Reject on the same message.
     // fade-in-done: the toast has finished its entrance animation, so the screenshot shows it whole.
-    const toast = page.locator('.notification-toast.notification-fade-in-done', { hasText: 'Heal could not open a pull request' });
+    const toast = page.locator('.notification-toast.notification-fade-in-done', { hasText: 'Heal could not open a pull request: no repository is set for pull requests; set heal.codeHost.repository' });
     await toast.locator('.monaco-button', { hasText: /^Accept$/ }).waitFor();
     await page.locator('.notification-toast', { hasText: 'Heal: opening a pull request' }).waitFor({ state: 'detached' });
     assert.equal(git('status', '--porcelain', '--untracked-files=no'), '', 'the workspace changed before Accept');

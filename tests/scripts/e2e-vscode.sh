@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The VS Code end-to-end tests and the extension's protocol test, self-installing and idempotent:
 #   1. installs what they need (tests/scripts/e2e-install.sh: chromium, code-server 4.100.3, the npm packages);
-#   2. publishes the server into vscode-extension/server (framework-dependent: `dotnet heal.dll lsp`), builds and
+#   2. publishes the server into vscode-extension/server (framework-dependent and ReadyToRun for linux-x64, so
+#      `initialize` answers without JIT warm-up: `dotnet heal.dll lsp`), builds and
 #      packages the extension as vscode-extension/heal.vsix;
 #   3. runs vscode-extension/test (protocol, over stdio) and tests/e2e (code-server + chromium), one file at a time:
 #      vscode.e2e.test.mjs heals a crash captured for real from the demo sample and accepts the patch;
@@ -14,7 +15,7 @@ T=$ROOT/.tmp
 mkdir -p "$T"
 bash tests/scripts/e2e-install.sh
 
-dotnet publish server/Heal.Cli -c Release -o vscode-extension/server -nologo -v q -clp:NoSummary
+dotnet publish server/Heal.Cli -c Release -r linux-x64 --self-contained false -o vscode-extension/server -nologo -v q -clp:NoSummary
 (cd vscode-extension && npm run -s build && npx vsce package --allow-missing-repository --no-dependencies -o heal.vsix >/dev/null)
 
 set +e

@@ -147,7 +147,7 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
             this._session.output.appendLine(`heal/openPullRequest failed: ${message}`);
-            return message.replace(/\.$/, '');
+            return pullRequestFailure(message);
         }
         if (!result?.url) {
             return (result?.message ?? 'the server opened none').replace(/\.$/, '');
@@ -212,4 +212,15 @@ export function registerPatchReview(context: vscode.ExtensionContext, session: H
         vscode.commands.registerCommand('heal.rejectPatch', () => review.reject()),
     );
     return review;
+}
+
+/**
+ * The server's reason, as the user reads it: without the method-name prefix, and naming the setting to change when no
+ * repository was configured (the server names its initializationOptions field, which the user never sees).
+ */
+export function pullRequestFailure(message: string): string {
+    const reason = message.replace(/^heal\/\w+: /, '').replace(/\.$/, '');
+    return /^no repository\b/.test(reason)
+        ? 'no repository is set for pull requests; set heal.codeHost.repository (owner/name) and a token with "Heal: Set GitHub token"'
+        : reason;
 }
