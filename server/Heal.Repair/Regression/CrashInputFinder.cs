@@ -30,7 +30,16 @@ public static partial class CrashInputFinder
             return (null, "the throwing line is not inside a method");
         }
 
-        var target = new[] { site.Throwing }.Concat(site.Callers).Select(MethodOf).FirstOrDefault(m => m is not null && IsCallable(m));
+        // The test must go through the method the patch changes: a test of the throwing method cannot pass when the
+        // fix is in a caller (the callee still throws for the same input), and would reject a right patch.
+        var frames = new[] { site.Throwing }.Concat(site.Callers).ToList();
+        var patched = PatchedFrame(frames, patch);
+        if (patched < 0)
+        {
+            return (null, "the patch changes no method on the stack, so no call along the stack shows whether it works");
+        }
+
+        var target = frames.Skip(patched).Select(MethodOf).FirstOrDefault(m => m is not null && IsCallable(m));
         if (target is null)
         {
             return (null, $"no public method on the stack of {throwing.Name} can be called from a test");
@@ -51,7 +60,7 @@ public static partial class CrashInputFinder
         {
             "DivideByZeroException" => ZeroDivisor(line, model, throwing),
             "InvalidOperationException" when IsEmptySequence(site.Exception.Value) => EmptySequence(line),
-            "NullReferenceException" => NullDereference(line, model, throwing, AddedLines(patch)),
+            "NullReferenceException" => NullDereference(line, model, throwing, AddedLines(patch), patchedCaller: patched > 0),
             "FormatException" => Unparsable(line, model, throwing, quoted ?? "not a number"),
             "KeyNotFoundException" => UnknownKey(line, model, throwing, quoted ?? "missing"),
             _ => null,
@@ -134,12 +143,15 @@ public static partial class CrashInputFinder
     }
 
     private static (IParameterSymbol?, ISymbol?, string, string)? NullDereference(
-        List<SyntaxNode> line, SemanticModel model, IMethodSymbol throwing, ImmutableArray<string> addedLines)
+        List<SyntaxNode> line, SemanticModel model, IMethodSymbol throwing, ImmutableArray<string> addedLines, bool patchedCaller)
     {
+        // The values the line dereferences: receivers of member and element access, and the collection a foreach
+        // enumerates (a null there throws in GetEnumerator, on the foreach line).
         var receivers = line.Select(n => n switch
             {
                 MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } m => m.Expression,
                 ElementAccessExpressionSyntax e => e.Expression,
+                ForEachStatementSyntax f => f.Expression,
                 _ => null,
             })
             .OfType<ExpressionSyntax>()
@@ -150,6 +162,13 @@ public static partial class CrashInputFinder
         // The patch names the value it guards against null: `X == null`, `X is null`, `X?.`, `X ??`.
         var named = receivers.FirstOrDefault(r => addedLines.Any(l => Regex.IsMatch(l,
             $@"\b{Regex.Escape(r.Symbol!.Name)}\s*(==\s*null|!=\s*null|is\s+(not\s+)?null|\?\.|\?\?)", RegexOptions.None, TimeSpan.FromSeconds(1))));
+        if (patchedCaller && named.Symbol is null)
+        {
+            // A fix in a caller guards a value of its own; which value of the throwing line is null is then a guess,
+            // and a test built on the wrong guess would still throw after a right fix.
+            return null;
+        }
+
         var chosen = named.Symbol is not null ? named
             : receivers.FirstOrDefault(r => r.Symbol is not IParameterSymbol) is { Symbol: not null } member ? member
             : receivers.FirstOrDefault();
@@ -272,6 +291,62 @@ public static partial class CrashInputFinder
 
     private static bool IsEmptySequence(string? message) =>
         message is not null && (message.Contains("no elements", StringComparison.OrdinalIgnoreCase) || message.Contains("no matching element", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The index in <paramref name="frames"/> (throwing first) of the nearest frame whose method the patch changes:
+    /// 0 for no patch or a patch of the throwing method, -1 when it changes none of them.
+    /// </summary>
+    private static int PatchedFrame(List<LinkedSource> frames, string? patch)
+    {
+        var parsed = string.IsNullOrWhiteSpace(patch) ? null : Heal.Core.Diffs.Patch.Parse(patch).Value;
+        if (parsed is null)
+        {
+            return 0;
+        }
+
+        for (var i = 0; i < frames.Count; i++)
+        {
+            if (frames[i].Member is not { } member)
+            {
+                continue;
+            }
+
+            var span = member.SyntaxTree.GetLineSpan(member.Span);
+            var (first, last) = (span.StartLinePosition.Line + 1, span.EndLinePosition.Line + 1);
+            var file = parsed.Files.FirstOrDefault(f => !f.IsNew && string.Equals(f.OldPath, frames[i].RelativePath, StringComparison.Ordinal));
+            if (file is not null && ChangedOldLines(file).Any(line => line >= first && line <= last))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Old-file line numbers the hunks remove, and for an insertion the old lines on either side of it.</summary>
+    private static IEnumerable<int> ChangedOldLines(Heal.Core.Diffs.FilePatch file)
+    {
+        foreach (var hunk in file.Hunks)
+        {
+            var line = hunk.OldStart;
+            foreach (var hunkLine in hunk.Lines)
+            {
+                switch (hunkLine.Kind)
+                {
+                    case Heal.Core.Diffs.HunkLineKind.Removed:
+                        yield return line++;
+                        break;
+                    case Heal.Core.Diffs.HunkLineKind.Added:
+                        yield return line - 1;
+                        yield return line;
+                        break;
+                    default:
+                        line++;
+                        break;
+                }
+            }
+        }
+    }
 
     private static ImmutableArray<string> AddedLines(string? patch)
     {

@@ -360,6 +360,210 @@ public sealed class RegressionTestWriterTests
         Assert.Contains("does not say which input", test.DeclineReason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Write_FixInTheCallerAndNullIsACalleeParameter_DeclinesRatherThanTestTheCallee()
+    {
+        // The callee is fine; the caller passes it null. A test of the callee would still throw after the fix and
+        // reject a right patch, and the value the caller guards is not one the throwing line names: no test.
+        var test = await Check(LibraryProject + """
+            //- src/Shop/Labels.cs
+            namespace Shop;
+
+            public sealed class Address { public string Street { get; set; } = ""; }
+
+            public sealed class Order
+            {
+                public Address Shipping { get; set; }
+                public Address Billing { get; set; } = new();
+            }
+
+            public static class AddressFormatter
+            {
+                public static string Format(Address address) => "TO: " + address.Street; // <- throws
+            }
+
+            public static class Labels
+            {
+                public static string Slip(Order order) => AddressFormatter.Format(order.Shipping ?? order.Billing);
+
+                public static string Label(Order order) => AddressFormatter.Format(order.Shipping); // <- caller 1
+            }
+
+            """ + TestProject("xunit") + """
+            //- tests/Shop.Tests/LabelsTests.cs
+            namespace Shop.Tests;
+
+            public class LabelsTests
+            {
+                [Fact]
+                public void Slip_Billing_IsUpper() { }
+            }
+            """, "System.NullReferenceException", "Object reference not set to an instance of an object.", patch: """
+            diff --git a/src/Shop/Labels.cs b/src/Shop/Labels.cs
+            --- a/src/Shop/Labels.cs
+            +++ b/src/Shop/Labels.cs
+            @@ -18,4 +18,4 @@
+                 public static string Slip(Order order) => AddressFormatter.Format(order.Shipping ?? order.Billing);
+
+            -    public static string Label(Order order) => AddressFormatter.Format(order.Shipping);
+            +    public static string Label(Order order) => AddressFormatter.Format(order.Shipping ?? order.Billing);
+             }
+            """);
+
+        Assert.Null(test.Diff);
+        Assert.Contains("does not say which input", test.DeclineReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_FixInTheCallerGuardsAValueTheThrowingLineDoesNotName_Declines()
+    {
+        // The throwing line dereferences address.Country; the caller's fix swaps a null Shipping for Billing. Setting
+        // Country to null in a test would still throw after that right fix.
+        var test = await Check(LibraryProject + """
+            //- src/Shop/Labels.cs
+            namespace Shop;
+
+            public sealed class Address { public string Country { get; set; } }
+
+            public sealed class Order
+            {
+                public Address Shipping { get; set; }
+                public Address Billing { get; set; }
+            }
+
+            public static class AddressFormatter
+            {
+                public static string Format(Address address) => address.Country.ToUpperInvariant(); // <- throws
+            }
+
+            public sealed class Labels
+            {
+                public string Label(Order order) => AddressFormatter.Format(order.Shipping); // <- caller 1
+            }
+
+            """ + TestProject("xunit") + """
+            //- tests/Shop.Tests/LabelsTests.cs
+            namespace Shop.Tests;
+
+            public class LabelsTests
+            {
+                [Fact]
+                public void Label_Shipping_IsUpper() { }
+            }
+            """, "System.NullReferenceException", "Object reference not set to an instance of an object.", patch: """
+            diff --git a/src/Shop/Labels.cs b/src/Shop/Labels.cs
+            --- a/src/Shop/Labels.cs
+            +++ b/src/Shop/Labels.cs
+            @@ -16,4 +16,4 @@
+             public sealed class Labels
+             {
+            -    public string Label(Order order) => AddressFormatter.Format(order.Shipping);
+            +    public string Label(Order order) => AddressFormatter.Format(order.Shipping ?? order.Billing);
+             }
+            """);
+
+        Assert.Null(test.Diff);
+        Assert.Contains("does not say which input", test.DeclineReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_PatchChangesNoMethodOnTheStack_Declines()
+    {
+        var test = await Check(LibraryProject + """
+            //- src/Shop/Pricing.cs
+            namespace Shop;
+
+            public sealed class Customer
+            {
+                public string Name { get; set; }
+            }
+
+            public static class Greeting
+            {
+                public static int Length(Customer customer) => customer.Name.Length; // <- throws
+            }
+
+            """ + TestProject("xunit") + """
+            //- tests/Shop.Tests/GreetingTests.cs
+            namespace Shop.Tests;
+
+            public class GreetingTests
+            {
+                [Fact]
+                public void Length_Name_IsItsLength() { }
+            }
+            """, "System.NullReferenceException", "Object reference not set to an instance of an object.", patch: """
+            diff --git a/src/Shop/Pricing.cs b/src/Shop/Pricing.cs
+            --- a/src/Shop/Pricing.cs
+            +++ b/src/Shop/Pricing.cs
+            @@ -3,4 +3,4 @@
+             public sealed class Customer
+             {
+            -    public string Name { get; set; }
+            +    public string Name { get; set; } = "";
+             }
+            """);
+
+        Assert.Null(test.Diff);
+        Assert.Contains("changes no method on the stack", test.DeclineReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Write_ForeachOverNullMember_SetsThatMemberToNullNotTheParameter()
+    {
+        var test = await Check(LibraryProject + """
+            //- src/Shop/Totals.cs
+            namespace Shop;
+
+            public sealed class Line { public decimal Price { get; set; } }
+
+            public sealed class Order { public List<Line> Lines { get; set; } }
+
+            public static class Totals
+            {
+                public static decimal Total(Order order)
+                {
+                    var sum = 0m;
+                    foreach (var line in order.Lines) // <- throws
+                    {
+                        sum += line.Price;
+                    }
+
+                    return sum;
+                }
+            }
+
+            """ + TestProject("xunit") + """
+            //- tests/Shop.Tests/TotalsTests.cs
+            namespace Shop.Tests;
+
+            public class TotalsTests
+            {
+                [Fact]
+                public void Total_OneLine_IsItsPrice() { }
+            }
+            """, "System.NullReferenceException", "Object reference not set to an instance of an object.", patch: """
+            diff --git a/src/Shop/Totals.cs b/src/Shop/Totals.cs
+            --- a/src/Shop/Totals.cs
+            +++ b/src/Shop/Totals.cs
+            @@ -9,7 +9,7 @@
+                 public static decimal Total(Order order)
+                 {
+                     var sum = 0m;
+            -        foreach (var line in order.Lines)
+            +        foreach (var line in order.Lines ?? Enumerable.Empty<Line>())
+                     {
+                         sum += line.Price;
+                     }
+            """);
+
+        var text = NewFileText(test);
+        Assert.Contains("public void Total_NullLines_DoesNotThrow()", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Totals.Total(null)", text, StringComparison.Ordinal);
+        // Lines has no initializer, so a new Order already holds the null the crash needs.
+        Assert.Contains("Totals.Total(new Order());", text, StringComparison.Ordinal);
+    }
+
     private static async Task<RegressionTest> Check(string fixture, string exceptionType, string message, string patch, Func<ErrorEvent, ErrorEvent>? edit = null)
     {
         var (repository, errorEvent) = CrashFixture.Create(fixture, exceptionType, message);
