@@ -120,6 +120,7 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
                     Volatile.Write(ref _snapshot, snapshot);
                     _loaded.TrySetResult();
                     await PublishAsync().ConfigureAwait(false);
+                    RefreshCodeLenses();
                     return true;
                 }, Lifetime).ConfigureAwait(false);
                 await LogAsync($"heal: {snapshot.Entries.Length} groups read in {read} ms, linked in {linked - read} ms, published in {clock.ElapsedMilliseconds - linked} ms").ConfigureAwait(false);
@@ -150,6 +151,7 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
 
         Volatile.Write(ref _snapshot, await workspace.LoadAsync(cancellationToken).ConfigureAwait(false));
         await PublishAsync().ConfigureAwait(false);
+        RefreshCodeLenses();
     }
 
     /// <summary>
@@ -172,7 +174,45 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
         {
             await PublishFileAsync(FileUri.FromPath(Path.Combine(Root, file))).ConfigureAwait(false);
         }
+
+        RefreshCodeLenses();
     }
+
+    /// <summary>
+    /// Asks the client to request code lenses again (<c>workspace/codeLens/refresh</c>): an editor asks for them when a
+    /// file opens, which may be before the first load, and their counts change with every new event. Only when the
+    /// client declares <c>workspace.codeLens.refreshSupport</c>; never waits for the answer, so a mutation cannot stall
+    /// on the editor.
+    /// </summary>
+    private void RefreshCodeLenses()
+    {
+        if (!ClientSupportsCodeLensRefresh(ClientCapabilities))
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await client.RequestAsync("workspace/codeLens/refresh", null!, Lifetime).ConfigureAwait(false);
+            }
+            catch (Exception e) when (!Lifetime.IsCancellationRequested)
+            {
+                await LogAsync($"heal: workspace/codeLens/refresh failed: {e.Message}").ConfigureAwait(false);
+            }
+            catch (Exception)
+            {
+                // Exiting: nothing to refresh.
+            }
+        });
+    }
+
+    private static bool ClientSupportsCodeLensRefresh(JsonElement? capabilities) =>
+        capabilities is { ValueKind: JsonValueKind.Object } c
+        && c.TryGetProperty("workspace", out var workspace) && workspace.ValueKind == JsonValueKind.Object
+        && workspace.TryGetProperty("codeLens", out var codeLens) && codeLens.ValueKind == JsonValueKind.Object
+        && codeLens.TryGetProperty("refreshSupport", out var refresh) && refresh.ValueKind == JsonValueKind.True;
 
     private static IEnumerable<string> FilesOf(ErrorEntry? entry) =>
         entry is null || entry.Frames.IsDefaultOrEmpty ? [] : entry.Frames.Select(f => f.RelativePath);

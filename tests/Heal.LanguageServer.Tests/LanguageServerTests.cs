@@ -79,6 +79,27 @@ public sealed class LanguageServerTests
     }
 
     [Fact]
+    public async Task Initialized_ClientWithCodeLensRefresh_AskedToRefreshOnceTheErrorsAreLoaded()
+    {
+        // An editor asks for lenses when a file opens, possibly before the load: it must be told to ask again.
+        var capabilities = new JsonObject { ["workspace"] = new JsonObject { ["codeLens"] = new JsonObject { ["refreshSupport"] = true } } };
+        await using var world = await LspWorld.CreateAsync(capabilities);
+
+        await world.Client.WaitForNotificationAsync("workspace/codeLens/refresh", _ => true);
+    }
+
+    [Fact]
+    public async Task Initialized_ClientWithoutCodeLensRefresh_NeverAskedToRefresh()
+    {
+        await using var world = await LspWorld.CreateAsync();
+        await world.Client.DiagnosticsAsync(world.ThrowingUri, d => d.Count > 0);
+        // A request after the load's mutation: had a refresh been sent, it would be recorded by now.
+        await world.Client.RequestAsync("heal/listErrors", new JsonObject());
+
+        Assert.Empty(world.Client.Notifications("workspace/codeLens/refresh"));
+    }
+
+    [Fact]
     public async Task DidChange_IncrementalInsertWithSurrogatePair_RangeFollowsUtf16Text()
     {
         await using var world = await LspWorld.CreateAsync();

@@ -42,9 +42,11 @@ step('activate_WorkspaceWithCapturedCrash_ShowsStatusBarCount', async () => {
     await session.shot('01-activated');
 });
 
-step('diagnostics_CapturedNullReference_SquiggleOnThrowingLine', async () => {
+step('diagnostics_CapturedNullReference_SquiggleOnThrowingLineAndLensOnItsMethod', async () => {
     await session.openExplorerPath(demoThrowingFile);
     await session.squiggleOnLine(throwingLine);
+    // The lens comes from textDocument/codeLens, asked again after the first load (workspace/codeLens/refresh).
+    await session.page.locator('.monaco-editor .codelens-decoration', { hasText: '⚠ 1 production error · Heal' }).waitFor();
     await session.shot('02-squiggle');
 });
 
