@@ -38,26 +38,10 @@ public sealed class StoreErrorSource(SqliteErrorStore store, TimeSpan? pollInter
             yield break;
         }
 
-        using var timer = new PeriodicTimer(_pollInterval);
-        while (!cancellationToken.IsCancellationRequested)
+        await foreach (var page in WatchFromAsync(cursor, cancellationToken).ConfigureAwait(false))
         {
-            IReadOnlyList<StoredEvent> page;
-            try
-            {
-                page = await store.GetEventsAfterAsync(cursor, PageSize, cancellationToken).ConfigureAwait(false);
-                if (page.Count == 0 && !await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    yield break;
-                }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                yield break;
-            }
-
             foreach (var stored in page)
             {
-                cursor = stored.Cursor;
                 yield return stored.Event;
             }
         }
