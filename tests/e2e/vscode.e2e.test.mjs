@@ -17,6 +17,9 @@ let repo;
 let group;
 let throwingLine;
 let reportedPatch;
+let reportedTest;
+// Where Heal writes the demo's regression test: next to the test file that covers PricingService.
+const regressionTestFile = 'tests/OrderService.Tests/PricingServiceTotalRegressionTests.cs';
 
 before(async () => {
     const dll = healDll();
@@ -83,6 +86,10 @@ step('quickFix_HealThisError_ShowsTheValidationTable', async () => {
     }
     reportedPatch = await report.locator('pre.patch').innerText();
     assert.match(reportedPatch, /^--- a\/src\/OrderService\/PricingService\.cs$/m);
+    // The reproduction passed, so the test that proved it is offered with the patch.
+    assert.ok(gates.some(row => row.includes('reproduction') && row.includes('passed')), `reproduction did not pass: ${JSON.stringify(gates)}`);
+    reportedTest = await report.locator('pre.regression-test').innerText();
+    assert.match(reportedTest, /public class PricingServiceTotalRegressionTests/);
     await session.shot('06-validation');
 });
 
@@ -90,13 +97,14 @@ step('patchReview_ValidatedPatch_ShowsTheDiffAndAsks', async () => {
     const page = session.page;
     await page.locator('.monaco-diff-editor').first().waitFor();
     await page.locator('.tab', { hasText: 'PricingService.cs ↔ Heal patch' }).waitFor();
-    await page.locator('.notification-toast.notification-fade-in-done', { hasText: 'Apply it?' }).waitFor();
+    await page.locator('.tab', { hasText: `${regressionTestFile} (new) ↔ Heal regression test` }).waitFor();
+    await page.locator('.notification-toast.notification-fade-in-done', { hasText: 'Apply it with its regression test?' }).waitFor();
     await session.shot('07-diff');
 });
 
 step('openPullRequest_NoCodeHostConfigured_SaysWhyAndOffersAcceptAgain', async () => {
     const page = session.page;
-    await page.locator('.notification-toast', { hasText: 'Apply it?' }).locator('.monaco-button', { hasText: /^Open PR$/ }).click();
+    await page.locator('.notification-toast', { hasText: 'Apply it with its regression test?' }).locator('.monaco-button', { hasText: /^Open PR$/ }).click();
     // This workspace has no code host configured, so heal/openPullRequest answers -32602 and the message names the
     // setting to change; nothing is pushed and the patch stays under review, with Accept and Reject on the same message.
     // fade-in-done: the toast has finished its entrance animation, so the screenshot shows it whole.
@@ -114,6 +122,8 @@ step('acceptPatch_ValidatedPatch_FileOnDiskHoldsThePatch', async () => {
     const diff = git('diff', '--', demoThrowingFile);
     assert.deepEqual(hunks(diff), hunks(reportedPatch), `git diff:\n${diff}\nreported patch:\n${reportedPatch}`);
     assert.equal(git('status', '--porcelain', '--untracked-files=no'), ` M ${demoThrowingFile}\n`);
+    assert.equal(fs.readFileSync(path.join(repo, regressionTestFile), 'utf8').trimEnd(), reportedTest.trimEnd(), 'the regression test on disk differs from the one reported');
+    assert.equal(git('status', '--porcelain', '--', regressionTestFile), `?? ${regressionTestFile}\n`);
     await page.locator('.notification-toast', { hasText: 'patch applied' }).waitFor();
     await page.locator('.tab', { hasText: 'Heal patch' }).waitFor({ state: 'detached' });
     await session.shot('09-accepted');

@@ -32,6 +32,15 @@ export interface HealResult {
     patch?: string;
     /** The patch as edits against the files' current text (changes form), for the client to preview before applying. */
     edit?: WorkspaceEdit;
+    /** The test that reproduced the crash (failed without the fix, passed with it), offered as a new file; only when proven. */
+    regressionTest?: RegressionTest;
+}
+
+/** A new test file written by Heal: workspace-relative path, URI and whole text. */
+export interface RegressionTest {
+    path: string;
+    uri: string;
+    text: string;
 }
 
 /**

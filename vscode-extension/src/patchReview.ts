@@ -42,6 +42,20 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         }
         this._review = { params, result, edit, patchedUris: [] };
         await vscode.commands.executeCommand('setContext', 'heal.reviewingPatch', true);
+        const test = result.regressionTest;
+        if (test) {
+            // A new file: its diff is against nothing, opened first so the fix's diff ends up in front. Accept creates
+            // it with the patch, in the same undoable edit.
+            const query = `group=${encodeURIComponent(params.groupId)}`;
+            const empty = vscode.Uri.parse(test.uri).with({ scheme: patchedScheme, query: `${query}&empty` });
+            const created = vscode.Uri.parse(test.uri).with({ scheme: patchedScheme, query });
+            this._contents.set(empty.toString(), '');
+            this._contents.set(created.toString(), test.text);
+            this._changed.fire(empty);
+            this._changed.fire(created);
+            this._review.patchedUris.push(empty, created);
+            await vscode.commands.executeCommand('vscode.diff', empty, created, `${test.path} (new) ↔ Heal regression test`, { preview: false });
+        }
         for (const [uri, edits] of edit.entries()) {
             const original = await vscode.workspace.openTextDocument(uri);
             const patchedUri = uri.with({ scheme: patchedScheme, query: `group=${encodeURIComponent(params.groupId)}` });
@@ -50,6 +64,9 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
             this._review.patchedUris.push(patchedUri);
             const name = vscode.workspace.asRelativePath(uri);
             await vscode.commands.executeCommand('vscode.diff', uri, patchedUri, `${name} ↔ Heal patch`, { preview: false });
+        }
+        if (test) {
+            edit.createFile(vscode.Uri.parse(test.uri), { ignoreIfExists: false, contents: new TextEncoder().encode(test.text) });
         }
         await this.ask();
     }
@@ -65,9 +82,10 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
         // Delivery refuses a patch that did not pass validation, so only a validated one is offered as a pull request,
         // and the others are asked about as a warning naming the gates that failed.
         const failed = gates.filter(g => g.status === 'failed').map(g => g.name);
+        const withTest = review.result.regressionTest ? ' with its regression test' : '';
         let choice = review.result.status === 'validated'
             ? await vscode.window.showInformationMessage(
-                `Heal: patch validated${confidence} · ${passed}/${gates.length} gates passed. Apply it?`,
+                `Heal: patch validated${confidence} · ${passed}/${gates.length} gates passed. Apply it${withTest}?`,
                 'Accept', 'Reject', 'Open PR')
             : await vscode.window.showWarningMessage(
                 `Heal: patch ${review.result.status}${failed.length > 0 ? ` (failed: ${failed.join(', ')})` : ''}${confidence}. Apply it anyway?`,

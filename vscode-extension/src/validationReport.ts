@@ -26,11 +26,12 @@ export function renderReport(result: HealResult): string {
 <style>body{font-family:var(--vscode-font-family);color:var(--vscode-foreground)}table{border-collapse:collapse}td,th{border:1px solid var(--vscode-panel-border);padding:2px 8px;text-align:left;vertical-align:top}pre{margin:0;white-space:pre-wrap}</style>
 </head><body>
 <h2>Heal: ${escapeHtml(result.status)}</h2>
-<p>${escapeHtml(result.message ?? '')}</p>
+${result.message && result.message !== result.status ? `<p>${escapeHtml(result.message)}</p>` : ''}
 ${result.patch ? `<p><b>Confidence:</b> ${confidence}</p>` : ''}
 <p><b>Root cause:</b> ${escapeHtml(result.rootCause ?? 'unknown')}</p>
 ${rows ? `<table><thead><tr><th></th><th>Gate</th><th>Status</th><th>Detail</th></tr></thead><tbody>${rows}</tbody></table>` : '<p>No validation gate ran.</p>'}
 ${result.patch ? `<h3>Patch</h3><pre class="patch">${escapeHtml(result.patch)}</pre>` : '<p>No patch: nothing in the workspace was changed.</p>'}
+${result.regressionTest ? `<h3>Regression test (new file ${escapeHtml(result.regressionTest.path)})</h3><p>Failed without the fix and passed with it; Accept adds it.</p><pre class="regression-test">${escapeHtml(result.regressionTest.text)}</pre>` : ''}
 </body></html>`;
 }
 

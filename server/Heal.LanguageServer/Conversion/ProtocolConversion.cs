@@ -217,7 +217,27 @@ public static class ProtocolConversion
         var gates = result.Validation?.Gates.Select(g => new HealGate(g.Name, g.Status.ToString().ToLowerInvariant(), g.Detail)).ToList() ?? [];
         var edit = diagnosis?.Patch is { } patch ? ToWorkspaceEdit(patch, root, textOf) : null;
         return new HealHealResult(result.Status.ToString().ToLowerInvariant(), result.Message, diagnosis?.RootCause,
-            result.Validation?.Confidence ?? diagnosis?.Confidence ?? 0, gates, diagnosis?.Patch, edit);
+            result.Validation?.Confidence ?? diagnosis?.Confidence ?? 0, gates, diagnosis?.Patch, edit, ToRegressionTest(result, root));
+    }
+
+    /// <summary>
+    /// The diagnosis's regression test as a new file, when the reproduction gate proved it (failed without the fix,
+    /// passed with it) and it is one new file inside the workspace that does not exist yet; else null.
+    /// </summary>
+    private static HealRegressionTest? ToRegressionTest(HealResult result, string root)
+    {
+        if (result.Diagnosis?.RegressionTest is not { } diff
+            || result.Validation?.Gates.FirstOrDefault(g => g.Name == "reproduction") is not { Status: GateStatus.Passed }
+            || Patch.Parse(diff).Value is not { Files: [{ IsNew: true } file] }
+            || Patch.ApplyTo("", file).Value is not { } text)
+        {
+            return null;
+        }
+
+        var fullRoot = Path.GetFullPath(root);
+        var path = Path.GetFullPath(Path.Combine(fullRoot, file.Path));
+        var inside = path.StartsWith(Path.TrimEndingDirectorySeparator(fullRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return inside && !File.Exists(path) ? new HealRegressionTest(file.Path, FileUri.FromPath(path), text) : null;
     }
 
     /// <summary>
