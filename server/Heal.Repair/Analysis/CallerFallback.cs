@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Heal.Repair.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,7 +15,11 @@ namespace Heal.Repair.Analysis;
 /// <param name="Fallback">The fallback's text, portable into the calling method.</param>
 /// <param name="Precedent">One sibling that writes it.</param>
 /// <param name="Witnesses">How many sibling members write the same fallback for the same expression.</param>
-public sealed record CallerFallback(ExpressionSyntax Argument, string Fallback, AbsenceGuard Precedent, int Witnesses)
+/// <param name="OtherUses">
+/// Other places in the calling method that pass on or dereference the same value unguarded: fixing only the one on
+/// the stack would move the crash to the next of them, so the fallback goes on each.
+/// </param>
+public sealed record CallerFallback(ExpressionSyntax Argument, string Fallback, AbsenceGuard Precedent, int Witnesses, ImmutableArray<ExpressionSyntax> OtherUses)
 {
     /// <summary>
     /// The fallback the caller's type uses for <paramref name="argument"/>: every <c>??</c> on the same member (same text,
@@ -47,15 +52,42 @@ public sealed record CallerFallback(ExpressionSyntax Argument, string Fallback, 
             return null;
         }
 
-        return new CallerFallback(argument, precedent.Action.Text!, precedent, guards.Select(g => g.Member).Distinct().Count());
+        var uses = caller.Member.DescendantNodes().OfType<MemberAccessExpressionSyntax>()
+            .Where(e => e != argument && e.ToString() == text && IsUnguardedUse(e) && AbsenceConventions.KeyOf(e, model) == key)
+            .ToImmutableArray<ExpressionSyntax>();
+        return new CallerFallback(argument, precedent.Action.Text!, precedent, guards.Select(g => g.Member).Distinct().Count(), uses);
     }
 
-    /// <summary>The caller's file with <c>argument ?? fallback</c> in place of the argument.</summary>
-    public SourceText Apply(SourceText text)
+    /// <summary>
+    /// A use that carries a null on: an argument, or the receiver of a member access or indexer. Null checks,
+    /// <c>?.</c>, <c>??</c>, assignments to it and anything inside a lambda (run later, maybe never) are left alone.
+    /// </summary>
+    private static bool IsUnguardedUse(ExpressionSyntax use)
     {
-        var replacement = $"{Argument} ?? {Fallback}";
-        var outer = Argument.Parent is ParenthesizedExpressionSyntax ? Argument.Parent : Argument;
+        if (use.Ancestors().Any(a => a is LambdaExpressionSyntax or AnonymousMethodExpressionSyntax or LocalFunctionStatementSyntax))
+        {
+            return false;
+        }
+
+        var outer = use.Parent is ParenthesizedExpressionSyntax p ? p : (SyntaxNode)use;
+        return outer.Parent switch
+        {
+            ArgumentSyntax => true,
+            MemberAccessExpressionSyntax access => access.Expression == outer,
+            ElementAccessExpressionSyntax element => element.Expression == outer,
+            _ => false,
+        };
+    }
+
+    /// <summary>The caller's file with <c>argument ?? fallback</c> in place of the argument and of each later use.</summary>
+    public SourceText Apply(SourceText text) =>
+        text.WithChanges(OtherUses.Prepend(Argument).Select(Replace).OrderBy(c => c.Span.Start));
+
+    private TextChange Replace(ExpressionSyntax use)
+    {
+        var replacement = $"{use} ?? {Fallback}";
+        var outer = use.Parent is ParenthesizedExpressionSyntax ? use.Parent : use;
         var bare = outer.Parent is ArgumentSyntax or EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or InterpolationSyntax;
-        return text.WithChanges(new TextChange(outer.Span, bare ? replacement : $"({replacement})"));
+        return new TextChange(outer.Span, bare ? replacement : $"({replacement})");
     }
 }

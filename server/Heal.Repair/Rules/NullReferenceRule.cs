@@ -391,9 +391,21 @@ public sealed class NullReferenceRule : ICrashRule
             reasons.Add(new ConfidenceReason(-0.15, $"the fallback is inferred from a single sibling, {AbsenceConventions.Describe(fallback.Precedent)}"));
         }
 
+        foreach (var use in fallback.OtherUses)
+        {
+            AddEvidence(evidence, use, "the same value is used again here", site);
+        }
+
+        var again = fallback.OtherUses.Length switch
+        {
+            0 => "",
+            1 => $" It also uses `{fallback.Argument}` once more, which gets the same fallback.",
+            var n => $" It also uses `{fallback.Argument}` {n} more times, which get the same fallback.",
+        };
+
         return Fix(rootCause + $"; {callerName} passes `{fallback.Argument}` without the fallback its siblings use.",
             $"the null originates in {callerName}, which passes `{fallback.Argument}`; {AbsenceConventions.Describe(fallback.Precedent)} handles the same value with "
-            + $"`?? {fallback.Fallback}`, so the fix applies that fallback where the value is passed, not in {MemberName(site.Throwing.Member)}, which only received it.",
+            + $"`?? {fallback.Fallback}`, so the fix applies that fallback where the value is passed, not in {MemberName(site.Throwing.Member)}, which only received it.{again}",
             "null-coalesce-at-caller", 0.45, reasons, evidence, caller, fallback.Apply(caller.Text));
     }
 

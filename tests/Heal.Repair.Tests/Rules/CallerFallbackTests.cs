@@ -56,6 +56,49 @@ public sealed class CallerFallbackTests
     }
 
     [Fact]
+    public void Apply_CallerPassesTheSameValueAgain_AppliesTheFallbackToEveryUnguardedUse()
+    {
+        // Fixing only the call on the stack would move the crash to the next line that passes the same null on.
+        var result = RuleCheck.Fixes(new NullReferenceRule(), Tickets("""
+                public string Header(Ticket ticket)
+                {
+                    var contact = ticket.Assignee ?? ticket.Reporter;
+                    return Names.Short(contact);
+                }
+
+                public string Mail(Ticket ticket)
+                {
+                    var to = Names.Full(ticket.Assignee); // <- caller 1
+                    var greeting = "Hi " + Names.Short(ticket.Assignee);
+                    var known = ticket.Assignee != null;
+                    return $"To: {to}\n{greeting} {ticket.Assignee.Email.Length} {known}";
+                }
+            """), Nre, Message, """
+            //- src/Desk/TicketText.cs
+            namespace Desk;
+
+            public sealed class TicketText
+            {
+                public string Header(Ticket ticket)
+                {
+                    var contact = ticket.Assignee ?? ticket.Reporter;
+                    return Names.Short(contact);
+                }
+
+                public string Mail(Ticket ticket)
+                {
+                    var to = Names.Full(ticket.Assignee ?? ticket.Reporter);
+                    var greeting = "Hi " + Names.Short(ticket.Assignee ?? ticket.Reporter);
+                    var known = ticket.Assignee != null;
+                    return $"To: {to}\n{greeting} {(ticket.Assignee ?? ticket.Reporter).Email.Length} {known}";
+                }
+            }
+            """);
+        Assert.Equal("null-coalesce-at-caller", result.FixKind);
+        Assert.Contains("`ticket.Assignee` 2 more times", result.Why, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Apply_SiblingsDisagreeOnFallback_DoesNotCoalesceInCaller()
     {
         RuleCheck.Declines(new NullReferenceRule(), Tickets("""
