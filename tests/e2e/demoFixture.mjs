@@ -6,7 +6,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { healDll, repoRoot } from './healFixture.mjs';
+import { healDll, postEvent, repoRoot, stopFeed } from './healFixture.mjs';
 
 /** The throwing line of the captured crash: `var discount = subtotal * customer.Discount.Rate;` (1-based). */
 export const demoThrowingFile = 'src/OrderService/PricingService.cs';
@@ -102,23 +102,11 @@ export async function captureDemoCrash(repo, storePath, { dll = healDll(), extra
             throw new Error('the demo sample exited 0: no crash was reported');
         }
         const address = new URL(dsn);
-        const key = address.username;
         for (const event of extraEvents) {
-            const response = await fetch(`${address.protocol}//${address.host}/api/1/store/`, {
-                method: 'POST',
-                headers: { 'Content-Type': 'application/json', 'X-Sentry-Auth': `Sentry sentry_key=${key}, sentry_version=7` },
-                body: JSON.stringify(event),
-            });
-            if (!response.ok) {
-                throw new Error(`heal feed answered ${response.status}: ${await response.text()}`);
-            }
+            await postEvent(`${address.protocol}//${address.host}`, address.username, event);
         }
     } finally {
-        const exited = new Promise(resolve => feed.once('exit', resolve));
-        if (feed.exitCode === null) {
-            feed.kill('SIGTERM');
-        }
-        await exited;
+        await stopFeed(feed);
     }
     return storePath;
 }

@@ -135,24 +135,34 @@ export async function feedStore(storePath, events, { dll = healDll() } = {}) {
     try {
         const [, address] = await waitForLine(feed, /listening on (http:\/\/\S+)/, 60_000, 'heal feed');
         for (const event of events) {
-            const response = await fetch(`${address}/api/1/store/`, {
-                method: 'POST',
-                headers: { 'Content-Type': 'application/json', 'X-Sentry-Auth': `Sentry sentry_key=${key}, sentry_version=7` },
-                body: JSON.stringify(event),
-            });
-            if (!response.ok) {
-                throw new Error(`heal feed answered ${response.status}: ${await response.text()}`);
-            }
+            await postEvent(address, key, event);
         }
     } finally {
-        const exited = new Promise(resolve => feed.once('exit', resolve));
-        if (feed.exitCode === null) {
-            feed.kill('SIGTERM');
-        }
-        const code = await exited.then(c => c, () => null);
-        if (code !== 0 && code !== null) {
-            throw new Error(`heal feed exited with ${code}`);
-        }
+        await stopFeed(feed);
     }
     return storePath;
+}
+
+/** Posts one Sentry event JSON to a running `heal feed` at `baseUrl` (the legacy store endpoint) with the DSN key. */
+export async function postEvent(baseUrl, key, event) {
+    const response = await fetch(`${baseUrl}/api/1/store/`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Sentry-Auth': `Sentry sentry_key=${key}, sentry_version=7` },
+        body: JSON.stringify(event),
+    });
+    if (!response.ok) {
+        throw new Error(`heal feed answered ${response.status}: ${await response.text()}`);
+    }
+}
+
+/** Stops a `heal feed` child with SIGTERM (it commits what is queued and exits 0); throws on any other exit code. */
+export async function stopFeed(feed) {
+    const exited = new Promise(resolve => feed.once('exit', resolve));
+    if (feed.exitCode === null) {
+        feed.kill('SIGTERM');
+    }
+    const code = feed.exitCode ?? await exited.then(c => c, () => null);
+    if (code !== 0 && code !== null) {
+        throw new Error(`heal feed exited with ${code}`);
+    }
 }
