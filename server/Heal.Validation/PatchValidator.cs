@@ -133,11 +133,6 @@ public sealed partial class PatchValidator
                 failureOutput = tests.Output;
                 return Finish(request, gates, timings, baseCommit, failureOutput);
             }
-
-            if (cache is not null && gates["build"].Passed)
-            {
-                await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
-            }
         }
         else
         {
@@ -153,11 +148,6 @@ public sealed partial class PatchValidator
                     failureOutput = build.Output;
                     return Finish(request, gates, timings, baseCommit, failureOutput);
                 }
-
-                if (cache is not null && build.Gate.Status == GateStatus.Passed)
-                {
-                    await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
-                }
             }
             else
             {
@@ -171,6 +161,12 @@ public sealed partial class PatchValidator
                 tests = await dotnet.TestAsync(worktree.Path, testProjects, filter: null, cancellationToken);
                 timings["tests"] = stopwatch.Elapsed.TotalSeconds;
             }
+        }
+
+        if (cache is not null && gates["build"].Passed)
+        {
+            // Whatever the tests say, these sources are built: the next validation of this repository starts from here.
+            await cache.RecordBuiltAsync(worktree.Path, cancellationToken);
         }
 
         if (tests is not null)

@@ -105,8 +105,9 @@ step('patchReview_ValidatedPatch_ShowsTheDiffAndAsks', async () => {
 step('openPullRequest_NoCodeHostConfigured_SaysWhyAndOffersAcceptAgain', async () => {
     const page = session.page;
     await page.locator('.notification-toast', { hasText: 'Apply it with its regression test?' }).locator('.monaco-button', { hasText: /^Open PR$/ }).click();
-    // This workspace has no code host configured, so heal/openPullRequest answers -32602 and the message names the
-    // setting to change; nothing is pushed and the patch stays under review, with Accept and Reject on the same message.
+    // This workspace has no code host configured, so the extension names the setting to change without asking the server
+    // (which would answer -32602); nothing is pushed and the patch stays under review, with Accept and Reject on the
+    // same message.
     // fade-in-done: the toast has finished its entrance animation, so the screenshot shows it whole.
     const toast = page.locator('.notification-toast.notification-fade-in-done', { hasText: 'Heal could not open a pull request: no repository is set for pull requests; set heal.codeHost.repository' });
     await toast.locator('.monaco-button', { hasText: /^Accept$/ }).waitFor();

@@ -2,6 +2,7 @@
 // the patched text, built from the result's WorkspaceEdit), the validation table, and Accept / Reject / Open PR.
 import * as vscode from 'vscode';
 import { HealParams, HealResult, OpenPullRequestRequest, OpenPullRequestResult } from './lspExt';
+import { readSettings } from './config';
 import { HealSession } from './session';
 import { showValidationReport } from './validationReport';
 
@@ -152,6 +153,11 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
      * Returns undefined when a pull request was opened, else why not; a failed request is never thrown.
      */
     private async requestPullRequest(target: HealParams): Promise<string | undefined> {
+        // The server's only source for the repository is this setting (initializationOptions.codeHost): say what to
+        // set instead of a round trip that can only fail.
+        if (!readSettings().codeHostRepository) {
+            return 'no repository is set for pull requests; set heal.codeHost.repository (owner/name) and a token with "Heal: Set GitHub token"';
+        }
         const { workDoneToken: _, ...stateless } = target;
         const client = await this._session.require();
         if (!client) {
@@ -232,13 +238,7 @@ export function registerPatchReview(context: vscode.ExtensionContext, session: H
     return review;
 }
 
-/**
- * The server's reason, as the user reads it: without the method-name prefix, and naming the setting to change when no
- * repository was configured (the server names its initializationOptions field, which the user never sees).
- */
+/** The server's reason, as the user reads it: without the method-name prefix and the final period. */
 export function pullRequestFailure(message: string): string {
-    const reason = message.replace(/^heal\/\w+: /, '').replace(/\.$/, '');
-    return /^no repository\b/.test(reason)
-        ? 'no repository is set for pull requests; set heal.codeHost.repository (owner/name) and a token with "Heal: Set GitHub token"'
-        : reason;
+    return message.replace(/^heal\/\w+: /, '').replace(/\.$/, '');
 }

@@ -33,7 +33,8 @@ public static partial class CrashInputFinder
         // The test must go through the method the patch changes: a test of the throwing method cannot pass when the
         // fix is in a caller (the callee still throws for the same input), and would reject a right patch.
         var frames = new[] { site.Throwing }.Concat(site.Callers).ToList();
-        var patched = PatchedFrame(frames, patch);
+        var parsed = string.IsNullOrWhiteSpace(patch) ? null : Heal.Core.Diffs.Patch.Parse(patch).Value;
+        var patched = PatchedFrame(frames, parsed);
         if (patched < 0)
         {
             return (null, "the patch changes no method on the stack, so no call along the stack shows whether it works");
@@ -60,7 +61,7 @@ public static partial class CrashInputFinder
         {
             "DivideByZeroException" => ZeroDivisor(line, model, throwing),
             "InvalidOperationException" when IsEmptySequence(site.Exception.Value) => EmptySequence(line),
-            "NullReferenceException" => NullDereference(line, model, throwing, AddedLines(patch), patchedCaller: patched > 0),
+            "NullReferenceException" => NullDereference(line, model, throwing, AddedLines(parsed), patchedCaller: patched > 0),
             "FormatException" => Unparsable(line, model, throwing, quoted ?? "not a number"),
             "KeyNotFoundException" => UnknownKey(line, model, throwing, quoted ?? "missing"),
             _ => null,
@@ -296,9 +297,8 @@ public static partial class CrashInputFinder
     /// The index in <paramref name="frames"/> (throwing first) of the nearest frame whose method the patch changes:
     /// 0 for no patch or a patch of the throwing method, -1 when it changes none of them.
     /// </summary>
-    private static int PatchedFrame(List<LinkedSource> frames, string? patch)
+    private static int PatchedFrame(List<LinkedSource> frames, Heal.Core.Diffs.Patch? parsed)
     {
-        var parsed = string.IsNullOrWhiteSpace(patch) ? null : Heal.Core.Diffs.Patch.Parse(patch).Value;
         if (parsed is null)
         {
             return 0;
@@ -348,13 +348,10 @@ public static partial class CrashInputFinder
         }
     }
 
-    private static ImmutableArray<string> AddedLines(string? patch)
-    {
-        var parsed = patch is null ? null : Heal.Core.Diffs.Patch.Parse(patch).Value;
-        return parsed is null
+    private static ImmutableArray<string> AddedLines(Heal.Core.Diffs.Patch? parsed) =>
+        parsed is null
             ? []
             : parsed.Files.SelectMany(f => f.Hunks).SelectMany(h => h.Lines).Where(l => l.Kind == Heal.Core.Diffs.HunkLineKind.Added).Select(l => l.Text).ToImmutableArray();
-    }
 
     private static ExpressionSyntax Strip(ExpressionSyntax expression) => expression switch
     {

@@ -361,60 +361,6 @@ public sealed class RegressionTestWriterTests
     }
 
     [Fact]
-    public async Task Write_FixInTheCallerAndNullIsACalleeParameter_DeclinesRatherThanTestTheCallee()
-    {
-        // The callee is fine; the caller passes it null. A test of the callee would still throw after the fix and
-        // reject a right patch, and the value the caller guards is not one the throwing line names: no test.
-        var test = await Check(LibraryProject + """
-            //- src/Shop/Labels.cs
-            namespace Shop;
-
-            public sealed class Address { public string Street { get; set; } = ""; }
-
-            public sealed class Order
-            {
-                public Address Shipping { get; set; }
-                public Address Billing { get; set; } = new();
-            }
-
-            public static class AddressFormatter
-            {
-                public static string Format(Address address) => "TO: " + address.Street; // <- throws
-            }
-
-            public static class Labels
-            {
-                public static string Slip(Order order) => AddressFormatter.Format(order.Shipping ?? order.Billing);
-
-                public static string Label(Order order) => AddressFormatter.Format(order.Shipping); // <- caller 1
-            }
-
-            """ + TestProject("xunit") + """
-            //- tests/Shop.Tests/LabelsTests.cs
-            namespace Shop.Tests;
-
-            public class LabelsTests
-            {
-                [Fact]
-                public void Slip_Billing_IsUpper() { }
-            }
-            """, "System.NullReferenceException", "Object reference not set to an instance of an object.", patch: """
-            diff --git a/src/Shop/Labels.cs b/src/Shop/Labels.cs
-            --- a/src/Shop/Labels.cs
-            +++ b/src/Shop/Labels.cs
-            @@ -18,4 +18,4 @@
-                 public static string Slip(Order order) => AddressFormatter.Format(order.Shipping ?? order.Billing);
-
-            -    public static string Label(Order order) => AddressFormatter.Format(order.Shipping);
-            +    public static string Label(Order order) => AddressFormatter.Format(order.Shipping ?? order.Billing);
-             }
-            """);
-
-        Assert.Null(test.Diff);
-        Assert.Contains("does not say which input", test.DeclineReason, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Write_FixInTheCallerGuardsAValueTheThrowingLineDoesNotName_Declines()
     {
         // The throwing line dereferences address.Country; the caller's fix swaps a null Shipping for Billing. Setting
