@@ -130,31 +130,45 @@ public sealed record ParseCall(ExpressionSyntax Node, string TryCall, Expression
     };
 
     /// <summary>A camel-case name for the input, with text-ish suffixes dropped: <c>quantityText</c> → <c>quantity</c>.</summary>
-    public string InputName
-    {
-        get
-        {
-            var raw = Input switch
-            {
-                IdentifierNameSyntax i => i.Identifier.ValueText,
-                MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
-                ElementAccessExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax literal }] } => literal.Token.ValueText,
-                _ => "value",
-            };
-            raw = raw.TrimStart('_', '@');
-            foreach (var suffix in new[] { "Text", "String", "Str", "Raw", "Input", "Name" })
-            {
-                if (raw.Length > suffix.Length && raw.EndsWith(suffix, StringComparison.Ordinal))
-                {
-                    raw = raw[..^suffix.Length];
-                    break;
-                }
-            }
+    public string InputName => NameOf(Input);
 
-            var clean = new string(raw.Where(char.IsLetterOrDigit).ToArray());
-            return clean.Length == 0 || char.IsDigit(clean[0]) ? "value" : char.ToLowerInvariant(clean[0]) + clean[1..];
+    /// <summary>A camel-case name for a parsed text expression (see <see cref="InputName"/>); <c>value</c> when it has none.</summary>
+    public static string NameOf(ExpressionSyntax text)
+    {
+        var input = text;
+
+        // `form.Date.Trim()`, `text.ToUpperInvariant()`: the text is still the receiver's.
+        while (input is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax receiverCall, ArgumentList.Arguments.Count: 0 })
+        {
+            input = receiverCall.Expression;
         }
+
+        var raw = input switch
+        {
+            IdentifierNameSyntax i => i.Identifier.ValueText,
+            MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+            ElementAccessExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax literal }] } => literal.Token.ValueText,
+            _ => "value",
+        };
+        raw = raw.TrimStart('_', '@');
+        foreach (var suffix in new[] { "Text", "String", "Str", "Raw", "Input", "Name" })
+        {
+            if (raw.Length > suffix.Length && raw.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                raw = raw[..^suffix.Length];
+                break;
+            }
+        }
+
+        var clean = new string(raw.Where(char.IsLetterOrDigit).ToArray());
+        return clean.Length == 0 || char.IsDigit(clean[0]) ? "value" : char.ToLowerInvariant(clean[0]) + clean[1..];
     }
+
+    /// <summary>The literal format of a <c>ParseExact(text, "yyyy-MM-dd", …)</c>, for messages; null otherwise.</summary>
+    public string? ExactFormat =>
+        Node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ParseExact" }, ArgumentList.Arguments: [_, { Expression: LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression } format }, ..] }
+            ? format.Token.ValueText
+            : null;
 
     /// <summary>Marks where the out argument goes in <see cref="TryCall"/>.</summary>
     public const string OutSlot = "\u0001out\u0001";
