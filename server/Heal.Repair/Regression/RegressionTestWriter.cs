@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Heal.Core.Diffs;
+using Heal.Repair.Analysis;
 using Heal.Repair.Rules;
 using Heal.Repair.Workspace;
 using Microsoft.CodeAnalysis;
@@ -22,12 +23,13 @@ namespace Heal.Repair.Regression;
 /// </remarks>
 public static class RegressionTestWriter
 {
-    /// <summary>The test as a diff, or null. Never throws (but for cancellation): a writer failure only means no test.</summary>
-    public static string? TryWrite(RepositoryWorkspace workspace, CrashSite site, string patch, CancellationToken cancellationToken)
+    /// <summary>The test, or null. Never throws (but for cancellation): a writer failure only means no test.</summary>
+    /// <param name="outcome">What the fix gives the failing input, when the evidence names it: the test asserts it.</param>
+    public static RegressionTest? TryWriteTest(RepositoryWorkspace workspace, CrashSite site, string patch, ExpectedOutcome? outcome, CancellationToken cancellationToken)
     {
         try
         {
-            return Write(workspace, site, patch).Diff;
+            return Write(workspace, site, patch, outcome);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -35,7 +37,7 @@ public static class RegressionTestWriter
         }
     }
 
-    public static RegressionTest Write(RepositoryWorkspace workspace, CrashSite site, string patch)
+    public static RegressionTest Write(RepositoryWorkspace workspace, CrashSite site, string patch, ExpectedOutcome? outcome = null)
     {
         var (inputs, decline) = CrashInputFinder.Find(site, patch);
         if (inputs is null)
@@ -109,7 +111,7 @@ public static class RegressionTestWriter
 
         var expected = inputs.ThrowingMethodIsTarget ? ExpectedResult(patch, site.Throwing.RelativePath) : null;
         var text = Compose(mirror, values, inputs, typeName, receiver, arguments, className, expected);
-        return new RegressionTest(UnifiedDiff.Create(path, null, text), path, null);
+        return new RegressionTest(UnifiedDiff.Create(path, null, text), path, null, expected is null ? null : $"returns `{expected}`");
     }
 
     private static string Compose(
