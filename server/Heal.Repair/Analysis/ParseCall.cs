@@ -1,3 +1,4 @@
+using Heal.Repair.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -23,6 +24,49 @@ public sealed record ParseCall(ExpressionSyntax Node, string TryCall, Expression
             }
         }
     }
+
+    /// <summary>
+    /// The parse on the throwing line; when the line holds none (optimised builds report a nearby statement), the one parse
+    /// of the method that the event's next frame names, or the method's only throwing parse.
+    /// </summary>
+    public static List<ParseCall> AtCrash(CrashSite site, out List<(double, string)>? located)
+    {
+        located = null;
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        var calls = ParseCall.OnLine(RuleKit.OnLine<InvocationExpressionSyntax>(source), model).ToList();
+        if (calls.Count > 0 || source.Member is null)
+        {
+            return calls;
+        }
+
+        var inMethod = ParseCall.OnLine(ExitPaths.OwnNodes(source.Member).OfType<InvocationExpressionSyntax>(), model).ToList();
+        if (CalledLibraryMethod.Of(site) is { } called)
+        {
+            var named = inMethod.Where(c => c.Invocation is { } i && model.GetSymbolInfo(i).Symbol is IMethodSymbol m && called.Is(m)).ToList();
+            if (named.Count == 1)
+            {
+                located = [(-0.05, $"the reported line is another statement of the method; the event's next frame names `{called.TypeName}.{called.MethodName}`, called once in it")];
+            }
+
+            return named;
+        }
+
+        if (inMethod.Count == 1)
+        {
+            located = [(-0.1, "the reported line is another statement of the method, whose only throwing parse this is")];
+        }
+
+        return inMethod.Count == 1 ? inMethod : [];
+    }
+
+    /// <summary>The parse invocation itself (inside the cast of a non-generic <c>Enum.Parse</c>).</summary>
+    public InvocationExpressionSyntax? Invocation => Node switch
+    {
+        InvocationExpressionSyntax invocation => invocation,
+        CastExpressionSyntax { Expression: InvocationExpressionSyntax invocation } => invocation,
+        _ => null,
+    };
 
     public static ParseCall? From(InvocationExpressionSyntax invocation, SemanticModel model)
     {

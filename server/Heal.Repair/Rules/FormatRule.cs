@@ -22,7 +22,7 @@ public sealed class FormatRule : ICrashRule
     {
         var source = site.Throwing;
         var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
-        var calls = Locate(site, out var located);
+        var calls = ParseCall.AtCrash(site, out var located);
         if (calls.Count != 1)
         {
             return RuleResult.Decline("Text that is not in the expected format was parsed.",
@@ -116,48 +116,6 @@ public sealed class FormatRule : ICrashRule
             $"`{helper.Identifier.ValueText}` only forwards its input to a throwing parse and has no error path; the caller already has one, so the TryParse belongs there.",
             "try-parse", [(0.05, "the throwing helper only forwards its input to a parse")], [RuleKit.ThrowingLine(source), RuleKit.ThrowingLine(caller) with { Role = "caller" }], cancellationToken, veto);
     }
-
-    /// <summary>
-    /// The parse on the throwing line; when the line holds none (optimised builds report a nearby statement), the one parse
-    /// of the method that the event's next frame names, or the method's only throwing parse.
-    /// </summary>
-    private static List<ParseCall> Locate(CrashSite site, out List<(double, string)>? located)
-    {
-        located = null;
-        var source = site.Throwing;
-        var model = source.SemanticModel;
-        var calls = ParseCall.OnLine(RuleKit.OnLine<InvocationExpressionSyntax>(source), model).ToList();
-        if (calls.Count > 0 || source.Member is null)
-        {
-            return calls;
-        }
-
-        var inMethod = ParseCall.OnLine(ExitPaths.OwnNodes(source.Member).OfType<InvocationExpressionSyntax>(), model).ToList();
-        if (CalledLibraryMethod.Of(site) is { } called)
-        {
-            var named = inMethod.Where(c => Invocation(c) is { } i && model.GetSymbolInfo(i).Symbol is IMethodSymbol m && called.Is(m)).ToList();
-            if (named.Count == 1)
-            {
-                located = [(-0.05, $"the reported line is another statement of the method; the event's next frame names `{called.TypeName}.{called.MethodName}`, called once in it")];
-            }
-
-            return named;
-        }
-
-        if (inMethod.Count == 1)
-        {
-            located = [(-0.1, "the reported line is another statement of the method, whose only throwing parse this is")];
-        }
-
-        return inMethod.Count == 1 ? inMethod : [];
-    }
-
-    private static InvocationExpressionSyntax? Invocation(ParseCall call) => call.Node switch
-    {
-        InvocationExpressionSyntax invocation => invocation,
-        CastExpressionSyntax { Expression: InvocationExpressionSyntax invocation } => invocation,
-        _ => null,
-    };
 
     /// <summary>An exit that neither throws, returns an error or a failure flag, nor records anything: the value would just vanish.</summary>
     private static bool IsSilent(Fallback exit)

@@ -13,6 +13,7 @@ public static class RuleSet
         new CollectionModifiedRule(),
         new MissingAwaitRule(),
         new KeyNotFoundRule(),
+        new CultureParseRule(),
         new FormatRule(),
         new DivideByZeroRule(),
         new IndexRangeRule(),
