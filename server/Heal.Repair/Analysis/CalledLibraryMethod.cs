@@ -43,7 +43,9 @@ public sealed record CalledLibraryMethod(string TypeName, string MethodName)
             name = name[..generic];
         }
 
-        var dot = name.LastIndexOf('.');
+        // Constructors: `DateTime..ctor`.
+        var constructor = name.EndsWith(".ctor", StringComparison.Ordinal);
+        var dot = constructor ? name.Length - ".ctor".Length - (name.EndsWith("..ctor", StringComparison.Ordinal) ? 1 : 0) : name.LastIndexOf('.');
         if (dot <= 0 || dot == name.Length - 1)
         {
             return null;
@@ -52,7 +54,7 @@ public sealed record CalledLibraryMethod(string TypeName, string MethodName)
         var type = name[..dot];
         var typeDot = type.LastIndexOf('.');
         type = typeDot < 0 ? type : type[(typeDot + 1)..];
-        return new CalledLibraryMethod(Canonical(type), name[(dot + 1)..]);
+        return new CalledLibraryMethod(Canonical(type), constructor ? ".ctor" : name[(dot + 1)..]);
     }
 
     /// <summary>True when <paramref name="method"/> is this method (by name and declaring type).</summary>

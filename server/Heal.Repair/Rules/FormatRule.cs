@@ -18,7 +18,13 @@ public sealed class FormatRule : ICrashRule
 
     public bool Matches(CrashSite site) => site.ExceptionName == "FormatException";
 
-    public RuleResult? Apply(CrashSite site, CancellationToken cancellationToken)
+    public RuleResult? Apply(CrashSite site, CancellationToken cancellationToken) => FixThrowingParse(site, cancellationToken);
+
+    /// <summary>
+    /// The fix for a throwing parse of input, whatever exception it threw (<c>Enum.Parse</c> throws <c>ArgumentException</c>):
+    /// TryParse routed into the method's invalid-input path, or a decline.
+    /// </summary>
+    public static RuleResult FixThrowingParse(CrashSite site, CancellationToken cancellationToken)
     {
         var source = site.Throwing;
         var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };

@@ -14,6 +14,7 @@ public static class RuleSet
         new CollectionModifiedRule(),
         new MissingAwaitRule(),
         new ArgumentGuardRule(),
+        new LibraryArgumentRule(),
         new KeyNotFoundRule(),
         new CultureParseRule(),
         new FormatRule(),
