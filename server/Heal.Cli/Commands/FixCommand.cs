@@ -64,7 +64,7 @@ public static class FixCommand
             throw new UsageException("--pr needs --push REMOTE (the pull request's branch must be on the remote).");
         }
 
-        var autoMergeThreshold = 0.9;
+        var autoMergeThreshold = AutoMergePolicy.DefaultThreshold;
         if (threshold is not null && (!double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out autoMergeThreshold) || autoMergeThreshold is < 0 or > 1))
         {
             throw new UsageException("--auto-merge-threshold must be a number between 0 and 1.");

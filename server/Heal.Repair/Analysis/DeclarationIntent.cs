@@ -107,12 +107,9 @@ public static partial class DeclarationIntent
                     continue;
                 }
 
-                var text = member.ToMinimalDisplayString(query.Model, query.Subject.SpanStart);
-                var expression = SyntaxFactory.ParseExpression(text);
-                var bound = query.Model.GetSpeculativeSymbolInfo(query.Subject.SpanStart, expression, SpeculativeBindingOption.BindAsExpression).Symbol;
+                var text = MemberText.At(member, query.Model, query.Subject.SpanStart);
                 var memberType = member is IFieldSymbol f ? f.Type : ((IPropertySymbol)member).Type;
-                if (!SymbolEqualityComparer.Default.Equals(bound?.OriginalDefinition, member.OriginalDefinition)
-                    || !query.Model.Compilation.ClassifyConversion(memberType, valueType).IsImplicit)
+                if (text is null || !query.Model.Compilation.ClassifyConversion(memberType, valueType).IsImplicit)
                 {
                     continue;
                 }

@@ -133,6 +133,13 @@ public static partial class DocIntent
             return new IntentSignal(IntentKind.Documentation, IntentStance.Required, null, weight, path, line, shown, sentence.Node);
         }
 
+        // "It must never come back as 0": a forbidden result holds whatever the case, so it needs no condition.
+        if (values.Count == 1 && values[0].Negated && role is DocRole.FailingMethod or DocRole.Subject)
+        {
+            var forbidden = role == DocRole.FailingMethod ? ExpectedOutcome.Returns(values[0].Text) : ExpectedOutcome.Substitutes(values[0].Text);
+            return new IntentSignal(IntentKind.Documentation, IntentStance.Forbids, forbidden, weight, path, line, shown, sentence.Node);
+        }
+
         if (!mentions)
         {
             return null;
@@ -412,11 +419,7 @@ public static partial class DocIntent
             return null;
         }
 
-        var position = query.Subject.SpanStart;
-        var minimal = symbol.ToMinimalDisplayString(query.Model, position);
-        var expression = SyntaxFactory.ParseExpression(minimal);
-        var bound = query.Model.GetSpeculativeSymbolInfo(position, expression, SpeculativeBindingOption.BindAsExpression).Symbol;
-        return SymbolEqualityComparer.Default.Equals(bound?.OriginalDefinition, symbol.OriginalDefinition) ? minimal : null;
+        return MemberText.At(symbol, query.Model, query.Subject.SpanStart);
     }
 
     private static bool SameType(INamedTypeSymbol? type, IntentQuery query) =>

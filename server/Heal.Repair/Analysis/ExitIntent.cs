@@ -44,12 +44,12 @@ public static class ExitIntent
             yield return locator.Signal(IntentKind.OwnExit, IntentStance.Names, ExpectedOutcome.Returns(nothing.Expression!.ToString()), OwnReturnWeight, nothing, nothing.ToString());
         }
 
-        var returnSymbol = AbsenceFallback.ReturnTypeSymbol(member, model);
+        var returnSymbol = ReturnTypeSymbol(member, model);
         if (returnSymbol is not null && member.Parent is TypeDeclarationSyntax type)
         {
             foreach (var sibling in type.Members.Where(m => m != member && m is MethodDeclarationSyntax or PropertyDeclarationSyntax))
             {
-                var sameType = SymbolEqualityComparer.Default.Equals(AbsenceFallback.ReturnTypeSymbol(sibling, model), returnSymbol);
+                var sameType = SymbolEqualityComparer.Default.Equals(ReturnTypeSymbol(sibling, model), returnSymbol);
                 foreach (var guard in ExitPaths.Guards(sibling).Where(g => IsAbsenceGuard(g, model) && (sameType && g.ReturnedValue is not null || g.IsThrow)))
                 {
                     if (OutcomeOf(guard.Jump, model) is { } outcome)
@@ -60,7 +60,7 @@ public static class ExitIntent
             }
         }
 
-        if (AbsenceFallback.ReturnTypeSyntax(member) is NullableTypeSyntax nullable && returnSymbol is not null)
+        if (ReturnTypeSyntax(member) is NullableTypeSyntax nullable && returnSymbol is not null)
         {
             yield return locator.Signal(IntentKind.NullableAnnotation, IntentStance.Names, ExpectedOutcome.Returns("null"), NullableReturnWeight, nullable);
         }
@@ -108,5 +108,39 @@ public static class ExitIntent
             .Where(s => s is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol)
             .ToList();
         return symbols.Count > 0 && symbols.All(s => s is IParameterSymbol);
+    }
+
+    /// <summary>The declared return type of a method, local function or property getter, as written.</summary>
+    public static TypeSyntax? ReturnTypeSyntax(SyntaxNode member) => member switch
+    {
+        MethodDeclarationSyntax m => m.ReturnType,
+        LocalFunctionStatementSyntax l => l.ReturnType,
+        PropertyDeclarationSyntax p => p.Type,
+        AccessorDeclarationSyntax { Parent.Parent: PropertyDeclarationSyntax p } a when a.IsKind(SyntaxKind.GetAccessorDeclaration) => p.Type,
+        _ => null,
+    };
+
+    /// <summary>The type a <c>return</c> in the member gives back (unwrapping <c>Task&lt;T&gt;</c> for async methods).</summary>
+    public static ITypeSymbol? ReturnTypeSymbol(SyntaxNode member, SemanticModel model)
+    {
+        var symbol = member switch
+        {
+            MethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax => model.GetDeclaredSymbol(member) as IMethodSymbol,
+            AnonymousFunctionExpressionSyntax => model.GetSymbolInfo(member).Symbol as IMethodSymbol,
+            PropertyDeclarationSyntax p => (model.GetDeclaredSymbol(p) as IPropertySymbol)?.GetMethod,
+            _ => null,
+        };
+        if (symbol is null)
+        {
+            return null;
+        }
+
+        var type = symbol.ReturnType;
+        if (symbol.IsAsync && type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task)
+        {
+            return task.TypeArguments[0];
+        }
+
+        return type;
     }
 }

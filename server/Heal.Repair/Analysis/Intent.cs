@@ -40,20 +40,42 @@ public sealed record Intent(FailureCondition Condition, ImmutableArray<IntentSig
     public ImmutableArray<IntentSignal> Supporting(params ExpectedOutcome?[] realised) =>
         Signals.Where(s => s.Stance == IntentStance.Names && realised.Any(o => o is not null && o.SameAs(s.Outcome))).ToImmutableArray();
 
-    /// <summary>Signals forbidding one of <paramref name="realised"/>, and those naming an outcome none of them is.</summary>
+    /// <summary>
+    /// Signals forbidding one of <paramref name="realised"/>, those naming an outcome none of them is, and those saying the value
+    /// must be present (handling its absence would hide the bug where it is produced; only fixing the caller agrees with them).
+    /// </summary>
     public ImmutableArray<IntentSignal> Opposing(params ExpectedOutcome?[] realised) =>
         Signals.Where(s => s.Stance == IntentStance.Forbids && realised.Any(o => o is not null && o.SameAs(s.Outcome))
                 || s.Stance == IntentStance.Names && s.Outcome is not null && !realised.Any(o => o is not null && (o.SameAs(s.Outcome) || Compatible(o, s.Outcome)))
-                || s.Stance == IntentStance.Intended)
+                || s.Stance == IntentStance.Intended
+                || s.Stance == IntentStance.Required && realised.Any(o => o is not null && o.Kind != OutcomeKind.CallerFix))
             .ToImmutableArray();
 
     /// <summary>
     /// The net weight of the evidence for a fix realising <paramref name="realised"/>: supporting signals, minus those that
-    /// forbid it, minus <see cref="DisagreementShare"/> of those naming something else.
+    /// forbid it, minus <see cref="DisagreementShare"/> of those naming something else (each kind counted once, see <see cref="Weigh"/>).
     /// </summary>
     public double Support(params ExpectedOutcome?[] realised) =>
-        Supporting(realised).Sum(s => s.Weight)
-        - Opposing(realised).Sum(s => s.Stance == IntentStance.Names ? s.Weight * DisagreementShare : s.Weight);
+        Weigh(Supporting(realised)).Sum(g => g.Weight)
+        - Weigh(Opposing(realised)).Sum(g => g.Signals[0].Stance == IntentStance.Names ? g.Weight * DisagreementShare : g.Weight);
+
+    /// <summary>
+    /// Signals grouped by kind, stance and outcome, each group weighing its strongest signal plus <see cref="RepeatBonus"/> per
+    /// further one (at most <see cref="RepeatCap"/>): three sibling guards saying the same are a convention, not three proofs.
+    /// </summary>
+    public static IEnumerable<(ImmutableArray<IntentSignal> Signals, double Weight)> Weigh(IEnumerable<IntentSignal> signals) =>
+        signals.GroupBy(s => (s.Kind, s.Stance, s.Outcome?.Kind, s.Outcome?.Canonical))
+            .Select(g =>
+            {
+                var ordered = g.OrderByDescending(s => s.Weight).ToImmutableArray();
+                return (ordered, ordered[0].Weight + Math.Min(RepeatCap, RepeatBonus * (ordered.Length - 1)));
+            });
+
+    /// <summary>What each further signal of the same kind and outcome adds.</summary>
+    public const double RepeatBonus = 0.05;
+
+    /// <summary>The most further signals of the same kind and outcome add together.</summary>
+    public const double RepeatCap = 0.1;
 
     public Intent With(IEnumerable<IntentSignal> more) =>
         this with { Signals = Signals.Concat(more).DistinctBy(s => (s.Kind, s.Path, s.Line, s.Stance, s.Outcome?.Kind, s.Outcome?.Canonical)).ToImmutableArray() };

@@ -44,6 +44,23 @@ public sealed record IntentSignal(
         _ => Kind.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>Where it was read, in plain words: <c>the documentation</c>, <c>a visible test</c>, <c>the method's own exit</c>….</summary>
+    public string Source => Kind switch
+    {
+        IntentKind.Documentation => "the documentation",
+        IntentKind.Producer => "the documentation of the method that produced the value",
+        IntentKind.NullableAnnotation => "a nullable annotation",
+        IntentKind.Attribute => "a nullability attribute",
+        IntentKind.Required => "a required member",
+        IntentKind.NamedConstant => "a constant named as the default",
+        IntentKind.OwnExit => "the method's own exit",
+        IntentKind.Sibling => "sibling code",
+        IntentKind.Caller => "a caller",
+        IntentKind.VisibleTest => "a visible test",
+        IntentKind.Event => "the event",
+        _ => KindName,
+    };
+
     /// <summary>What it says, in plain words: the outcome, <c>not</c> plus a forbidden outcome, or the stance.</summary>
     public string Says => Stance switch
     {

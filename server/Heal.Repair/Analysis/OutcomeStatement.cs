@@ -14,8 +14,9 @@ public static class OutcomeStatement
     /// <param name="supporting">The signals naming the outcome: an exit leaving the method from inside a loop is only written
     /// when one of them sits inside the same loop (leaving for one bad item would drop the items after it).</param>
     /// <param name="message">The message expression for a new exception; null when the code's own throw must be copied.</param>
+    /// <param name="key">What is missing (the key, the id): passed to an exception whose only parameter takes it rather than a message.</param>
     public static string? Write(ExpectedOutcome outcome, SyntaxNode member, StatementSyntax anchor, SemanticModel model,
-        IEnumerable<IntentSignal> supporting, string? message, out string whyNot)
+        IEnumerable<IntentSignal> supporting, string? message, out string whyNot, ExpressionSyntax? key = null)
     {
         whyNot = "";
         var shape = MethodShape.Of(member, model);
@@ -65,7 +66,7 @@ public static class OutcomeStatement
 
                 return "break;";
             case OutcomeKind.Throw:
-                return Throw(outcome, member, anchor, model, signals, message, out whyNot);
+                return Throw(outcome, member, anchor, model, signals, message, key, out whyNot);
             default:
                 whyNot = $"`{outcome.Describe()}` is not written as a statement";
                 return null;
@@ -73,7 +74,7 @@ public static class OutcomeStatement
     }
 
     private static string? Throw(ExpectedOutcome outcome, SyntaxNode member, StatementSyntax anchor, SemanticModel model, List<IntentSignal> signals,
-        string? message, out string whyNot)
+        string? message, ExpressionSyntax? key, out string whyNot)
     {
         whyNot = "";
 
@@ -90,14 +91,29 @@ public static class OutcomeStatement
 
         var type = model.LookupNamespacesAndTypes(anchor.SpanStart, name: outcome.Canonical).OfType<INamedTypeSymbol>().FirstOrDefault()
             ?? model.LookupNamespacesAndTypes(anchor.SpanStart, name: outcome.Value).OfType<INamedTypeSymbol>().FirstOrDefault();
-        if (type is null || message is null || !type.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public
-                && c.Parameters.Length == 1 && c.Parameters[0].Type.SpecialType == SpecialType.System_String))
+        var constructors = type?.InstanceConstructors.Where(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 1).ToList() ?? [];
+        var name = type?.ToMinimalDisplayString(model, anchor.SpanStart);
+
+        // `new OrderNotFoundException(string number)` takes what is missing, not a message about it.
+        var keyType = key is null ? null : model.GetTypeInfo(key).Type;
+        if (keyType is not null && constructors.FirstOrDefault(c => c.Parameters[0].Name is not ("message" or "msg")
+                && model.Compilation.ClassifyConversion(keyType, c.Parameters[0].Type).IsImplicit) is not null)
         {
-            whyNot = $"no way to construct {outcome.Value} here (no copyable throw, no public constructor taking a message)";
-            return null;
+            return $"throw new {name}({key});";
         }
 
-        return $"throw new {type.ToMinimalDisplayString(model, anchor.SpanStart)}({message});";
+        if (message is not null && constructors.Any(c => c.Parameters[0].Type.SpecialType == SpecialType.System_String))
+        {
+            return $"throw new {name}({message});";
+        }
+
+        if (type?.InstanceConstructors.Any(c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 0) == true)
+        {
+            return $"throw new {name}();";
+        }
+
+        whyNot = $"no way to construct {outcome.Value} here (no copyable throw, no public constructor taking a message, the missing key or nothing)";
+        return null;
     }
 
     /// <summary>Whether <c>return <paramref name="value"/>;</c> compiles in a method of <paramref name="shape"/>.</summary>

@@ -152,7 +152,7 @@ public static partial class TestIntent
             return ExpectedOutcome.Returns(expected.ToString());
         }
 
-        foreach (var candidate in new[] { expected, (expected as MemberAccessExpressionSyntax)?.Name })
+        foreach (var candidate in new ExpressionSyntax?[] { (expected as MemberAccessExpressionSyntax)?.Name, expected })
         {
             if (candidate is null)
             {

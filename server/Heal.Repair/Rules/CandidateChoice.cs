@@ -12,7 +12,7 @@ namespace Heal.Repair.Rules;
 public static class CandidateChoice
 {
     /// <summary>How far the best candidate must score above the best one that behaves differently.</summary>
-    public const double DominanceMargin = 0.15;
+    public const double DominanceMargin = 0.2;
 
     /// <summary>A lone candidate scoring below this is not offered: the evidence for any behaviour is too thin.</summary>
     public const double MinimumScore = 0.3;
@@ -28,7 +28,7 @@ public static class CandidateChoice
         if (intent.Intended is { } intended)
         {
             return RuleResult.Decline(rootCause,
-                $"the contract says this failure is intended ({intended.KindName} at {intended.Path}:{intended.Line}: {intended.Text}), so it must surface rather than be handled here",
+                $"{intended.Source} says this failure is intended ({intended.Path}:{intended.Line}: {intended.Text}), so it must surface rather than be handled here",
                 shared) with { Intent = intent.Signals };
         }
 
@@ -57,7 +57,7 @@ public static class CandidateChoice
         {
             var list = string.Join("; ", ranked.Where(c => c == best || !SameBehaviour(c, best) || c == rival).Take(4).Select(Describe));
             return RuleResult.Decline(rootCause,
-                $"the evidence supports more than one behaviour and none clearly dominates: {list}",
+                $"the code says to handle this case in more than one way and none clearly dominates: {list}",
                 shared) with { Intent = intent.Signals, Candidates = ranked };
         }
 
@@ -72,14 +72,14 @@ public static class CandidateChoice
         return new RuleResult(rootCause, string.IsNullOrWhiteSpace(best.Why) ? best.Summary : best.Why, best.Edits, best.FixKind, best.Score, reasons,
             shared.AddRange(best.Evidence).Distinct().ToImmutableArray(), null)
         {
-            Outcome = best.Outcome,
+            // The method-level result when the edit gives one (a default substituted in `return d[k];` is what the method returns).
+            Outcome = best.AlsoRealises?.Kind == OutcomeKind.Return ? best.AlsoRealises : best.Outcome,
             Intent = used,
             Candidates = ranked,
         };
     }
 
-    private static bool SameBehaviour(RuleCandidate a, RuleCandidate b) =>
-        a.Outcome is not null && a.Outcome.SameAs(b.Outcome);
+    private static bool SameBehaviour(RuleCandidate a, RuleCandidate b) => a.BehavesLike(b);
 
     private static string Describe(RuleCandidate candidate) =>
         $"{candidate.Summary} ({candidate.Score:0.00}{(candidate.Intent.IsDefaultOrEmpty ? "" : ": " + string.Join(", ", candidate.Intent.Take(2).Select(s => s.KindName + " " + s.Says)))})";

@@ -25,12 +25,12 @@ public static class IntentFixes
     /// <paramref name="anchor"/>, each with its statement; <paramref name="whyNot"/> collects why the others cannot.
     /// </summary>
     public static List<(ExpectedOutcome Outcome, string Statement)> Statements(Intent intent, SyntaxNode member, StatementSyntax anchor, SemanticModel model,
-        string? message, List<string> whyNot)
+        string? message, List<string> whyNot, ExpressionSyntax? key = null)
     {
         var written = new List<(ExpectedOutcome, string)>();
         foreach (var outcome in intent.Named.Where(o => o.Kind is OutcomeKind.Return or OutcomeKind.Skip or OutcomeKind.Stop or OutcomeKind.Throw))
         {
-            var statement = OutcomeStatement.Write(outcome, member, anchor, model, intent.Supporting(outcome), message, out var why);
+            var statement = OutcomeStatement.Write(outcome, member, anchor, model, intent.Supporting(outcome), message, out var why, key);
             if (statement is null)
             {
                 whyNot.Add($"{outcome.Describe()}: {why}");

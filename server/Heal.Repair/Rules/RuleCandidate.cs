@@ -18,6 +18,7 @@ namespace Heal.Repair.Rules;
 /// <param name="Evidence">Source lines it relied on (besides the frames).</param>
 /// <param name="Intent">The intent signals that bear on it (supporting and opposing).</param>
 /// <param name="Why">Why it fits, for the reviewer (becomes the diagnosis's first reason when offered); empty for the rule's own.</param>
+/// <param name="AlsoRealises">A second outcome the same edit gives (substituting <c>F</c> in <c>return d[k];</c> also returns <c>F</c>).</param>
 public sealed record RuleCandidate(
     string FixKind,
     string Summary,
@@ -27,8 +28,13 @@ public sealed record RuleCandidate(
     ImmutableArray<ConfidenceReason> Reasons,
     ImmutableArray<Evidence> Evidence,
     ImmutableArray<IntentSignal> Intent,
-    string Why = "")
+    string Why = "",
+    ExpectedOutcome? AlsoRealises = null)
 {
+    /// <summary>Whether the two give the failing case the same behaviour (then they are not rivals, whatever their edits).</summary>
+    public bool BehavesLike(RuleCandidate other) =>
+        new[] { Outcome, AlsoRealises }.Any(a => a is not null && (a.SameAs(other.Outcome) || a.SameAs(other.AlsoRealises)));
+
     /// <summary>
     /// A candidate whose score is <paramref name="baseScore"/> (the pattern) plus the net intent support for
     /// <paramref name="outcome"/> (and <paramref name="alsoRealises"/>, when the fix gives both at once), with one reason per
@@ -44,24 +50,39 @@ public sealed record RuleCandidate(
         var signals = ImmutableArray.CreateBuilder<IntentSignal>();
         if (outcome is not null)
         {
-            foreach (var signal in intent.Supporting(outcome, alsoRealises))
+            foreach (var (group, weight) in Analysis.Intent.Weigh(intent.Supporting(outcome, alsoRealises)))
             {
-                reasons.Add(new ConfidenceReason(signal.Weight, $"{signal.KindName} says {signal.Says}: {signal.Text}"));
-                signals.Add(signal);
+                reasons.Add(new ConfidenceReason(weight, $"{group[0].KindName} says {group[0].Says}: {group[0].Text}{More(group)}"));
+                signals.AddRange(group);
             }
 
-            foreach (var signal in intent.Opposing(outcome, alsoRealises))
+            foreach (var (group, weight) in Analysis.Intent.Weigh(intent.Opposing(outcome, alsoRealises)))
             {
-                var delta = signal.Stance == IntentStance.Names ? -signal.Weight * Analysis.Intent.DisagreementShare : -signal.Weight;
-                reasons.Add(new ConfidenceReason(delta, $"{signal.KindName} says {signal.Says} instead: {signal.Text}"));
-                signals.Add(signal);
+                var delta = group[0].Stance == IntentStance.Names ? -weight * Analysis.Intent.DisagreementShare : -weight;
+                reasons.Add(new ConfidenceReason(delta, $"{group[0].KindName} says {group[0].Says} instead: {group[0].Text}{More(group)}"));
+                signals.AddRange(group);
             }
         }
 
         reasons.AddRange(extra ?? []);
         var score = Math.Round(Math.Clamp(reasons.Sum(r => r.Delta), 0, 0.95), 2);
-        return new RuleCandidate(fixKind, summary, outcome, score, [.. edits], reasons.ToImmutable(), [.. evidence ?? []], signals.ToImmutable(), why);
+        return new RuleCandidate(fixKind, summary, outcome, score, [.. edits], reasons.ToImmutable(), [.. evidence ?? []], signals.ToImmutable(), why, alsoRealises);
     }
+
+    /// <summary>
+    /// A fix a rule derived from the code's own conventions (sibling guards and fallbacks), as a candidate: its confidence and
+    /// reasons, plus the intent signals for and against its outcome that the rule did not already weigh.
+    /// </summary>
+    public static RuleCandidate FromFix(RuleResult fix, Intent intent, string? summary = null)
+    {
+        var outcome = fix.Outcome;
+        var scored = Scored(fix.FixKind ?? "fix", summary ?? $"{fix.FixKind}: {outcome?.Describe() ?? "as the code around it does"}", outcome, 0, "", intent, fix.Edits);
+        var reasons = fix.Reasons.AddRange(scored.Reasons.Skip(1));
+        var score = Math.Round(Math.Clamp(fix.Confidence + scored.Reasons.Skip(1).Sum(r => r.Delta), 0, 0.95), 2);
+        return scored with { Score = score, Reasons = reasons, Evidence = fix.Evidence, Why = fix.Why };
+    }
+
+    private static string More(ImmutableArray<IntentSignal> group) => group.Length > 1 ? $" (and {group.Length - 1} more)" : "";
 
     public override string ToString() => $"{FixKind} ({Score:0.00}): {Summary}";
 }
