@@ -16,7 +16,7 @@ namespace Heal.VisualStudio.Tests;
 [Collection(DemoCrashCollection.Name)]
 public sealed class SessionTests(DemoCrash crash)
 {
-    private const string ThrowingText = "customer.Discount.Rate;";
+    private const string ThrowingText = "subtotal * customer.Discount.Rate;";
 
     [Fact]
     public async Task Start_StoreAndCodeHostSettings_SendsVsCodesOptionsAndFlagsTheThrowingLine()
@@ -194,5 +194,8 @@ public sealed class SessionTests(DemoCrash crash)
             ? index
             : throw new InvalidOperationException($"'{text}' is not in {path}");
 
-    private static string Normalize(string diff) => string.Join("\n", diff.Replace("\r\n", "\n").Split('\n').Where(l => !l.StartsWith("index ", StringComparison.Ordinal))).Trim();
+    /// <summary>A diff without its index lines and the function context git adds after a hunk header.</summary>
+    private static string Normalize(string diff) => string.Join("\n", diff.Replace("\r\n", "\n").Split('\n')
+        .Where(l => !l.StartsWith("index ", StringComparison.Ordinal))
+        .Select(l => l.StartsWith("@@ ", StringComparison.Ordinal) ? l[..(l.IndexOf(" @@", 2, StringComparison.Ordinal) + 3)] : l)).Trim();
 }

@@ -21,6 +21,7 @@ namespace Heal.VisualStudio;
 [ProvideToolWindow(typeof(PatchReviewToolWindow), Style = VsDockStyle.Tabbed, Window = ToolWindowGuids80.ErrorList)]
 [ProvideOptionPage(typeof(HealOptionsPage), "Heal", "General", 0, 0, true)]
 [ProvideAutoLoad(VSConstants.UICONTEXT.SolutionExists_string, PackageAutoLoadFlags.BackgroundLoad)]
+[ProvideBindingPath]
 public sealed class HealPackage : AsyncPackage
 {
     public HealOptionsPage Options => (HealOptionsPage)GetDialogPage(typeof(HealOptionsPage));
