@@ -48,7 +48,7 @@ public sealed class AdapterMetadataTests : IDisposable
         Assert.Equal(true, Adapter.Named(registration, "UseManagedResourcesOnly"));
         Assert.Equal(HealGuid("Package"), Adapter.Attribute(package, "System.Runtime.InteropServices.GuidAttribute")!.ConstructorArguments[0].Value);
         var autoLoad = Assert.Single(Adapter.Attributes(package, Shell + "ProvideAutoLoadAttribute"));
-        Assert.Equal("{f1536ef8-92ec-443c-9ed7-fdadf150da82}", autoLoad.ConstructorArguments[0].Value);
+        Assert.Equal(Guid.Parse("f1536ef8-92ec-443c-9ed7-fdadf150da82"), Guid.Parse((string)autoLoad.ConstructorArguments[0].Value!)); // SolutionExists
     }
 
     [Theory]
