@@ -108,6 +108,25 @@ public sealed class CoreModelTests
     }
 
     [Fact]
+    public void NoPatchMessage_DeclineWithCandidates_ListsThemBestFirstAndAppliesNone()
+    {
+        var result = JsonConvert.DeserializeObject<HealResult>("""
+            {"status":"declined","message":"declined: two fixes fit equally","confidence":0,"gates":[],
+             "candidates":[{"fixKind":"guard-return","summary":"return 0 when Discount is null","score":0.61,"patch":"--- a
++++ b
+","evidence":[{"kind":"doc","path":"a.cs","line":3,"text":"/// 0 when none","outcome":"return `0`"}]},
+                           {"fixKind":"throw","summary":"throw ArgumentException","score":0.4,"evidence":[]}]}
+            """)!;
+
+        var review = PatchReview.Create("00ff", null, result, _ => null);
+
+        Assert.False(review.HasPatch);
+        Assert.Equal("doc", review.Result.Candidates[0].Evidence.Single().Kind);
+        Assert.Equal("Heal declined to patch this error: two fixes fit equally. Nothing was changed.\nFixes the evidence supported, none applied:"
+            + "\n1. return 0 when Discount is null (guard-return, score 0.61)\n2. throw ArgumentException (throw, score 0.40)", review.NoPatchMessage);
+    }
+
+    [Fact]
     public void Accept_FileChangedSinceThePatchWasMade_NothingAppliedAndSaysWhich()
     {
         var path = Path.Combine(Path.GetTempPath(), "a.cs");

@@ -34,4 +34,12 @@ public sealed class HealResult
     /// <summary>The test that reproduced the crash, offered as a new file; only when proven.</summary>
     [JsonProperty("regressionTest")]
     public RegressionTest? RegressionTest { get; set; }
+
+    /// <summary>What the repository says should happen, then the frames and lines relied on (newer servers).</summary>
+    [JsonProperty("evidence")]
+    public List<Evidence> Evidence { get; set; } = [];
+
+    /// <summary>On a decline: the fixes the evidence supported, best first, none applied (newer servers).</summary>
+    [JsonProperty("candidates")]
+    public List<Candidate> Candidates { get; set; } = [];
 }

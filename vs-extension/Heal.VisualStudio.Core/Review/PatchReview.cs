@@ -91,7 +91,11 @@ public sealed class PatchReview
 
             var reason = Regex.Replace(Result.Message ?? "", "^" + Regex.Escape(Result.Status) + @":\s*", "", RegexOptions.IgnoreCase).TrimEnd('.');
             var what = Result.Status == "declined" ? "Heal declined to patch this error" : $"Heal: no patch ({Result.Status})";
-            return $"{what}: {reason}. Nothing was changed.";
+            var candidates = Result.Candidates.Count == 0
+                ? ""
+                : "\nFixes the evidence supported, none applied:" + string.Concat(Result.Candidates.Select((c, i) =>
+                    string.Format(CultureInfo.InvariantCulture, "\n{0}. {1} ({2}, score {3:0.00})", i + 1, c.Summary, c.FixKind, c.Score)));
+            return $"{what}: {reason}. Nothing was changed.{candidates}";
         }
     }
 
