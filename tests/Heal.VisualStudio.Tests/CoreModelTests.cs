@@ -112,9 +112,7 @@ public sealed class CoreModelTests
     {
         var result = JsonConvert.DeserializeObject<HealResult>("""
             {"status":"declined","message":"declined: two fixes fit equally","confidence":0,"gates":[],
-             "candidates":[{"fixKind":"guard-return","summary":"return 0 when Discount is null","score":0.61,"patch":"--- a
-+++ b
-","evidence":[{"kind":"doc","path":"a.cs","line":3,"text":"/// 0 when none","outcome":"return `0`"}]},
+             "candidates":[{"fixKind":"guard-return","summary":"return 0 when Discount is null","score":0.61,"patch":"--- a\n+++ b\n","evidence":[{"kind":"doc","path":"a.cs","line":3,"text":"/// 0 when none","outcome":"return `0`"}]},
                            {"fixKind":"throw","summary":"throw ArgumentException","score":0.4,"evidence":[]}]}
             """)!;
 
