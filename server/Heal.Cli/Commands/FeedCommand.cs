@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
@@ -13,20 +14,25 @@ namespace Heal.Cli.Commands;
 /// </summary>
 public static class FeedCommand
 {
-    public const string Summary = "receive errors from Sentry SDKs into a local store: [--listen ADDRESS:PORT] [--store FILE] [--key KEY] [--allow-remote]";
-
     public const string DefaultListen = "127.0.0.1:8977";
 
     public const string DefaultStore = ".heal/feed.db";
 
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var listen = arguments.Optional("listen") ?? DefaultListen;
-        var storePath = arguments.Optional("store") ?? DefaultStore;
-        var key = arguments.Optional("key");
-        var allowRemote = arguments.Flag("allow-remote");
-        arguments.RejectUnknown();
+        var listen = new Option<string>("--listen") { Description = "Address and port to listen on; port 0 picks a free port.", DefaultValueFactory = _ => DefaultListen, HelpName = "ADDRESS:PORT" };
+        var store = new Option<string?>("--store") { Description = "The SQLite store to write (created if missing; default: .heal/feed.db in the current folder).", HelpName = "FILE" };
+        var key = new Option<string?>("--key") { Description = "The DSN public key SDKs must send; events are then marked authenticated.", HelpName = "KEY" };
+        var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --listen address (accept events from other machines)." };
+        var command = new Command("feed", "Receive errors from Sentry SDKs into a store; prints the DSN to give your SDK. Runs until Ctrl+C.") { listen, store, key, allowRemote };
+        return command.WithAction((context, cancellationToken) =>
+            RunAsync(context.Get(listen)!, context.Get(store) ?? DefaultStore, context.Get(key), context.Get(allowRemote), context, cancellationToken));
+    }
 
+    private static async Task<int> RunAsync(string listen, string storePath, string? key, bool allowRemote, CommandContext context, CancellationToken cancellationToken)
+    {
+        var stdout = context.Out;
+        var stderr = context.Error;
         var endpoint = ParseListen(listen);
         if (!IPAddress.IsLoopback(endpoint.Address) && !allowRemote)
         {
@@ -45,8 +51,7 @@ public static class FeedCommand
         }
         catch (StoreException e)
         {
-            await stderr.WriteLineAsync($"heal feed: {e.Message}");
-            return CommandLine.ExitInternal;
+            throw StoreErrors.ToCliException(e);
         }
 
         await using (store)
@@ -62,8 +67,7 @@ public static class FeedCommand
             }
             catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
             {
-                await stderr.WriteLineAsync($"heal feed: cannot listen on {listen}: {e.Message}");
-                return CommandLine.ExitInternal;
+                throw new CliException("listen-failed", $"cannot listen on {listen}: {e.Message}");
             }
 
             var dsnKey = key ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -93,7 +97,7 @@ public static class FeedCommand
             }
         }
 
-        return CommandLine.ExitOk;
+        return ExitCodes.Ok;
     }
 
     private static IPEndPoint ParseListen(string listen)

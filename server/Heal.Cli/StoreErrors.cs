@@ -1,0 +1,27 @@
+using Heal.Feed.Store;
+
+namespace Heal.Cli;
+
+/// <summary>The one translation of store problems into the CLI's error codes, so every command reports them alike.</summary>
+public static class StoreErrors
+{
+    public static CliException ToCliException(StoreException e) => e.Problem switch
+    {
+        StoreProblem.NotFound => new UsageException(e.Message, "store-not-found"),
+        StoreProblem.NewerVersion => new UsageException(e.Message, "store-version"),
+        _ => new CliException("store-unusable", e.Message),
+    };
+
+    /// <summary>Opens an existing store for reading; a missing or foreign store is a <see cref="CliException"/>.</summary>
+    public static SqliteErrorStore OpenExisting(string path)
+    {
+        try
+        {
+            return SqliteErrorStore.OpenExisting(path);
+        }
+        catch (StoreException e)
+        {
+            throw ToCliException(e);
+        }
+    }
+}
