@@ -1,4 +1,5 @@
 using Heal.Feed.Store;
+using Heal.Pipeline.Hosting;
 
 namespace Heal.Cli;
 
@@ -12,12 +13,12 @@ public static class StoreErrors
         _ => new CliException("store-unusable", e.Message),
     };
 
-    /// <summary>Opens an existing store for reading; a missing or foreign store is a <see cref="CliException"/>.</summary>
-    public static SqliteErrorStore OpenExisting(string path)
+    /// <summary>Opens the host's store for reading; a missing or foreign store is a <see cref="CliException"/>.</summary>
+    public static SqliteErrorStore OpenExisting(HealHost host)
     {
         try
         {
-            return SqliteErrorStore.OpenExisting(path);
+            return host.OpenExistingStore();
         }
         catch (StoreException e)
         {

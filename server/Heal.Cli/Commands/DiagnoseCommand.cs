@@ -37,8 +37,9 @@ public static class DiagnoseCommand
         var errorEvent = await EventFile.ReadAsync(eventPath, cancellationToken);
         var root = Path.GetFullPath(repository);
         var total = Stopwatch.StartNew();
-        var workspaces = new WorkspaceProvider();
-        var choice = DiagnoserFactory.Create(offline, Environment.GetEnvironmentVariable, workspaces);
+        var host = CliHost.Create(offline: offline);
+        var workspaces = host.Workspaces;
+        var choice = host.Diagnoser;
 
         // The workspace is loaded here, not inside the diagnoser, so the two costs are reported apart.
         double loadMs;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Heal.Core.Model;
 using Heal.Feed.Store;
+using Heal.Pipeline.Hosting;
 
 namespace Heal.Cli.Commands;
 
@@ -12,15 +13,15 @@ public static class ErrorsCommand
 {
     public static Command Create()
     {
-        var store = new Option<string?>("--store") { Description = "The store to read (default: .heal/feed.db in the current folder).", HelpName = "FILE" };
+        var store = new Option<string?>("--store") { Description = "The store to read (default: the per-user store every command and editor shares; see 'The store' in the README).", HelpName = "FILE" };
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
         var limit = new Option<int>("--limit") { Description = "At most this many groups, most recently seen first.", DefaultValueFactory = _ => 50, HelpName = "N" };
         var command = new Command("errors", "List the error groups in a store, most recently seen first.") { store, json, limit };
         return command.WithAction((context, cancellationToken) =>
-            RunAsync(context.Get(store) ?? FeedCommand.DefaultStore, context.Get(limit), context, cancellationToken), json);
+            RunAsync(CliHost.Create(context.Get(store)), context.Get(limit), context, cancellationToken), json);
     }
 
-    private static async Task<int> RunAsync(string storePath, int limit, CommandContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(HealHost host, int limit, CommandContext context, CancellationToken cancellationToken)
     {
         if (limit <= 0)
         {
@@ -28,7 +29,8 @@ public static class ErrorsCommand
         }
 
         IReadOnlyList<ErrorGroup> groups;
-        await using (var store = StoreErrors.OpenExisting(storePath))
+        await CliHost.WriteNoticeAsync(host, context);
+        await using (var store = StoreErrors.OpenExisting(host))
         {
             groups = await store.ListGroupsAsync(limit, cancellationToken);
         }

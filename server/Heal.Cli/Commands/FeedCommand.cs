@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Heal.Feed.Receiver;
 using Heal.Feed.Store;
+using Heal.Pipeline.Hosting;
 
 namespace Heal.Cli.Commands;
 
@@ -16,20 +17,18 @@ public static class FeedCommand
 {
     public const string DefaultListen = "127.0.0.1:8977";
 
-    public const string DefaultStore = ".heal/feed.db";
-
     public static Command Create()
     {
         var listen = new Option<string>("--listen") { Description = "Address and port to listen on; port 0 picks a free port.", DefaultValueFactory = _ => DefaultListen, HelpName = "ADDRESS:PORT" };
-        var store = new Option<string?>("--store") { Description = "The SQLite store to write (created if missing; default: .heal/feed.db in the current folder).", HelpName = "FILE" };
+        var store = new Option<string?>("--store") { Description = "The SQLite store to write, created if missing (default: the per-user store every command and editor shares; see 'The store' in the README).", HelpName = "FILE" };
         var key = new Option<string?>("--key") { Description = "The DSN public key SDKs must send; events are then marked authenticated.", HelpName = "KEY" };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --listen address (accept events from other machines)." };
         var command = new Command("feed", "Receive errors from Sentry SDKs into a store; prints the DSN to give your SDK. Runs until Ctrl+C.") { listen, store, key, allowRemote };
         return command.WithAction((context, cancellationToken) =>
-            RunAsync(context.Get(listen)!, context.Get(store) ?? DefaultStore, context.Get(key), context.Get(allowRemote), context, cancellationToken));
+            RunAsync(context.Get(listen)!, CliHost.Create(context.Get(store)), context.Get(key), context.Get(allowRemote), context, cancellationToken));
     }
 
-    private static async Task<int> RunAsync(string listen, string storePath, string? key, bool allowRemote, CommandContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string listen, HealHost host, string? key, bool allowRemote, CommandContext context, CancellationToken cancellationToken)
     {
         var stdout = context.Out;
         var stderr = context.Error;
@@ -44,10 +43,11 @@ public static class FeedCommand
             throw new UsageException("--key must not be empty.");
         }
 
+        await CliHost.WriteNoticeAsync(host, context);
         SqliteErrorStore store;
         try
         {
-            store = SqliteErrorStore.Open(storePath);
+            store = host.OpenStore();
         }
         catch (StoreException e)
         {

@@ -1,12 +1,9 @@
 using System.CommandLine;
 using Heal.Core.Model;
 using Heal.Delivery;
-using Heal.Delivery.Git;
-using Heal.Delivery.GitHub;
 using Heal.Feed.Store;
 using Heal.Pipeline;
-using Heal.Repair.Engine;
-using Heal.Repair.Workspace;
+using Heal.Pipeline.Hosting;
 using Heal.Validation;
 
 namespace Heal.Cli.Commands;
@@ -27,7 +24,7 @@ public static class FixCommand
     {
         var repo = new Option<string>("--repo") { Description = "The repository to fix (a git work tree; it is never modified).", Required = true, HelpName = "DIR" };
         var eventFile = new Option<string?>("--event") { Description = "The error as a Sentry event JSON file (instead of --store/--group).", HelpName = "FILE" };
-        var store = new Option<string?>("--store") { Description = "Read the error from this store (default: .heal/feed.db in the current folder); needs --group.", HelpName = "FILE" };
+        var store = new Option<string?>("--store") { Description = "Read the error from this store (default: the per-user store every command and editor shares); needs --group.", HelpName = "FILE" };
         var group = new Option<string?>("--group") { Description = "The error group to fix: its id or a unique prefix, as 'heal errors' shows.", HelpName = "ID" };
         var offline = new Option<bool>("--offline") { Description = "Use only the deterministic rules, even when an LLM is configured (HEAL_LLM_*)." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (status, patch, gates, branch, pullRequest, timings, ...)." };
@@ -97,13 +94,12 @@ public static class FixCommand
         }
 
         var root = Path.GetFullPath(options.Repository);
+        var host = CliHost.Create(options.StoreFile, options.Offline);
         var (errorEvent, group, origin) = options.GroupId is not null
-            ? await ReadFromStoreAsync(options.StoreFile ?? FeedCommand.DefaultStore, options.GroupId, cancellationToken)
+            ? await ReadFromStoreAsync(host, options.GroupId, context, cancellationToken)
             : (await EventFile.ReadAsync(options.EventFile!, cancellationToken), null, EventOrigin.LocalFile(Path.GetFullPath(options.EventFile!)));
 
-        var credentials = GitCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
-        var choice = DiagnoserFactory.Create(options.Offline, Environment.GetEnvironmentVariable, new WorkspaceProvider());
-        var pipeline = new HealPipeline(choice.Diagnoser, new PatchValidator(), new DeliveryService(t => new GitHubCodeHost(t.Url, credentials), credentials));
+        var pipeline = host.CreatePipeline();
         var request = new HealRequest(root, errorEvent, group, origin,
             ValidationPolicy.Default with { MaxChangedLines = options.MaxLines ?? ValidationPolicy.Default.MaxChangedLines },
             new DeliveryOptions(
@@ -141,9 +137,11 @@ public static class FixCommand
         return result.Status == HealStatus.Validated ? ExitCodes.Ok : ExitCodes.Declined;
     }
 
-    private static async Task<(ErrorEvent, ErrorGroup?, EventOrigin)> ReadFromStoreAsync(string path, string groupId, CancellationToken cancellationToken)
+    private static async Task<(ErrorEvent, ErrorGroup?, EventOrigin)> ReadFromStoreAsync(HealHost host, string groupId, CommandContext context, CancellationToken cancellationToken)
     {
-        await using var store = StoreErrors.OpenExisting(path);
+        await CliHost.WriteNoticeAsync(host, context);
+        var path = host.Store.Path;
+        await using var store = StoreErrors.OpenExisting(host);
         var group = await store.GetGroupAsync(groupId, cancellationToken) ?? throw new UsageException($"no error group '{groupId}' in {path}; 'heal errors --store {path}' lists them.");
         var stored = await store.GetLatestStoredEventAsync(groupId, cancellationToken) ?? throw new UsageException($"error group '{groupId}' holds no event any more.");
 
