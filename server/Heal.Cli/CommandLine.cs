@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using System.Runtime.InteropServices;
 
 namespace Heal.Cli;
 
@@ -34,7 +35,8 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
         var root = Build();
-        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        // Heal handles SIGINT/SIGTERM itself (below), so the library's own handler, which would force an exit code, is off.
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
         if (args.Length == 0)
         {
             // A bare `heal` shows what there is to run, and is a usage error for scripts.
@@ -48,7 +50,21 @@ public static class CommandLine
             return await ReportParseErrorsAsync(parse, args, configuration, cancellationToken);
         }
 
-        return await parse.InvokeAsync(configuration, cancellationToken);
+        // The first Ctrl+C or SIGTERM cancels the command, which then cleans up (the feed commits what is queued, fix removes
+        // its worktree, the demo stops its feed); a second one terminates the process as usual.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return await parse.InvokeAsync(configuration, stop.Token);
+
+        void Stop(PosixSignalContext signal)
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            }
+        }
     }
 
     private static async Task<int> ReportParseErrorsAsync(ParseResult parse, string[] args, InvocationConfiguration configuration, CancellationToken cancellationToken)

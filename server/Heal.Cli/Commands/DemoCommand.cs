@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Heal.Cli.Demo;
 using Heal.Feed.Store;
 
@@ -25,8 +24,6 @@ public static class DemoCommand
     private static async Task<int> RunAsync(bool keep, TextWriter stdout, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         var total = Stopwatch.StartNew();
         var context = new DemoContext(Directory.CreateTempSubdirectory("heal-demo-").FullName, Path.Combine(AppContext.BaseDirectory, "Demo", "Sample"));
@@ -57,13 +54,6 @@ public static class DemoCommand
             : $"heal demo: done in {Duration(total.Elapsed)}.");
         await stdout.FlushAsync(CancellationToken.None);
         return failed ? ExitCodes.Internal : ExitCodes.Ok;
-
-        void Stop(PosixSignalContext signal)
-        {
-            // Cancel the running step instead of dying, so the feed is stopped and the workspace deleted.
-            signal.Cancel = true;
-            stop.Cancel();
-        }
     }
 
     private static async Task<bool> RunStepAsync(IDemoStep step, DemoContext context, TextWriter stdout, CancellationToken cancellationToken)

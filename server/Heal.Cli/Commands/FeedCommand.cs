@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Heal.Feed.Receiver;
 using Heal.Feed.Store;
@@ -57,8 +56,6 @@ public static class FeedCommand
         await using (store)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
             FeedServer server;
             try
@@ -83,18 +80,11 @@ public static class FeedCommand
             }
             catch (OperationCanceledException)
             {
-                // SIGINT, SIGTERM or the caller: stop gracefully below.
+                // Ctrl+C, SIGTERM (CommandLine turns both into cancellation) or the caller: stop gracefully below.
             }
 
             await server.StopAsync();
             await stderr.WriteLineAsync($"heal feed: stopped; {server.Metrics.CommittedEvents} events committed this run.");
-
-            void Stop(PosixSignalContext context)
-            {
-                // Keep the process alive until the queue is flushed; the default action would exit at once.
-                context.Cancel = true;
-                stop.Cancel();
-            }
         }
 
         return ExitCodes.Ok;
