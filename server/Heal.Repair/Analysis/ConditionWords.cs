@@ -85,7 +85,7 @@ public static partial class ConditionWords
     [GeneratedRegex(@"\bdispos", RegexOptions.IgnoreCase)]
     private static partial Regex DisposedCue();
 
-    [GeneratedRegex(@"\b(is an error|are errors|an error in|must (stop|fail|surface|be reported|abort)|must never be (defaulted|skipped|guessed)|is invalid|are invalid|not allowed|fatal|is a bug|corrupt)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b((is|are) (an? )?(\w+ )?errors?|an error in|must (stop|fail|surface|be reported|abort|be corrected)|must never be (defaulted|skipped|guessed)|(is|are) invalid|not allowed|fatal|(is|are) a bug|corrupt|breach)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ErrorCue();
 
     [GeneratedRegex(@"\b(skip|skips|skipped|ignore|ignores|ignored|left out|omit|omits|omitted|excluded|passed over)\b", RegexOptions.IgnoreCase)]

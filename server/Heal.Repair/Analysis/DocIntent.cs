@@ -145,6 +145,14 @@ public static partial class DocIntent
             return null;
         }
 
+        // "A missing code is an error and must stop the sale": the failure is the contract, whatever value the sentence mentions
+        // ("charging 0% would be a breach" names a value only to rule it out).
+        if (query.Condition != FailureCondition.Null && role is DocRole.FailingMethod or DocRole.Type or DocRole.Subject
+            && sentence.Exceptions.Count == 0 && ConditionWords.CallsItAnError(sentence.Shown))
+        {
+            return new IntentSignal(IntentKind.Documentation, IntentStance.Intended, ExpectedOutcome.Surface(null), weight, path, line, shown, sentence.Node);
+        }
+
         if (sentence.Exceptions.Count == 1 && values.Count == 0)
         {
             var type = sentence.Exceptions[0];
@@ -183,12 +191,6 @@ public static partial class DocIntent
             return new IntentSignal(IntentKind.Documentation, stance, outcome, weight, path, line, shown, sentence.Node);
         }
 
-        if (values.Count == 0 && query.Condition != FailureCondition.Null && role is DocRole.FailingMethod or DocRole.Type or DocRole.Subject
-            && ConditionWords.CallsItAnError(withoutValues))
-        {
-            return new IntentSignal(IntentKind.Documentation, IntentStance.Intended, ExpectedOutcome.Surface(null), weight, path, line, shown, sentence.Node);
-        }
-
         if (values.Count == 0 && query.Condition == FailureCondition.Null && role == DocRole.Subject)
         {
             return new IntentSignal(IntentKind.Documentation, IntentStance.Optional, null, weight * 0.5, path, line, shown, sentence.Node);
@@ -218,7 +220,7 @@ public static partial class DocIntent
     {
         // Render the element as prose with a placeholder per structured piece, then split at sentence ends.
         var prose = new StringBuilder();
-        var pieces = new List<(int Start, int End, string? Value, INamedTypeSymbol? Exception)>();
+        var pieces = new List<DocPiece>();
         var anchors = new List<(int Prose, int Position)>();
         Render(element.Content, model, query, prose, pieces, anchors);
         var text = prose.ToString();
@@ -258,7 +260,7 @@ public static partial class DocIntent
         return position;
     }
 
-    private static Sentence Build(XmlElementSyntax element, string text, int start, int stop, List<(int Start, int End, string? Value, INamedTypeSymbol? Exception)> pieces,
+    private static Sentence Build(XmlElementSyntax element, string text, int start, int stop, List<DocPiece> pieces,
         IntentQuery query, int position)
     {
         // The anchor points at the token holding the sentence's start; skip the blanks before its first word.
@@ -275,9 +277,11 @@ public static partial class DocIntent
         foreach (var piece in inside)
         {
             without.Append(text, cursor, piece.Start - cursor);
-            if (piece.Value is not null && IsConditionContext(text[start..piece.Start]))
+            if (piece.Value is not null && (IsConditionContext(text[start..piece.Start])
+                || piece.Parameter && !ParameterIsTheResult(text[start..piece.Start], text[piece.End..stop])))
             {
-                // `is <see langword="null"/>` states the condition, not an outcome.
+                // `is <see langword="null"/>` states the condition, not an outcome; so does a parameter the sentence only
+                // talks about ("when <paramref name="country"/> is unknown").
                 without.Append(text, piece.Start, piece.End - piece.Start);
             }
             else if (piece.Value is not null)
@@ -316,6 +320,13 @@ public static partial class DocIntent
         return new Sentence(element, position, shown, Regex.Replace(withoutValueWords, @"\s+", " ").Trim(), values, exceptions);
     }
 
+    /// <summary>
+    /// A parameter is the result only when the sentence says so: "returns <c>price</c>", "pays <c>price</c> unchanged",
+    /// "<c>name</c> itself is used"; elsewhere it is what the sentence is about.
+    /// </summary>
+    private static bool ParameterIsTheResult(string before, string after) =>
+        ParameterAfterResultVerb().IsMatch(before.TrimEnd()) || ParameterKeptAsIs().IsMatch(after.TrimStart());
+
     /// <summary>"null" in "returns null" is a value; "null" in "if the customer is null" is the condition, not an outcome.</summary>
     private static bool IsValueWord(string text, Match word) => !IsConditionContext(text[..word.Index]);
 
@@ -324,7 +335,7 @@ public static partial class DocIntent
     private static bool EmptyFits(IntentQuery query) => query.Condition is FailureCondition.Null or FailureCondition.AbsentKey or FailureCondition.EmptySequence;
 
     private static void Render(SyntaxList<XmlNodeSyntax> content, SemanticModel model, IntentQuery query, StringBuilder prose,
-        List<(int Start, int End, string? Value, INamedTypeSymbol? Exception)> pieces, List<(int Prose, int Position)> anchors)
+        List<DocPiece> pieces, List<(int Prose, int Position)> anchors)
     {
         foreach (var node in content)
         {
@@ -352,7 +363,7 @@ public static partial class DocIntent
                     prose.Append(codeText);
                     if (CodeValue(codeText, model, query) is { } codeValue)
                     {
-                        pieces.Add((start, prose.Length, codeValue, null));
+                        pieces.Add(new DocPiece(start, prose.Length, codeValue, null));
                     }
 
                     break;
@@ -367,7 +378,7 @@ public static partial class DocIntent
     }
 
     private static void Piece(SyntaxList<XmlAttributeSyntax> attributes, string? label, SemanticModel model, IntentQuery query, StringBuilder prose,
-        List<(int Start, int End, string? Value, INamedTypeSymbol? Exception)> pieces)
+        List<DocPiece> pieces)
     {
         var start = prose.Length;
         foreach (var attribute in attributes)
@@ -379,7 +390,7 @@ public static partial class DocIntent
                     prose.Append(label ?? word);
                     if (word is "null" or "true" or "false")
                     {
-                        pieces.Add((start, prose.Length, word, null));
+                        pieces.Add(new DocPiece(start, prose.Length, word, null));
                     }
 
                     return;
@@ -388,21 +399,37 @@ public static partial class DocIntent
                     prose.Append(label is { Length: > 0 } ? label : symbol?.Name ?? cref.Cref.ToString());
                     if (symbol is INamedTypeSymbol type && IsException(type))
                     {
-                        pieces.Add((start, prose.Length, null, type));
+                        pieces.Add(new DocPiece(start, prose.Length, null, type));
                     }
                     else if (symbol is IFieldSymbol or IPropertySymbol && ValueText(symbol, query) is { } value)
                     {
-                        pieces.Add((start, prose.Length, value, null));
+                        pieces.Add(new DocPiece(start, prose.Length, value, null));
                     }
 
                     return;
                 case XmlNameAttributeSyntax name:
-                    prose.Append(label ?? name.Identifier.Identifier.ValueText);
+                    var parameterName = name.Identifier.Identifier.ValueText;
+                    prose.Append(label ?? parameterName);
+                    if (name.Parent is XmlEmptyElementSyntax { Name.LocalName.ValueText: "paramref" } && ParameterValue(parameterName, query) is { } parameterValue)
+                    {
+                        // "Returns <paramref name="price"/> unchanged when …": a parameter of the failing method as the value
+                        // (only where the sentence makes it the result: see Build).
+                        pieces.Add(new DocPiece(start, prose.Length, parameterValue, null, Parameter: true));
+                    }
+
                     return;
             }
         }
 
         prose.Append(label);
+    }
+
+    /// <summary>A parameter of the method at the crash site other than the subject itself, when it binds there.</summary>
+    private static string? ParameterValue(string name, IntentQuery query)
+    {
+        var bound = query.Model.GetSpeculativeSymbolInfo(query.Subject.SpanStart, SyntaxFactory.IdentifierName(name), SpeculativeBindingOption.BindAsExpression).Symbol;
+        var subject = query.Model.GetSymbolInfo(AbsenceConventions.Unwrap(query.Subject)).Symbol;
+        return bound is IParameterSymbol && !SymbolEqualityComparer.Default.Equals(bound, subject) ? name : null;
     }
 
     /// <summary>A field, property or enum member as the code at the crash site would name it, when its type fits.</summary>
@@ -520,6 +547,16 @@ public static partial class DocIntent
 
         return false;
     }
+
+    [GeneratedRegex(@"\b(returns?|returned|returning|yields?|passes|pays|charges|uses|keeps)$", RegexOptions.IgnoreCase)]
+    private static partial Regex ParameterAfterResultVerb();
+
+    [GeneratedRegex(@"^(unchanged|as is|as-is|itself|untouched|instead)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ParameterKeptAsIs();
+
+    /// <summary>A structured piece of a doc element's prose: a value it names, or an exception type it names.</summary>
+    /// <param name="Parameter">A <c>paramref</c>: a value only where the sentence makes it the result.</param>
+    private readonly record struct DocPiece(int Start, int End, string? Value, INamedTypeSymbol? Exception, bool Parameter = false);
 
     [GeneratedRegex(@"[.;!?](?=\s)")]
     private static partial Regex SentenceEnd();

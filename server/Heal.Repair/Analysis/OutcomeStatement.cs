@@ -42,13 +42,14 @@ public static class OutcomeStatement
                     return "return;";
                 }
 
-                if (!shape.ReturnsValue || !Converts(outcome.Value, shape, anchor, model))
+                var value = outcome.Value == "empty" && shape.ValueType is { } type ? Empty(type, model, anchor.SpanStart) : outcome.Value;
+                if (!shape.ReturnsValue || value is null || !Converts(value, shape, anchor, model))
                 {
                     whyNot = $"`{outcome.Value}` is not a value the method can return";
                     return null;
                 }
 
-                return $"return {outcome.Value};";
+                return $"return {value};";
             case OutcomeKind.Skip:
                 if (loop is null)
                 {
@@ -114,6 +115,36 @@ public static class OutcomeStatement
 
         whyNot = $"no way to construct {outcome.Value} here (no copyable throw, no public constructor taking a message, the missing key or nothing)";
         return null;
+    }
+
+    /// <summary>
+    /// "An empty list" in prose as code for <paramref name="type"/>: <c>string.Empty</c>, <c>[]</c> where collection expressions
+    /// exist and fit, else <c>Array.Empty&lt;T&gt;()</c> for arrays and read-only sequences, or a new empty collection.
+    /// </summary>
+    public static string? Empty(ITypeSymbol type, SemanticModel model, int position)
+    {
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            return "string.Empty";
+        }
+
+        var element = type is IArrayTypeSymbol array ? array.ElementType
+            : type is INamedTypeSymbol { TypeArguments.Length: 1 } generic && type.AllInterfaces.Concat([generic]).Any(i => i.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                ? generic.TypeArguments[0] : null;
+        if (element is null)
+        {
+            return null;
+        }
+
+        if (((CSharpParseOptions)model.SyntaxTree.Options).LanguageVersion >= LanguageVersion.CSharp12)
+        {
+            return "[]";
+        }
+
+        var elementName = element.ToMinimalDisplayString(model, position);
+        return type is IArrayTypeSymbol || type.TypeKind == TypeKind.Interface
+            ? $"Array.Empty<{elementName}>()"
+            : $"new {type.ToMinimalDisplayString(model, position)}()";
     }
 
     /// <summary>Whether <c>return <paramref name="value"/>;</c> compiles in a method of <paramref name="shape"/>.</summary>

@@ -21,10 +21,16 @@ public sealed record OutcomeAssertion(AssertionKind Kind, string? Expected, stri
     public bool Restated { get; init; }
 
     /// <summary>The assertion for <paramref name="outcome"/> on a call of <paramref name="target"/>; null when it cannot be stated.</summary>
-    public static OutcomeAssertion? For(ExpectedOutcome? outcome, IMethodSymbol target, ITypeSymbol? returned, Compilation compilation)
+    /// <param name="arguments">The test's argument for each parameter of <paramref name="target"/>: an outcome naming a parameter
+    /// ("returns <paramref name="price"/> unchanged") expects the argument the test passes.</param>
+    public static OutcomeAssertion? For(ExpectedOutcome? outcome, IMethodSymbol target, ITypeSymbol? returned, Compilation compilation,
+        IReadOnlyDictionary<string, string>? arguments = null)
     {
         switch (outcome?.Kind)
         {
+            case OutcomeKind.Return when outcome.Value is not null && returned is not null && target.Parameters.FirstOrDefault(p => p.Name == outcome.Value) is { } parameter
+                && arguments?.TryGetValue(parameter.Name, out var argument) == true && IsLiteral(argument):
+                return new OutcomeAssertion(AssertionKind.Equal, argument, $"returns {parameter.Name} unchanged", "Returns" + CrashInputFinder.Pascal(parameter.Name));
             case OutcomeKind.Return when outcome.Value is not null && returned is not null:
                 return Returned(outcome, returned, compilation);
             case OutcomeKind.Throw when outcome.Value is not null:
@@ -78,6 +84,9 @@ public sealed record OutcomeAssertion(AssertionKind Kind, string? Expected, stri
             ? null
             : new OutcomeAssertion(AssertionKind.Equal, $"{member.ContainingType.ToDisplayString()}.{member.Name}", $"returns {member.ContainingType.Name}.{member.Name}", "Returns" + member.Name);
     }
+
+    private static bool IsLiteral(string expression) =>
+        SyntaxFactory.ParseExpression(expression) is LiteralExpressionSyntax or PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax };
 
     private static bool IsPublic(ISymbol symbol)
     {

@@ -112,7 +112,9 @@ public static class RegressionTestWriter
         // The outcome the evidence names is asserted when the test calls the method it is about; without one, a literal the
         // patch itself returns is still checked, but that only restates the patch and proves nothing about its intent.
         var returned = ReturnedType(target);
-        var assertion = inputs.ThrowingMethodIsTarget ? OutcomeAssertion.For(outcome, target, returned, workspace.Solution.GetDocument(documentId)!.Project.GetCompilationAsync().GetAwaiter().GetResult()!) : null;
+        var passed = target.Parameters.Zip(arguments).ToDictionary(p => p.First.Name, p => p.Second, StringComparer.Ordinal);
+        var compilation = workspace.Solution.GetDocument(documentId)!.Project.GetCompilationAsync().GetAwaiter().GetResult()!;
+        var assertion = inputs.ThrowingMethodIsTarget ? OutcomeAssertion.For(outcome, target, returned, compilation, passed) : null;
         if (assertion is null && inputs.ThrowingMethodIsTarget && ExpectedResult(patch, site.Throwing.RelativePath) is { } literal && returned is not null)
         {
             assertion = literal == "null"

@@ -76,17 +76,18 @@ internal static class NullIntentFixes
         {
             case OutcomeKind.Substitute:
                 var type = model.GetTypeInfo(receiver).Type;
-                if (type is null || !OutcomeStatement.Converts(outcome.Value!, new MethodShape(null, true, type, false), receiver, model))
+                var value = outcome.Value == "empty" && type is not null ? OutcomeStatement.Empty(type, model, receiver.SpanStart) : outcome.Value;
+                if (type is null || value is null || !OutcomeStatement.Converts(value, new MethodShape(null, true, type, false), receiver, model))
                 {
                     whyNot.Add($"`{outcome.Value}` is not a value of `{receiver}`'s type");
                     return null;
                 }
 
                 var replacement = suspect.Receiver.Parent is ForEachStatementSyntax or ArgumentSyntax or EqualsValueClauseSyntax
-                    ? $"{receiver} ?? {outcome.Value}" : $"({receiver} ?? {outcome.Value})";
-                return RuleCandidate.Scored("null-fallback", $"`{receiver} ?? {outcome.Value}` where it is dereferenced", outcome, BaseScore, basis, intent,
+                    ? $"{receiver} ?? {value}" : $"({receiver} ?? {value})";
+                return RuleCandidate.Scored("null-fallback", $"`{receiver} ?? {value}` where it is dereferenced", outcome, BaseScore, basis, intent,
                     [RuleKit.Edit(source, new TextChange(suspect.Receiver.Span, replacement))], IntentFixes.EvidenceOf(intent.Supporting(outcome)),
-                    why: $"`{receiver}` can be null, and the code names `{outcome.Value}` as its value then.");
+                    why: $"`{receiver}` can be null, and the code names `{value}` as its value then.");
             case OutcomeKind.Return or OutcomeKind.Skip or OutcomeKind.Stop or OutcomeKind.Throw:
                 if (anchor is null || source.Member is null || !NullReferenceRule.IsGuardable(receiver, model))
                 {

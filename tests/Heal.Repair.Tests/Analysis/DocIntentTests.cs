@@ -334,4 +334,163 @@ public sealed class DocIntentTests
             public decimal Gross(decimal net, string country) => net * (1 + _vat[country]); // <- throws
         }
         """, FailureCondition.AbsentKey, "_vat[country]", "", KeyNotFound);
+
+    [Fact]
+    public void Collect_TwoValuesInOneSentence_NamesNeither() => IntentCheck.Says("""
+        //- src/Tax/Rates.cs
+        using System.Collections.Generic;
+
+        namespace Tax;
+
+        public sealed class Rates
+        {
+            public const decimal Standard = 0.2m;
+            public const decimal Reduced = 0.1m;
+
+            private readonly Dictionary<string, decimal> _rates = new();
+
+            /// <returns>The rate; <see cref="Standard"/> or <see cref="Reduced"/> when the country has no rate configured.</returns>
+            public decimal For(string country) => _rates[country]; // <- throws
+        }
+        """, FailureCondition.AbsentKey, "_rates[country]", "", KeyNotFound);
+
+    [Fact]
+    public void Collect_NullIsTheConditionNotTheResult_NamesNothing() => IntentCheck.Says("""
+        //- src/Tax/Rates.cs
+        using System.Collections.Generic;
+
+        namespace Tax;
+
+        public sealed class Rates
+        {
+            private readonly Dictionary<string, decimal> _rates = new();
+
+            /// <summary>The rate of a country. When the country is unknown or <paramref name="country"/> is <see langword="null"/>, the caller is told.</summary>
+            public decimal For(string country) => _rates[country]; // <- throws
+        }
+        """, FailureCondition.AbsentKey, "_rates[country]", "", KeyNotFound);
+
+    [Fact]
+    public void Collect_TrueIfFoundOtherwiseFalse_NamesReturnFalse() => IntentCheck.Says("""
+        //- src/Auth/Roles.cs
+        using System.Collections.Generic;
+
+        namespace Auth;
+
+        public sealed class Roles
+        {
+            private readonly Dictionary<string, bool> _admins = new();
+
+            /// <returns><see langword="true"/> if the user is an administrator; otherwise, <see langword="false"/>.</returns>
+            public bool IsAdmin(string user) => _admins[user]; // <- throws
+        }
+        """, FailureCondition.AbsentKey, "_admins[user]", """
+        doc Names: return `false` @9
+        """, KeyNotFound);
+
+    [Fact]
+    public void Collect_ReturnsAnEmptyListInPlainWords_NamesReturnEmpty() => IntentCheck.Says("""
+        //- src/Shop/History.cs
+        using System.Collections.Generic;
+
+        namespace Shop;
+
+        public sealed class History
+        {
+            private readonly Dictionary<int, List<string>> _orders = new();
+
+            /// <returns>The customer's order numbers, or an empty list when the customer has no orders.</returns>
+            public IReadOnlyList<string> OrdersOf(int customer) => _orders[customer]; // <- throws
+        }
+        """, FailureCondition.AbsentKey, "_orders[customer]", """
+        doc Names: return `empty` @9
+        """, KeyNotFound);
+
+    [Fact]
+    public void Collect_CodeLiteralIsUsedWhenMissing_NamesSubstitution() => IntentCheck.Says("""
+        //- src/Users/Locales.cs
+        namespace Users;
+
+        public sealed class Profile
+        {
+            /// <summary>The user's locale. When it is not set, <c>"en"</c> is used.</summary>
+            public string? Locale { get; set; }
+        }
+
+        public static class Locales
+        {
+            public static string Language(Profile profile) => profile.Locale.Split('-')[0]; // <- throws
+        }
+        """, FailureCondition.Null, "profile.Locale", """
+        doc Names: fall back to `"en"` @5
+        nullable Optional: the value may be absent @6
+        """, "System.NullReferenceException");
+
+    [Fact]
+    public void Collect_UnknownItemsAreIgnored_NamesSkip() => IntentCheck.Says("""
+        //- src/Shop/Basket.cs
+        using System.Collections.Generic;
+
+        namespace Shop;
+
+        public sealed class Basket
+        {
+            private readonly Dictionary<string, decimal> _prices = new();
+
+            /// <summary>The sum of the listed products' prices. Unknown products are ignored.</summary>
+            public decimal Sum(IEnumerable<string> skus)
+            {
+                var sum = 0m;
+                foreach (var sku in skus)
+                {
+                    sum += _prices[sku]; // <- throws
+                }
+
+                return sum;
+            }
+        }
+        """, FailureCondition.AbsentKey, "_prices[sku]", """
+        doc Names: skip the item @9
+        """, KeyNotFound);
+
+    [Fact]
+    public void Collect_CrefToAnEnumMember_NamesItQualified() => IntentCheck.Says("""
+        //- src/Helpdesk/Routing.cs
+        using System.Collections.Generic;
+
+        namespace Helpdesk;
+
+        public enum Priority { Low, Normal, High }
+
+        public sealed class Routing
+        {
+            private readonly Dictionary<string, Priority> _byQueue = new();
+
+            /// <returns>The queue's priority, or <see cref="Priority.Normal"/> for a queue that is not configured.</returns>
+            public Priority PriorityOf(string queue) => _byQueue[queue]; // <- throws
+        }
+        """, FailureCondition.AbsentKey, "_byQueue[queue]", """
+        doc Names: return `Priority.Normal` @11
+        """, KeyNotFound);
+
+    [Fact]
+    public void Collect_SentenceCallsTheMissingCaseAnErrorAndRulesOutADefault_SaysIntendedNotTheDefault() => IntentCheck.Says("""
+        //- src/Payroll/Grades.cs
+        using System.Collections.Generic;
+
+        namespace Payroll;
+
+        public sealed class Grades
+        {
+            private readonly Dictionary<string, decimal> _salaries = new();
+
+            /// <summary>
+            /// The monthly salary of a grade. A grade without a salary is a configuration error: paying 0 or a guessed amount
+            /// would be wrong, so the payroll run must stop until it is fixed.
+            /// </summary>
+            public decimal SalaryOf(string grade) => _salaries[grade]; // <- throws
+        }
+        """, FailureCondition.AbsentKey, "_salaries[grade]", """
+        doc Intended: let the error surface @10
+        """, KeyNotFound);
 }

@@ -474,4 +474,70 @@ public sealed class IntentRuleTests
         Assert.Contains("more than one way", result.DeclineReason, StringComparison.Ordinal);
         Assert.Equal(["return `null`", "throw NoAddressException"], result.Candidates.Select(c => c.Outcome!.Describe()).Order());
     }
+
+    [Fact]
+    public void KeyNotFound_PredicateDocumentedFalseOtherwise_ReadsWithFalse() => RuleCheck.Fixes(new KeyNotFoundRule(), """
+        //- src/Auth/Roles.cs
+        using System.Collections.Generic;
+
+        namespace Auth;
+
+        public sealed class Roles
+        {
+            private readonly Dictionary<string, bool> _admins = new();
+
+            /// <returns><see langword="true"/> if the user is an administrator; otherwise, <see langword="false"/>.</returns>
+            public bool IsAdmin(string user)
+            {
+                return _admins[user]; // <- throws
+            }
+        }
+        """, KeyNotFound, KeyMessage, """
+        //- src/Auth/Roles.cs
+        using System.Collections.Generic;
+
+        namespace Auth;
+
+        public sealed class Roles
+        {
+            private readonly Dictionary<string, bool> _admins = new();
+
+            /// <returns><see langword="true"/> if the user is an administrator; otherwise, <see langword="false"/>.</returns>
+            public bool IsAdmin(string user)
+            {
+                return _admins.GetValueOrDefault(user, false);
+            }
+        }
+        """);
+
+    [Fact]
+    public void NullReference_MemberDocumentsTheValueUsedWhenUnset_SubstitutesIt() => RuleCheck.Fixes(new NullReferenceRule(), """
+        //- src/Users/Locales.cs
+        namespace Users;
+
+        public sealed class Profile
+        {
+            /// <summary>The user's locale. When it is not set, <c>"en"</c> is used.</summary>
+            public string? Locale { get; set; }
+        }
+
+        public static class Locales
+        {
+            public static string Language(Profile profile) => profile.Locale.Split('-')[0]; // <- throws
+        }
+        """, NullReference, NullMessage, """
+        //- src/Users/Locales.cs
+        namespace Users;
+
+        public sealed class Profile
+        {
+            /// <summary>The user's locale. When it is not set, <c>"en"</c> is used.</summary>
+            public string? Locale { get; set; }
+        }
+
+        public static class Locales
+        {
+            public static string Language(Profile profile) => (profile.Locale ?? "en").Split('-')[0];
+        }
+        """);
 }
