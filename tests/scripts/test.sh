@@ -22,6 +22,7 @@ part() {
   fi
 }
 part "dotnet test" dotnet test Heal.Lsp.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+part "dotnet tool install" bash tests/scripts/tool-install.sh
 part "VS Code e2e" bash tests/scripts/e2e-vscode.sh
 part "Neovim e2e" bash tests/scripts/e2e-nvim.sh
 
