@@ -30,7 +30,8 @@ public sealed class DeliveryService(Func<PullRequestTarget, ICodeHost> codeHostF
 
         var exception = input.Event.Culprit;
         var wanted = BranchNaming.For(input.Group?.Id ?? input.Event.Id, exception?.Type ?? "error", exception?.ThrowingFrame?.Function);
-        var branch = await BranchCommitter.FreeBranchNameAsync(repository, wanted, cancellationToken);
+        // Never a silent second branch: the pipeline stops earlier when the group has one, and update-ref refuses to move it.
+        var branch = wanted;
         progress?.Report($"committing on {branch}");
         List<string> patches = [input.Patch];
         if (input.Report.RegressionTest is { } test)

@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Heal.Core.Model;
 using Heal.Delivery;
+using Heal.Delivery.Git;
 using Heal.Repair;
 using Heal.Repair.Linking;
 using Heal.Validation;
+using Heal.Validation.Git;
 
 namespace Heal.Pipeline;
 
@@ -16,8 +18,34 @@ namespace Heal.Pipeline;
 /// </summary>
 public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator, DeliveryService delivery)
 {
+    /// <exception cref="HealPreconditionException">The repository cannot be used as asked, or the group already has a heal branch.</exception>
+    /// <summary>
+    /// What must hold before any work starts: a git working tree with commits (and a branch when pushing), and no heal branch
+    /// for this group yet when delivering (a second run says so instead of silently making <c>heal/…-2</c>).
+    /// </summary>
+    private static async Task CheckPreconditionsAsync(HealRequest request, CancellationToken cancellationToken)
+    {
+        var willPush = request.Deliver && request.Delivery.PushRemote is not null && !request.Delivery.DryRun;
+        if (await RepositoryCheck.FindProblemAsync(request.RepositoryRoot, willPush, cancellationToken) is { } problem)
+        {
+            throw new HealPreconditionException(problem.Code, problem.Message);
+        }
+
+        if (request.Deliver)
+        {
+            var groupId = request.Group?.Id ?? request.Event.Id;
+            var existing = await BranchCommitter.HealBranchesOfGroupAsync(request.RepositoryRoot, groupId, cancellationToken);
+            if (existing.Count > 0)
+            {
+                throw new HealPreconditionException("heal-branch-exists",
+                    $"error group {groupId[..Math.Min(8, groupId.Length)]} already has the branch {existing[0]}: review or merge it, or delete it (git branch -D {existing[0]}) to heal the error again.");
+            }
+        }
+    }
+
     public async Task<HealResult> RunAsync(HealRequest request, IProgress<HealProgress>? progress, CancellationToken cancellationToken)
     {
+        await CheckPreconditionsAsync(request, cancellationToken);
         var timings = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         var total = Stopwatch.StartNew();
         var culprit = request.Event.Culprit;

@@ -116,6 +116,10 @@ public static class FixCommand
         {
             result = await pipeline.RunAsync(request, progress, cancellationToken);
         }
+        catch (HealPreconditionException e)
+        {
+            throw new UsageException(e.Message, e.Code);
+        }
         catch (DeliveryException e)
         {
             throw new CliException("delivery-failed", "delivery failed: " + e.Message);
@@ -142,8 +146,8 @@ public static class FixCommand
         await CliHost.WriteNoticeAsync(host, context);
         var path = host.Store.Path;
         await using var store = StoreErrors.OpenExisting(host);
-        var group = await store.GetGroupAsync(groupId, cancellationToken) ?? throw new UsageException($"no error group '{groupId}' in {path}; 'heal errors --store {path}' lists them.");
-        var stored = await store.GetLatestStoredEventAsync(groupId, cancellationToken) ?? throw new UsageException($"error group '{groupId}' holds no event any more.");
+        var group = await GroupReference.ResolveAsync(store, groupId, path, cancellationToken);
+        var stored = await store.GetLatestStoredEventAsync(group.Id, cancellationToken) ?? throw new UsageException($"error group '{group.Id}' holds no event any more.", "group-empty");
 
         // Authenticated only when the receiver checked the sender's DSN key (heal feed --key); auto-merge needs it.
         return (stored.Event, group, new EventOrigin("store:" + Path.GetFullPath(path), stored.Authenticated));
