@@ -6,10 +6,10 @@ using Heal.Feed.Store;
 
 namespace Heal.Cli.Commands;
 
-/// <summary><c>heal errors --store FILE [--json] [--limit N]</c>: the error groups, most recently seen first.</summary>
+/// <summary><c>heal errors --store FILE|postgres://… [--json] [--limit N]</c>: the error groups, most recently seen first.</summary>
 public static class ErrorsCommand
 {
-    public const string Summary = "list the error groups in a store: [--store FILE] [--json] [--limit N]";
+    public const string Summary = "list the error groups in a store: [--store FILE|postgres://URL] [--json] [--limit N]";
 
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -25,7 +25,7 @@ public static class ErrorsCommand
         IReadOnlyList<ErrorGroup> groups;
         try
         {
-            await using var store = SqliteErrorStore.OpenExisting(storePath);
+            await using var store = ErrorStores.OpenExisting(storePath);
             groups = await store.ListGroupsAsync(limit, cancellationToken);
         }
         catch (StoreException e)

@@ -8,12 +8,13 @@ using Heal.Feed.Store;
 namespace Heal.Cli.Commands;
 
 /// <summary>
-/// <c>heal feed --listen 127.0.0.1:PORT --store FILE [--key KEY] [--allow-remote]</c>: runs the Sentry-compatible
-/// receiver until SIGINT or SIGTERM, then finishes the requests in flight, commits what is queued and exits 0.
+/// <c>heal feed --listen 127.0.0.1:PORT --store FILE|postgres://… [--key KEY] [--read-token TOKEN] [--allow-remote]</c>:
+/// runs the Sentry-compatible receiver until SIGINT or SIGTERM, then finishes the requests in flight, commits what is
+/// queued and exits 0. With <c>--read-token</c> it also serves the Sentry-style read API (docs/feed.md).
 /// </summary>
 public static class FeedCommand
 {
-    public const string Summary = "receive errors from Sentry SDKs into a local store: [--listen ADDRESS:PORT] [--store FILE] [--key KEY] [--allow-remote]";
+    public const string Summary = "receive errors from Sentry SDKs into a store: [--listen ADDRESS:PORT] [--store FILE|postgres://URL] [--key KEY] [--read-token TOKEN] [--allow-remote]";
 
     public const string DefaultListen = "127.0.0.1:8977";
 
@@ -24,6 +25,7 @@ public static class FeedCommand
         var listen = arguments.Optional("listen") ?? DefaultListen;
         var storePath = arguments.Optional("store") ?? DefaultStore;
         var key = arguments.Optional("key");
+        var readToken = arguments.Optional("read-token");
         var allowRemote = arguments.Flag("allow-remote");
         arguments.RejectUnknown();
 
@@ -38,10 +40,15 @@ public static class FeedCommand
             throw new UsageException("--key must not be empty.");
         }
 
-        SqliteErrorStore store;
+        if (readToken is { Length: < 16 })
+        {
+            throw new UsageException("--read-token must be at least 16 characters: it gives every stored event to whoever holds it.");
+        }
+
+        IErrorStore store;
         try
         {
-            store = SqliteErrorStore.Open(storePath);
+            store = ErrorStores.Open(storePath);
         }
         catch (StoreException e)
         {
@@ -58,7 +65,7 @@ public static class FeedCommand
             FeedServer server;
             try
             {
-                server = await FeedServer.StartAsync(new FeedServerOptions(endpoint.Address, endpoint.Port, key, allowRemote), store, cancellationToken);
+                server = await FeedServer.StartAsync(new FeedServerOptions(endpoint.Address, endpoint.Port, key, allowRemote, ReadToken: readToken), store, cancellationToken);
             }
             catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
             {
@@ -69,7 +76,7 @@ public static class FeedCommand
             var dsnKey = key ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             var address = $"http://{server.Address.Host}:{server.Address.Port}";
             await stdout.WriteLineAsync($"listening on {address}");
-            await stdout.WriteLineAsync($"store {store.FilePath}");
+            await stdout.WriteLineAsync($"store {store.Location}");
             await stdout.WriteLineAsync($"dsn {server.Dsn(dsnKey)}");
             await stdout.FlushAsync(cancellationToken);
 

@@ -19,7 +19,7 @@ namespace Heal.Cli.Commands;
 /// </summary>
 public static class FixCommand
 {
-    public const string Summary = "diagnose, validate and deliver one error: --repo DIR (--event FILE | --store FILE --group ID) [--offline] [--json] [--push REMOTE] [--pr --github-url URL --github-repo OWNER/NAME] [--base BRANCH] [--dry-run] [--body-file FILE] [--auto-merge] [--auto-merge-threshold N] [--quiet]";
+    public const string Summary = "diagnose, validate and deliver one error: --repo DIR (--event FILE | --store FILE|postgres://URL --group ID) [--offline] [--json] [--push REMOTE] [--pr --github-url URL --github-repo OWNER/NAME] [--base BRANCH] [--dry-run] [--body-file FILE] [--auto-merge] [--auto-merge-threshold N] [--quiet]";
 
     public const int ExitDeclinedOrRejected = 3;
 
@@ -120,19 +120,26 @@ public static class FixCommand
         return result.Status == HealStatus.Validated ? CommandLine.ExitOk : ExitDeclinedOrRejected;
     }
 
-    private static async Task<(ErrorEvent, ErrorGroup?, EventOrigin)> ReadFromStoreAsync(string path, string groupId, CancellationToken cancellationToken)
+    private static async Task<(ErrorEvent, ErrorGroup?, EventOrigin)> ReadFromStoreAsync(string text, string groupId, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        IErrorStore store;
+        try
         {
-            throw new UsageException($"--store '{path}' does not exist.");
+            store = ErrorStores.OpenExisting(text);
+        }
+        catch (StoreException e)
+        {
+            throw new UsageException($"--store: {e.Message}");
         }
 
-        await using var store = SqliteErrorStore.OpenExisting(path);
-        var group = await store.GetGroupAsync(groupId, cancellationToken) ?? throw new UsageException($"no error group '{groupId}' in {path}; 'heal errors --store {path}' lists them.");
-        var stored = await store.GetLatestStoredEventAsync(groupId, cancellationToken) ?? throw new UsageException($"error group '{groupId}' holds no event any more.");
+        await using (store)
+        {
+            var group = await store.GetGroupAsync(groupId, cancellationToken) ?? throw new UsageException($"no error group '{groupId}' in {store.Location}; 'heal errors --store {store.Location}' lists them.");
+            var stored = await store.GetLatestStoredEventAsync(groupId, cancellationToken) ?? throw new UsageException($"error group '{groupId}' holds no event any more.");
 
-        // Authenticated only when the receiver checked the sender's DSN key (heal feed --key); auto-merge needs it.
-        return (stored.Event, group, new EventOrigin("store:" + Path.GetFullPath(path), stored.Authenticated));
+            // Authenticated only when the receiver checked the sender's DSN key (heal feed --key); auto-merge needs it.
+            return (stored.Event, group, new EventOrigin("store:" + store.Location, stored.Authenticated));
+        }
     }
 
     private static async Task<int> ErrorAsync(bool json, string message, TextWriter stdout, TextWriter stderr)

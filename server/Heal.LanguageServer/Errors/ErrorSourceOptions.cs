@@ -6,7 +6,7 @@ namespace Heal.LanguageServer.Errors;
 /// Which error source a workspace reads, from <c>initializationOptions</c>: <c>{"jsonl": path}</c> (a JSON-lines file),
 /// <c>{"sentry": {url, org, project}}</c> (a Sentry-style backend; the token comes from <c>HEAL_SENTRY_TOKEN</c> or
 /// <c>SENTRY_AUTH_TOKEN</c>, never from the editor and never logged), else <c>{"store": path}</c> or the default store
-/// (see <see cref="StoreLocation"/>). Relative paths are workspace-relative.
+/// (see <see cref="StoreSetting"/>: a file, or a PostgreSQL URL). Relative paths are workspace-relative.
 /// </summary>
 public sealed record ErrorSourceOptions(string? Store, string? JsonLines, SentrySourceOptions? Sentry)
 {

@@ -10,7 +10,7 @@ namespace Heal.LanguageServer.Errors;
 
 /// <summary>
 /// One workspace folder and the errors that concern it: the error source (the local store, a JSON-lines file or a
-/// Sentry-style backend), the store behind it when there is one (for muting and incremental updates), and one
+/// Sentry-style backend), the store behind it when there is one (a SQLite file or a team's PostgreSQL) (for muting and incremental updates), and one
 /// <see cref="FrameLinker"/> built once and reused for every group.
 /// </summary>
 public sealed class HealWorkspace : IAsyncDisposable
@@ -18,10 +18,10 @@ public sealed class HealWorkspace : IAsyncDisposable
     /// <summary>The most groups a snapshot holds, most recently seen first.</summary>
     public const int GroupLimit = 10_000;
 
-    private readonly SqliteErrorStore? _store;
+    private readonly IErrorStore? _store;
     private readonly StoreErrorSource? _storeSource;
 
-    private HealWorkspace(string root, string description, IErrorSource? source, SqliteErrorStore? store, FrameLinker linker)
+    private HealWorkspace(string root, string description, IErrorSource? source, IErrorStore? store, FrameLinker linker)
     {
         Root = root;
         Description = description;
@@ -64,13 +64,13 @@ public sealed class HealWorkspace : IAsyncDisposable
             return new HealWorkspace(root, source.Name, source, null, linker);
         }
 
-        var storePath = StoreLocation.Resolve(root, options.Store);
-        if (!File.Exists(storePath))
+        var location = StoreSetting.Resolve(root, options.Store);
+        if (location.Kind == StoreKind.Sqlite && !File.Exists(location.Path))
         {
-            return new HealWorkspace(root, "(no store at " + storePath + ")", null, null, linker);
+            return new HealWorkspace(root, "(no store at " + location.Path + ")", null, null, linker);
         }
 
-        var store = SqliteErrorStore.OpenExisting(storePath);
+        var store = ErrorStores.OpenExisting(location);
         var storeSource = new StoreErrorSource(store);
         return new HealWorkspace(root, storeSource.Name, storeSource, store, linker);
     }

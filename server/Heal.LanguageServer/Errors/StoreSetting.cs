@@ -3,20 +3,20 @@ using System.Text.Json;
 namespace Heal.LanguageServer.Errors;
 
 /// <summary>
-/// Where the language server finds the feed store: <c>initializationOptions.store</c>, else the workspace's
-/// <c>.heal/settings.json</c> <c>{"store": "..."}</c>, else <see cref="DefaultPath"/>. Relative paths are workspace-relative.
+/// Which store the language server reads: <c>initializationOptions.store</c>, else the workspace's
+/// <c>.heal/settings.json</c> <c>{"store": "..."}</c>, else <see cref="DefaultPath"/>. The setting is a SQLite file
+/// (relative paths are workspace-relative) or a PostgreSQL URL or connection string; <c>Heal.Feed</c>'s
+/// <see cref="Heal.Feed.Store.StoreLocation"/> parses it.
 /// </summary>
-public static class StoreLocation
+public static class StoreSetting
 {
     /// <summary>The default local store, the one place it is defined for the language server: <c>~/.local/share/heal/heal.db</c>.</summary>
     public static string DefaultPath =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "heal", "heal.db");
 
-    public static string Resolve(string root, string? fromOptions)
-    {
-        var chosen = fromOptions ?? FromSettings(root) ?? DefaultPath;
-        return Path.GetFullPath(Path.Combine(root, chosen));
-    }
+    /// <summary>The chosen store, parsed; throws <see cref="Heal.Feed.Store.StoreException"/> for a malformed URL or connection string.</summary>
+    public static Heal.Feed.Store.StoreLocation Resolve(string root, string? fromOptions) =>
+        Heal.Feed.Store.StoreLocation.Parse(fromOptions ?? FromSettings(root) ?? DefaultPath, root);
 
     private static string? FromSettings(string root)
     {
