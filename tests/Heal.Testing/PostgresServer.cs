@@ -110,8 +110,9 @@ public sealed class PostgresServer : IAsyncDisposable
             .. durable ? (string[])[] : ["-c", "fsync=off", "-c", "full_page_writes=off"],
         ];
         // The shell starts postgres, then stops it (SIGINT: fast shutdown) when its stdin reaches end of file.
-        // (A background job's stdin is /dev/null unless redirected, hence the copy in descriptor 3.)
-        const string Script = "exec 3<&0; \"$@\" </dev/null 3<&- & pid=$!; (cat >/dev/null <&3; kill -INT $pid 2>/dev/null) & exec 3<&-; wait $pid";
+        // (A background job's stdin is /dev/null unless redirected, hence the copy in descriptor 3.) Once postgres has
+        // exited the shell deletes the folder ($1), so nothing is left even when the test process was killed.
+        const string Script = "folder=$1; shift; exec 3<&0; \"$@\" </dev/null 3<&- & pid=$!; (cat >/dev/null <&3; kill -INT $pid 2>/dev/null) & exec 3<&-; wait $pid; rm -rf \"$folder\"";
         var postgres = Path.Combine(bin, "postgres");
         var start = new ProcessStartInfo(Wrap(asUser, "sh"))
         {
@@ -120,7 +121,7 @@ public sealed class PostgresServer : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[.. WrapArguments(asUser, "sh"), "-c", Script, "sh", postgres, "-D", data, .. settings])
+        foreach (var argument in (string[])[.. WrapArguments(asUser, "sh"), "-c", Script, "sh", folder, postgres, "-D", data, .. settings])
         {
             start.ArgumentList.Add(argument);
         }
