@@ -16,8 +16,8 @@ public sealed class PostgresFeedTests
     [Fact]
     public async Task TwoFeeds_OneDatabaseConcurrentClients_NoLostEventNoDuplicateGroupExactCountsRegressedKept()
     {
-        const int ClientsPerFeed = 4;
-        const int EventsPerClient = 60;
+        const int ClientsPerFeed = 3;
+        const int EventsPerClient = 40;
         const int Groups = 6;
         var server = await PostgresServer.SharedAsync();
         var database = await server.CreateDatabaseAsync("twofeeds");

@@ -53,7 +53,7 @@ public sealed class PostgresErrorStoreTests : ErrorStoreSuite, IAsyncLifetime
     public async Task Append_FourStoresOnOneDatabaseConcurrently_CountsExactNoDuplicateAndCursorsInCommitOrder()
     {
         const int Stores = 4;
-        const int BatchesPerStore = 25;
+        const int BatchesPerStore = 10;
         var stores = Enumerable.Range(0, Stores).Select(_ => ErrorStores.Open(Location, new StoreOptions(MaxEventsPerGroup: 10_000))).ToArray();
         var shared = Event("resent", 0);
         await AppendAsync(stores[0], Event("g0", 0));
