@@ -12,7 +12,7 @@ public static class GroupReference
     /// <summary>The most groups searched for a prefix; a store holds far fewer in practice.</summary>
     private const int PrefixSearchLimit = 100_000;
 
-    public static async Task<ErrorGroup> ResolveAsync(SqliteErrorStore store, string reference, string storePath, CancellationToken cancellationToken)
+    public static async Task<ErrorGroup> ResolveAsync(IErrorStore store, string reference, string storePath, CancellationToken cancellationToken)
     {
         var text = reference.Trim().ToLowerInvariant();
         if (text.Length < 4 || !text.All(char.IsAsciiHexDigit))

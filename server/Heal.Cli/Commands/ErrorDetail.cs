@@ -12,7 +12,7 @@ public static class ErrorDetail
     {
         var text = new StringBuilder();
         var clean = ErrorTable.Clean;
-        text.Append(CultureInfo.InvariantCulture, $"{group.Id}  {SqliteErrorStore.StatusText(group.Status)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"{group.Id}  {GroupStatusText.From(group.Status)}\n");
         text.Append(clean($"{group.Type}: {group.Message}")).Append('\n');
         text.Append(CultureInfo.InvariantCulture, $"{group.Count} event{(group.Count == 1 ? "" : "s")}, first seen {Time(group.FirstSeen)} ({ErrorTable.Ago(now - group.FirstSeen)}), last seen {Time(group.LastSeen)} ({ErrorTable.Ago(now - group.LastSeen)})\n");
         if (group.LastRelease is not null || latest?.Environment is not null)
@@ -49,7 +49,7 @@ public static class ErrorDetail
         ["firstSeen"] = group.FirstSeen.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         ["lastSeen"] = group.LastSeen.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
         ["release"] = group.LastRelease,
-        ["status"] = SqliteErrorStore.StatusText(group.Status),
+        ["status"] = GroupStatusText.From(group.Status),
         ["fingerprint"] = group.Fingerprint,
         ["latestEventId"] = group.LatestEventId,
         ["environment"] = latest?.Environment,

@@ -48,7 +48,7 @@ public static class ErrorTable
         var rows = groups.Select(g => new[]
         {
             g.Id[..Math.Min(ShortIdLength, g.Id.Length)],
-            SqliteErrorStore.StatusText(g.Status),
+            GroupStatusText.From(g.Status),
             g.Count.ToString(CultureInfo.InvariantCulture),
             Ago(now - g.LastSeen),
             Clean($"{ShortType(g.Type)}: {g.Message}"),

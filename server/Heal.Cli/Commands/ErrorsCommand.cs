@@ -83,7 +83,7 @@ public static class ErrorsCommand
                 writer.WriteString("firstSeen", group.FirstSeen.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
                 writer.WriteString("lastSeen", group.LastSeen.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
                 writer.WriteString("release", group.LastRelease);
-                writer.WriteString("status", SqliteErrorStore.StatusText(group.Status));
+                writer.WriteString("status", GroupStatusText.From(group.Status));
                 writer.WriteString("fingerprint", group.Fingerprint);
                 writer.WriteString("latestEventId", group.LatestEventId);
                 writer.WritePropertyName("frame");

@@ -144,12 +144,12 @@ public static class FixCommand
     private static async Task<(ErrorEvent, ErrorGroup?, EventOrigin)> ReadFromStoreAsync(HealHost host, string groupId, CommandContext context, CancellationToken cancellationToken)
     {
         await CliHost.WriteNoticeAsync(host, context);
-        var path = host.Store.Path;
         await using var store = StoreErrors.OpenExisting(host);
+        var path = store.Location;
         var group = await GroupReference.ResolveAsync(store, groupId, path, cancellationToken);
         var stored = await store.GetLatestStoredEventAsync(group.Id, cancellationToken) ?? throw new UsageException($"error group '{group.Id}' holds no event any more.", "group-empty");
 
         // Authenticated only when the receiver checked the sender's DSN key (heal feed --key); auto-merge needs it.
-        return (stored.Event, group, new EventOrigin("store:" + Path.GetFullPath(path), stored.Authenticated));
+        return (stored.Event, group, new EventOrigin("store:" + path, stored.Authenticated));
     }
 }
