@@ -15,13 +15,17 @@ namespace Heal.Cli.Commands;
 /// <summary>
 /// <c>heal fix</c>: the whole loop for one error — diagnose, validate in a worktree, commit on a <c>heal/…</c>
 /// branch, and optionally push and open a pull request. Exit codes: 0 validated, 3 declined or rejected,
+/// 4 unverified (a model's patch that was not built or tested: no sandbox, and no <c>--allow-unsandboxed</c>),
 /// 2 usage, 1 internal error.
 /// </summary>
 public static class FixCommand
 {
-    public const string Summary = "diagnose, validate and deliver one error: --repo DIR (--event FILE | --store FILE --group ID) [--offline] [--json] [--push REMOTE] [--pr --github-url URL --github-repo OWNER/NAME] [--base BRANCH] [--dry-run] [--body-file FILE] [--auto-merge] [--auto-merge-threshold N] [--quiet]";
+    public const string Summary = "diagnose, validate and deliver one error: --repo DIR (--event FILE | --store FILE --group ID) [--offline] [--json] [--push REMOTE] [--pr --github-url URL --github-repo OWNER/NAME] [--base BRANCH] [--dry-run] [--body-file FILE] [--auto-merge] [--auto-merge-threshold N] [--allow-unsandboxed] [--quiet]";
 
     public const int ExitDeclinedOrRejected = 3;
+
+    /// <summary>A model wrote the patch and Heal refused to build or test it outside a sandbox; the patch is printed for review.</summary>
+    public const int ExitUnverified = 4;
 
     public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
@@ -41,6 +45,7 @@ public static class FixCommand
         var autoMerge = arguments.Flag("auto-merge");
         var threshold = arguments.Optional("auto-merge-threshold");
         var maxLines = arguments.OptionalInt("max-lines");
+        var allowUnsandboxed = arguments.Flag("allow-unsandboxed");
         var progressToStderr = !arguments.Flag("quiet");
         arguments.RejectUnknown();
 
@@ -85,7 +90,7 @@ public static class FixCommand
         var choice = DiagnoserFactory.Create(offline, Environment.GetEnvironmentVariable, new WorkspaceProvider());
         var pipeline = new HealPipeline(choice.Diagnoser, new PatchValidator(), new DeliveryService(t => new GitHubCodeHost(t.Url, credentials), credentials));
         var request = new HealRequest(root, errorEvent, group, origin,
-            ValidationPolicy.Default with { MaxChangedLines = maxLines ?? ValidationPolicy.Default.MaxChangedLines },
+            ValidationPolicy.Default with { MaxChangedLines = maxLines ?? ValidationPolicy.Default.MaxChangedLines, AllowUnsandboxed = allowUnsandboxed },
             new DeliveryOptions(
                 PushRemote: push,
                 PullRequest: pr ? new PullRequestTarget(githubUri!, githubRepo!, baseBranch) : null,
@@ -115,6 +120,13 @@ public static class FixCommand
         else
         {
             await stdout.WriteAsync(FixReport.ToText(result));
+        }
+
+        if (result.Status == HealStatus.Unverified)
+        {
+            await stderr.WriteLineAsync("heal fix: refusing to build or test a model-written patch without a sandbox. Review the patch above; "
+                + "install bubblewrap to validate it in a sandbox, or run again with --allow-unsandboxed to build and test it on this machine as it is.");
+            return ExitUnverified;
         }
 
         return result.Status == HealStatus.Validated ? CommandLine.ExitOk : ExitDeclinedOrRejected;

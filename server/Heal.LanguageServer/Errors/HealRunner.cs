@@ -10,8 +10,10 @@ using Heal.Validation;
 namespace Heal.LanguageServer.Errors;
 
 /// <summary>
-/// Runs <see cref="HealPipeline"/> for one group of the workspace: the offline rules by default, validation in a
-/// worktree, no delivery (the editor previews the patch first). Built once per workspace so Roslyn workspaces are reused.
+/// Runs <see cref="HealPipeline"/> for one group of the workspace: the offline rules, or the LLM when the server's
+/// environment configures one (<c>HEAL_LLM_PROVIDER</c>, as for <c>heal fix</c>); validation in a worktree, no delivery
+/// (the editor previews the patch first). A model's patch is built and tested only in the sandbox; without one it comes
+/// back <c>unverified</c>, unbuilt, for the user to review. Built once per workspace so Roslyn workspaces are reused.
 /// </summary>
 public sealed class HealRunner
 {
@@ -20,7 +22,7 @@ public sealed class HealRunner
     public HealRunner()
     {
         var credentials = GitCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
-        var choice = DiagnoserFactory.Create(offline: true, Environment.GetEnvironmentVariable, new WorkspaceProvider());
+        var choice = DiagnoserFactory.Create(offline: false, Environment.GetEnvironmentVariable, new WorkspaceProvider());
         _pipeline = new HealPipeline(choice.Diagnoser, new PatchValidator(), new DeliveryService(t => new GitHubCodeHost(t.Url, credentials), credentials));
     }
 
