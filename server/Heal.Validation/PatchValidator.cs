@@ -55,7 +55,7 @@ public sealed partial class PatchValidator
     /// </summary>
     public async Task<string?> WhyNotRunAsync(ValidationRequest request)
     {
-        if (!Untrusted(request) || request.Policy.AllowUnsandboxed)
+        if (!Untrusted(request) || request.Policy.AllowUnsandboxed || !request.Policy.RunBuild)
         {
             return null;
         }
@@ -98,7 +98,7 @@ public sealed partial class PatchValidator
 
         // Untrusted code never shares the build cache: its outputs could poison the next validation's build.
         var notRun = await WhyNotRunAsync(request);
-        var sandbox = Untrusted(request) && notRun is null ? (await _sandbox.Value).Sandbox : null;
+        var sandbox = Untrusted(request) && notRun is null && request.Policy.RunBuild ? (await _sandbox.Value).Sandbox : null;
         using var cache = request.Policy.ReuseBuildOutputs && !Untrusted(request) ? await BuildCache.OpenAsync(request.RepositoryRoot, workRoot, cancellationToken) : null;
         await using var worktree = await Worktree.CreateAsync(request.RepositoryRoot, baseCommit, workRoot, cancellationToken, cache?.WorktreePath);
         using var session = sandbox?.CreateSession(worktree.Path, workRoot, request.RepositoryRoot);

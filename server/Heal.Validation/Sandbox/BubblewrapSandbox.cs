@@ -73,7 +73,32 @@ public sealed class BubblewrapSandbox
         return command;
     }
 
-    internal string Executable => _bwrap;
+    /// <summary>
+    /// Runs bwrap with <paramref name="command"/>. bwrap's <c>--die-with-parent</c> kills the sandbox when the thread that
+    /// started it ends (Linux ties the parent-death signal to a thread, not a process), and .NET retires idle pool
+    /// threads; so bwrap is started from a thread of its own that waits until it exits.
+    /// </summary>
+    internal Task<ProcessResult> RunAsync(IReadOnlyList<string> command, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var result = new TaskCompletionSource<ProcessResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                result.SetResult(ProcessRunner.RunAsync(_bwrap, command, workingDirectory, timeout, null, cancellationToken).GetAwaiter().GetResult());
+            }
+            catch (Exception e)
+            {
+                result.SetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "heal-sandbox",
+        };
+        thread.Start();
+        return result.Task;
+    }
 
     /// <summary>True when the sandboxed user differs from Heal's (root): the writable folders must be handed to it.</summary>
     internal bool NeedsOwnership => _root;

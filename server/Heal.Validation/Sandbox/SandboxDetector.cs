@@ -52,8 +52,8 @@ public static class SandboxDetector
             }
         }
 
-        var probe = await ProcessRunner.RunAsync(bwrap, sandbox.Command(new SandboxLayout([], [], [], "/"), "true", [], new Dictionary<string, string> { ["PATH"] = path }),
-            "/", s_probeTimeout, null, cancellationToken);
+        var probe = await sandbox.RunAsync(sandbox.Command(new SandboxLayout([], [], [], "/"), "true", [], new Dictionary<string, string> { ["PATH"] = path }),
+            "/", s_probeTimeout, cancellationToken);
         if (!probe.Succeeded)
         {
             var why = probe.TimedOut ? "it did not answer" : probe.Tail(1).Trim();

@@ -89,7 +89,7 @@ public sealed class SandboxSession : IDisposable
             }
         }
 
-        return await ProcessRunner.RunAsync(_sandbox.Executable, _sandbox.Command(_layout, program, arguments, _environment), _layout.WorkingDirectory, timeout, null, cancellationToken);
+        return await _sandbox.RunAsync(_sandbox.Command(_layout, program, arguments, _environment), _layout.WorkingDirectory, timeout, cancellationToken);
     }
 
     public void Dispose() => SafeDelete.Directory(PrivateDirectory);

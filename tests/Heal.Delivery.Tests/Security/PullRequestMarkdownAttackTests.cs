@@ -68,7 +68,8 @@ public sealed partial class PullRequestMarkdownAttackTests
 
         // The hostile text is shown, whole, as code: in the table's Message cell and in the root cause.
         var shown = VisibleOneLine(hostile);
-        var cells = document.Descendants<TableCell>().Select(Text).ToList();
+        // GitHub removes the backslash of `\|` inside code in a table cell (GFM spec, tables, example 200); Markdig keeps it.
+        var cells = document.Descendants<TableCell>().Select(c => Text(c).Replace("\\|", "|", StringComparison.Ordinal)).ToList();
         Assert.Contains(shown, cells);
         Assert.Contains(shown, document.Descendants<CodeInline>().Select(c => c.Content));
         Assert.DoesNotContain(body, c => c is '\u202E' or '\u2066' or '\u200B');
@@ -82,8 +83,8 @@ public sealed partial class PullRequestMarkdownAttackTests
         var (body, _) = await DeliverAsync("x", rootCause: "`customer.Discount` is null; `a``b` and ``c`d`` too");
 
         var paragraph = Markdig.Markdown.Parse(body, s_github).Descendants<ParagraphBlock>().Single(p => Text(p).Contains("is null", StringComparison.Ordinal));
-        Assert.Equal(["customer.Discount", "a``b", "c`d"], paragraph.Descendants<CodeInline>().Select(c => c.Content));
-        Assert.DoesNotContain("`", string.Concat(paragraph.Descendants<LiteralInline>().Select(l => l.Content.ToString())), StringComparison.Ordinal);
+        Assert.Equal(["customer.Discount", "a``b", "c`d"], paragraph.Inline!.Descendants<CodeInline>().Select(c => c.Content));
+        Assert.DoesNotContain("`", string.Concat(paragraph.Inline!.Descendants<LiteralInline>().Select(l => l.Content.ToString())), StringComparison.Ordinal);
     }
 
     [Theory]

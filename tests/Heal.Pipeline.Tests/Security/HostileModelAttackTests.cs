@@ -69,7 +69,7 @@ public sealed class HostileModelAttackTests
         var result = await world.RunAsync(ShopRepository.EventJson(), Diagnoser(world, model), policy: Policy(), validator: noSandbox);
 
         Assert.True(result.Status == HealStatus.Unverified, result.Message);
-        Assert.StartsWith("unverified: not run: llm/openai wrote this patch, not a person or Heal's rules, and no sandbox is available to build and test it (bwrap was not found on PATH)",
+        Assert.StartsWith("unverified: not run: llm/openai:gpt-4o-mini wrote this patch, not a person or Heal's rules, and no sandbox is available to build and test it (bwrap was not found on PATH)",
             result.Message, StringComparison.Ordinal);
         Assert.False(result.Validation!.Passed);
         Assert.Equal(["passed", "passed", "passed", "passed", "passed", "skipped", "skipped", "skipped"],
