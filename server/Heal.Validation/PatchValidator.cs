@@ -32,18 +32,25 @@ public sealed partial class PatchValidator
     /// patch; with <c>HEAL_SANDBOX=always</c> every patch counts as untrusted.
     /// </summary>
     public PatchValidator()
-        : this(null, Environment.GetEnvironmentVariable(SandboxDetector.Variable) == SandboxDetector.Always)
+        : this(Environment.GetEnvironmentVariable)
+    {
+    }
+
+    /// <summary>As <see cref="PatchValidator()"/>, reading <c>HEAL_SANDBOX</c> and PATH through <paramref name="environment"/>.</summary>
+    public PatchValidator(Func<string, string?> environment)
+        : this(null, environment(SandboxDetector.Variable) == SandboxDetector.Always, environment)
     {
     }
 
     /// <param name="sandbox">The sandbox for untrusted patches (or the reason there is none); null to detect it.</param>
     /// <param name="sandboxEverything">Build and test every patch in the sandbox, the rules' too (and the repository's own tests with them).</param>
-    public PatchValidator(SandboxChoice? sandbox, bool sandboxEverything = false)
+    /// <param name="environment">Reads <c>HEAL_SANDBOX</c> and PATH when <paramref name="sandbox"/> is null (the process environment by default).</param>
+    public PatchValidator(SandboxChoice? sandbox, bool sandboxEverything = false, Func<string, string?>? environment = null)
     {
         _sandboxEverything = sandboxEverything;
         _sandbox = new Lazy<Task<SandboxChoice>>(() => sandbox is not null
             ? Task.FromResult(sandbox)
-            : SandboxDetector.DetectAsync(Environment.GetEnvironmentVariable, CancellationToken.None));
+            : SandboxDetector.DetectAsync(environment ?? Environment.GetEnvironmentVariable, CancellationToken.None));
     }
 
     /// <summary>The sandbox untrusted patches run in, or why there is none.</summary>
