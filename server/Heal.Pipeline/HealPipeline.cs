@@ -12,7 +12,8 @@ namespace Heal.Pipeline;
 
 /// <summary>
 /// The whole loop for one error: diagnose → validate in a worktree (with one retry when build or tests fail)
-/// → deliver. Used by the CLI and the language server alike. The scope a patch may touch is computed here from
+/// → deliver. A diagnoser that is not deterministic (a model) writes untrusted code: validation builds and tests it only
+/// in the sandbox, and without one the run ends <see cref="HealStatus.Unverified"/> with the patch for review. Used by the CLI and the language server alike. The scope a patch may touch is computed here from
 /// the frames that link to the repository — never from the diagnosis or from event text — and handed to
 /// validation, so nothing inside an event can widen it.
 /// </summary>
@@ -56,6 +57,7 @@ public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator,
         string? failure = null;
         string? previousPatch = null;
         Diagnosis? validated = null;
+        ValidationRequest? validation = null;
         var attempts = 0;
         for (var attempt = 1; attempt <= 2; attempt++)
         {
@@ -84,10 +86,9 @@ public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator,
             attempts = attempt;
             var validationProgress = progress is null ? null : new Progress<string>(m => progress.Report(new HealProgress("validate", m, attempt == 1 ? 30 : 75)));
             stopwatch.Restart();
-            report = await validator.ValidateAsync(
-                new ValidationRequest(request.RepositoryRoot, diagnosis.Patch, diagnosis, allowed, request.Event.Release, request.Validation,
-                    diagnosis.RegressionTest, culprit?.Type),
-                validationProgress, cancellationToken);
+            validation = new ValidationRequest(request.RepositoryRoot, diagnosis.Patch, diagnosis, allowed, request.Event.Release, request.Validation,
+                diagnosis.RegressionTest, culprit?.Type, Untrusted: !diagnoser.IsDeterministic);
+            report = await validator.ValidateAsync(validation, validationProgress, cancellationToken);
             timings[attempt == 1 ? "validate" : "validate-retry"] = stopwatch.Elapsed.TotalSeconds;
             foreach (var (step, seconds) in report.Timings)
             {
@@ -101,6 +102,13 @@ public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator,
 
             // Build or tests failed: the diagnoser sees the failure once and may propose a different patch.
             failure = report.FailureOutput;
+        }
+
+        if (report is not null && !report.Passed && validation is not null && await validator.WhyNotRunAsync(validation) is { } notRun
+            && !report.Gates.Any(g => g.Status == GateStatus.Failed))
+        {
+            // A model's patch and no sandbox: shown for review, never delivered.
+            return Finish(HealStatus.Unverified, "unverified: " + notRun, validated, report, null);
         }
 
         if (report is null || !report.Passed)

@@ -28,6 +28,7 @@ public static class BranchCommitter
     public static async Task<string> CommitAsync(
         string repository, string baseCommit, string branch, IReadOnlyList<string> patches, string message, string workRoot, CancellationToken cancellationToken)
     {
+        await BaseCheck.EnsureTrustedAsync(repository, baseCommit, cancellationToken);
         var indexFile = Path.Combine(workRoot, "index-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.GetDirectoryName(indexFile)!);
         try

@@ -42,7 +42,7 @@ public sealed class HealHost
     public HealPipeline CreatePipeline()
     {
         var credentials = GitCredentials.FromEnvironment(Options.Environment);
-        return new HealPipeline(Diagnoser.Diagnoser, new PatchValidator(), new DeliveryService(t => new GitHubCodeHost(t.Url, credentials), credentials));
+        return new HealPipeline(Diagnoser.Diagnoser, new PatchValidator(Options.Environment), new DeliveryService(t => new GitHubCodeHost(t.Url, credentials), credentials));
     }
 
     /// <summary>Opens the store for writing, creating it (and its folder) when missing: the feed.</summary>
