@@ -24,6 +24,7 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     private Task _load = Task.CompletedTask;
     private Task _watch = Task.CompletedTask;
     private int _reloadPending;
+    private int _loadStarted;
 
     public IClient Client => client;
 
@@ -93,10 +94,15 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     /// <summary>
     /// Opens the error source and loads the first snapshot in the background, reporting through <c>$/progress</c>; then,
     /// as a mutation, installs it and publishes every affected file, and starts following the source. Editing never
-    /// waits for it.
+    /// waits for it. Only the first call loads (a client that sends <c>initialized</c> again starts nothing more).
     /// </summary>
     public void StartLoading()
     {
+        if (Interlocked.Exchange(ref _loadStarted, 1) == 1)
+        {
+            return;
+        }
+
         _load = Task.Run(async () =>
         {
             try
