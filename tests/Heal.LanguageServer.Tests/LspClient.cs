@@ -66,7 +66,8 @@ public sealed class LspClient : IAsyncDisposable
     public Task<JsonObject> InitializeAsync(string root, string store, JsonObject? capabilities = null) =>
         InitializeAsync(root, new JsonObject { ["store"] = store }, capabilities);
 
-    public async Task<JsonObject> InitializeAsync(string root, JsonObject initializationOptions, JsonObject? capabilities = null)
+    /// <summary>Sends initialize, then <paramref name="beforeInitialized"/> (opening files, say), then initialized.</summary>
+    public async Task<JsonObject> InitializeAsync(string root, JsonObject initializationOptions, JsonObject? capabilities = null, Func<Task>? beforeInitialized = null)
     {
         var response = await RequestAsync("initialize", new JsonObject
         {
@@ -75,6 +76,11 @@ public sealed class LspClient : IAsyncDisposable
             ["capabilities"] = capabilities ?? new JsonObject(),
             ["initializationOptions"] = initializationOptions,
         });
+        if (beforeInitialized is not null)
+        {
+            await beforeInitialized();
+        }
+
         await NotifyAsync("initialized", new JsonObject());
         return response;
     }
