@@ -1,9 +1,10 @@
+using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Heal.Feed.Receiver;
 using Heal.Feed.Store;
+using Heal.Pipeline.Hosting;
 
 namespace Heal.Cli.Commands;
 
@@ -13,20 +14,23 @@ namespace Heal.Cli.Commands;
 /// </summary>
 public static class FeedCommand
 {
-    public const string Summary = "receive errors from Sentry SDKs into a local store: [--listen ADDRESS:PORT] [--store FILE] [--key KEY] [--allow-remote]";
-
     public const string DefaultListen = "127.0.0.1:8977";
 
-    public const string DefaultStore = ".heal/feed.db";
-
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var listen = arguments.Optional("listen") ?? DefaultListen;
-        var storePath = arguments.Optional("store") ?? DefaultStore;
-        var key = arguments.Optional("key");
-        var allowRemote = arguments.Flag("allow-remote");
-        arguments.RejectUnknown();
+        var listen = new Option<string>("--listen") { Description = "Address and port to listen on; port 0 picks a free port.", DefaultValueFactory = _ => DefaultListen, HelpName = "ADDRESS:PORT" };
+        var store = new Option<string?>("--store") { Description = "The SQLite store to write, created if missing (default: the per-user store every command and editor shares; see 'The store' in the README).", HelpName = "FILE" };
+        var key = new Option<string?>("--key") { Description = "The DSN public key SDKs must send; events are then marked authenticated.", HelpName = "KEY" };
+        var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --listen address (accept events from other machines)." };
+        var command = new Command("feed", "Receive errors from Sentry SDKs into a store; prints the DSN to give your SDK. Runs until Ctrl+C.") { listen, store, key, allowRemote };
+        return command.WithAction((context, cancellationToken) =>
+            RunAsync(context.Get(listen)!, CliHost.Create(context.Get(store)), context.Get(key), context.Get(allowRemote), context, cancellationToken));
+    }
 
+    private static async Task<int> RunAsync(string listen, HealHost host, string? key, bool allowRemote, CommandContext context, CancellationToken cancellationToken)
+    {
+        var stdout = context.Out;
+        var stderr = context.Error;
         var endpoint = ParseListen(listen);
         if (!IPAddress.IsLoopback(endpoint.Address) && !allowRemote)
         {
@@ -38,22 +42,20 @@ public static class FeedCommand
             throw new UsageException("--key must not be empty.");
         }
 
+        await CliHost.WriteNoticeAsync(host, context);
         SqliteErrorStore store;
         try
         {
-            store = SqliteErrorStore.Open(storePath);
+            store = host.OpenStore();
         }
         catch (StoreException e)
         {
-            await stderr.WriteLineAsync($"heal feed: {e.Message}");
-            return CommandLine.ExitInternal;
+            throw StoreErrors.ToCliException(e);
         }
 
         await using (store)
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
             FeedServer server;
             try
@@ -62,8 +64,7 @@ public static class FeedCommand
             }
             catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
             {
-                await stderr.WriteLineAsync($"heal feed: cannot listen on {listen}: {e.Message}");
-                return CommandLine.ExitInternal;
+                throw new CliException("listen-failed", $"cannot listen on {listen}: {e.Message}");
             }
 
             var dsnKey = key ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -79,21 +80,14 @@ public static class FeedCommand
             }
             catch (OperationCanceledException)
             {
-                // SIGINT, SIGTERM or the caller: stop gracefully below.
+                // Ctrl+C, SIGTERM (CommandLine turns both into cancellation) or the caller: stop gracefully below.
             }
 
             await server.StopAsync();
             await stderr.WriteLineAsync($"heal feed: stopped; {server.Metrics.CommittedEvents} events committed this run.");
-
-            void Stop(PosixSignalContext context)
-            {
-                // Keep the process alive until the queue is flushed; the default action would exit at once.
-                context.Cancel = true;
-                stop.Cancel();
-            }
         }
 
-        return CommandLine.ExitOk;
+        return ExitCodes.Ok;
     }
 
     private static IPEndPoint ParseListen(string listen)
