@@ -71,7 +71,7 @@ public static class FirstPaint
 
     private static async Task<(JsonObject Message, long At)> FirstPublishAsync(BenchClient client, string uri)
     {
-        var (message, at, _) = await client.WaitAsync(0, "textDocument/publishDiagnostics", p => (string?)p?["uri"] == uri && p!["diagnostics"]!.AsArray().Count > 0);
+        var (message, at, _) = await client.WaitAsync(0, "textDocument/publishDiagnostics", p => (string?)p?["uri"] == uri && p!["diagnostics"]!.AsArray().Count > 0, TimeSpan.FromMinutes(10));
         return (message, at);
     }
 
@@ -85,7 +85,8 @@ public static class FirstPaint
         var mark = 0;
         while (seen.Count < files)
         {
-            var (message, _, next) = await client.WaitAsync(mark, "textDocument/publishDiagnostics", p => p!["diagnostics"]!.AsArray().Count > 0);
+            // The full load takes seconds on a quiet machine, minutes on a loaded one.
+            var (message, _, next) = await client.WaitAsync(mark, "textDocument/publishDiagnostics", p => p!["diagnostics"]!.AsArray().Count > 0, TimeSpan.FromMinutes(10));
             mark = next;
             seen.Add((string)message["params"]!["uri"]!);
         }
