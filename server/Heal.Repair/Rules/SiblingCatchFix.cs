@@ -29,6 +29,10 @@ public static class SiblingCatchFix
         "NullReferenceException", "IndexOutOfRangeException", "ArgumentOutOfRangeException", "ArgumentNullException", "ArgumentException",
         "InvalidCastException", "KeyNotFoundException", "DivideByZeroException", "OverflowException", "FormatException",
         "NotImplementedException", "NotSupportedException", "StackOverflowException", "ObjectDisposedException",
+
+        // A state the code did not expect ("Nullable object must have a value", "Sequence contains more than one element"):
+        // a catch-all would hide it; only a sibling that names it expects it.
+        "InvalidOperationException",
     };
 
     /// <param name="source">The frame of the <c>async void</c> method.</param>
