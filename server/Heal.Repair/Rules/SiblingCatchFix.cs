@@ -44,8 +44,10 @@ public static class SiblingCatchFix
     {
         var model = source.SemanticModel;
         if (method.Body is not { Statements.Count: > 0 } body || method.Parent is not TypeDeclarationSyntax type
-            || body.Statements is [TryStatementSyntax { Catches.Count: > 0 }])
+            || body.Statements is [TryStatementSyntax { Catches.Count: > 0 }]
+            || body.DescendantTokens().Any(t => t.Text.Contains('\n', StringComparison.Ordinal)))
         {
+            // Already wrapped; or a multi-line literal, whose text re-indenting the body would change.
             return null;
         }
 

@@ -120,6 +120,10 @@ public sealed class AsyncVoidSiblingCatchTests
         "System.NullReferenceException", "Object reference not set to an instance of an object.", "event handler");
 
     [Fact]
+    public void Apply_UnexpectedStateInHandlerWhoseSiblingsCatchEverything_Declines() => RuleCheck.Declines(Rule, Kiosk(caught: "Exception"),
+        "System.InvalidOperationException", "Nullable object must have a value.", "event handler");
+
+    [Fact]
     public void Apply_SiblingsCatchDifferently_Declines() => RuleCheck.Declines(Rule, Kiosk(secondCatch: "_screen.ShowError(\"Printing failed.\", ex);"),
         "System.IO.IOException", "The device is not ready.", "event handler");
 
