@@ -15,7 +15,9 @@ namespace Heal.Feed.Benchmarks;
 /// 50 groups, varying messages) from N concurrent connections, and prints throughput, latency of durable
 /// acknowledgements, 429s, peak working set and where the receiver's time went. Then an overload run: the store is
 /// locked for a while (a stalled disk) under many connections, to show 429s instead of memory growth.
-/// Usage: heal-feed-bench [--events N] [--connections C] [--overload-connections C] [--sync normal|full] [--profile-only]
+/// With <c>--store postgres</c> the store is a real PostgreSQL 15 the benchmark starts in a temporary folder with its
+/// default durability (fsync on, synchronous_commit on) and stops afterwards; only the throughput run applies there.
+/// Usage: heal-feed-bench [--events N] [--connections C] [--overload-connections C] [--sync normal|full] [--store sqlite|postgres] [--profile-only]
 /// </summary>
 public static class Program
 {
@@ -29,6 +31,10 @@ public static class Program
         var sync = args.SkipWhile(a => a != "--sync").Skip(1).FirstOrDefault() == "full" ? StoreSynchronous.Full : StoreSynchronous.Normal;
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}, .NET {Environment.Version}, server GC {System.Runtime.GCSettings.IsServerGC}");
+        if (args.SkipWhile(a => a != "--store").Skip(1).FirstOrDefault() == "postgres")
+        {
+            return await PostgresRun.RunAsync(events, connections, Prepare);
+        }
         Console.WriteLine($"preparing {events} gzip envelopes...");
         var bodies = Prepare(events);
 
@@ -72,7 +78,13 @@ public static class Program
 
     private static async Task RunAsync(string path, IReadOnlyList<byte[]> bodies, int connections, StoreSynchronous sync, ReceiverLimits limits, bool print, TimeSpan? lockStoreFor)
     {
-        using var store = SqliteErrorStore.Open(path, new StoreOptions(MaxEventsPerGroup: 1_000_000, MaxTotalBytes: long.MaxValue, Synchronous: sync));
+        await using var store = SqliteErrorStore.Open(path, new StoreOptions(MaxEventsPerGroup: 1_000_000, MaxTotalBytes: long.MaxValue, Synchronous: sync));
+        await RunAsync(store, bodies, connections, limits, print, lockStoreFor is null ? null : (path, lockStoreFor.Value));
+    }
+
+    /// <summary>One load run against <paramref name="store"/>; <paramref name="lockSqlite"/> holds a SQLite file's write lock for a while first.</summary>
+    internal static async Task RunAsync(IErrorStore store, IReadOnlyList<byte[]> bodies, int connections, ReceiverLimits limits, bool print, (string Path, TimeSpan Hold)? lockSqlite)
+    {
         var server = await FeedServer.StartAsync(new FeedServerOptions(IPAddress.Loopback, 0, Limits: limits), store, CancellationToken.None);
         GC.Collect();
         using var self = Process.GetCurrentProcess();
@@ -81,7 +93,7 @@ public static class Program
         var cpuBefore = self.TotalProcessorTime;
 
         Task? unlock = null;
-        if (lockStoreFor is { } hold)
+        if (lockSqlite is var (path, hold))
         {
             var blocker = new SqliteConnection($"Data Source={path};Pooling=False");
             blocker.Open();
@@ -129,7 +141,7 @@ public static class Program
         Console.WriteLine($"  process CPU {cpu.TotalSeconds:0.00} s over {run.Elapsed.TotalSeconds:0.00} s wall = {cpu.TotalSeconds / run.Elapsed.TotalSeconds:0.00} cores busy (client and server share them)");
         Console.WriteLine($"  CPU per acknowledged event, end to end (server and load generator): {Us(cpu, Math.Max(1, run.Acknowledged))} µs");
         Console.WriteLine($"  receiver stage wall time per event (includes waiting for a core): read+gunzip {Us(metrics.Read, n)}, parse {Us(metrics.Parse, n)}, fingerprint {Us(metrics.Fingerprint, n)}; writer busy committing {metrics.Commit.TotalSeconds / run.Elapsed.TotalSeconds:P0} of the run");
-        if (lockStoreFor is null)
+        if (lockSqlite is null)
         {
             s_lastMeanBatch = (int)Math.Max(1, metrics.CommittedEvents / Math.Max(1, metrics.Batches));
         }

@@ -22,12 +22,13 @@ public static class FeedCommand
         var store = new Option<string?>("--store") { Description = "The SQLite store to write, created if missing (default: the per-user store every command and editor shares; see 'The store' in the README).", HelpName = "FILE" };
         var key = new Option<string?>("--key") { Description = "The DSN public key SDKs must send; events are then marked authenticated.", HelpName = "KEY" };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --listen address (accept events from other machines)." };
-        var command = new Command("feed", "Receive errors from Sentry SDKs into a store; prints the DSN to give your SDK. Runs until Ctrl+C.") { listen, store, key, allowRemote };
+        var readToken = new Option<string?>("--read-token") { Description = "Serve the Sentry-style read API (issues, latest event) to clients sending Authorization: Bearer TOKEN (16+ characters; see docs/feed.md). Without it the API is off.", HelpName = "TOKEN" };
+        var command = new Command("feed", "Receive errors from Sentry SDKs into a store; prints the DSN to give your SDK. Runs until Ctrl+C.") { listen, store, key, allowRemote, readToken };
         return command.WithAction((context, cancellationToken) =>
-            RunAsync(context.Get(listen)!, CliHost.Create(context.Get(store)), context.Get(key), context.Get(allowRemote), context, cancellationToken));
+            RunAsync(context.Get(listen)!, CliHost.Create(context.Get(store)), context.Get(key), context.Get(allowRemote), context.Get(readToken), context, cancellationToken));
     }
 
-    private static async Task<int> RunAsync(string listen, HealHost host, string? key, bool allowRemote, CommandContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string listen, HealHost host, string? key, bool allowRemote, string? readToken, CommandContext context, CancellationToken cancellationToken)
     {
         var stdout = context.Out;
         var stderr = context.Error;
@@ -42,8 +43,13 @@ public static class FeedCommand
             throw new UsageException("--key must not be empty.");
         }
 
+        if (readToken is { Length: < 16 })
+        {
+            throw new UsageException("--read-token must be at least 16 characters: it gives every stored event to whoever holds it.");
+        }
+
         await CliHost.WriteNoticeAsync(host, context);
-        SqliteErrorStore store;
+        IErrorStore store;
         try
         {
             store = host.OpenStore();
@@ -60,7 +66,7 @@ public static class FeedCommand
             FeedServer server;
             try
             {
-                server = await FeedServer.StartAsync(new FeedServerOptions(endpoint.Address, endpoint.Port, key, allowRemote), store, cancellationToken);
+                server = await FeedServer.StartAsync(new FeedServerOptions(endpoint.Address, endpoint.Port, key, allowRemote, ReadToken: readToken), store, cancellationToken);
             }
             catch (IOException e) when (e.InnerException is SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
             {
@@ -70,7 +76,7 @@ public static class FeedCommand
             var dsnKey = key ?? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             var address = $"http://{server.Address.Host}:{server.Address.Port}";
             await stdout.WriteLineAsync($"listening on {address}");
-            await stdout.WriteLineAsync($"store {store.FilePath}");
+            await stdout.WriteLineAsync($"store {store.Location}");
             await stdout.WriteLineAsync($"dsn {server.Dsn(dsnKey)}");
             await stdout.FlushAsync(cancellationToken);
 

@@ -204,17 +204,11 @@ public sealed class FeedRequestHandler(FeedServerOptions options, IngestionQueue
             Authenticated: _key is not null), null);
     }
 
-    /// <summary>The throwing in-app frame; when the SDK marked no frame either way, the throwing frame.</summary>
-    internal static StackFrame? TopInAppFrame(ExceptionInfo? exception)
-    {
-        if (exception is null || exception.Frames.IsDefaultOrEmpty)
-        {
-            return null;
-        }
-
-        return exception.Frames.LastOrDefault(f => f.InApp == true)
-            ?? (exception.Frames.All(f => f.InApp is null) ? exception.Frames[^1] : null);
-    }
+    /// <summary>
+    /// The throwing in-app frame; when the SDK marked no frame in-app (unmarked, or all marked as library code, as SDKs run
+    /// outside their project root do), the throwing frame, as Sentry falls back to the full stack.
+    /// </summary>
+    internal static StackFrame? TopInAppFrame(ExceptionInfo? exception) => exception?.ThrowingFrame;
 
     private static string? NormalizeId(string? id)
     {

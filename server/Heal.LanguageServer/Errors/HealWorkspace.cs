@@ -22,7 +22,7 @@ public sealed class HealWorkspace : IAsyncDisposable
     public const int GroupLimit = 10_000;
 
     private readonly ErrorSourceConnection _connection;
-    private readonly SqliteErrorStore? _store;
+    private readonly IErrorStore? _store;
     private readonly StoreErrorSource? _storeSource;
     private readonly Lazy<HealPipeline> _pipeline;
 
@@ -82,6 +82,22 @@ public sealed class HealWorkspace : IAsyncDisposable
         await Parallel.ForAsync(0, listed.Count, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = cancellationToken },
             async (i, ct) => latest[i] = await Source.GetLatestEventAsync(listed[i].Id, ct).ConfigureAwait(false)).ConfigureAwait(false);
         return listed.Select((g, i) => (g, latest[i])).ToList();
+    }
+
+    /// <summary>
+    /// The groups (up to <see cref="GroupLimit"/>, ranked among all) whose latest event's raw JSON contains one of
+    /// <paramref name="needles"/>, linked: a first pass over open files (<see cref="OpenDocumentsFirst"/>). Null for the
+    /// sources other than the store, which cannot filter before parsing.
+    /// </summary>
+    public async Task<IReadOnlyList<ErrorEntry>?> LoadMentioningAsync(IReadOnlyList<byte[]> needles, CancellationToken cancellationToken)
+    {
+        if (_store is null)
+        {
+            return null;
+        }
+
+        var rows = await _store.ListGroupsWithLatestEventAsync(GroupLimit, needles, cancellationToken).ConfigureAwait(false);
+        return Link(rows.Select(r => (r.Group, r.Latest?.Event)).ToList());
     }
 
     /// <summary>The current entries of <paramref name="groupIds"/> (unknown ones left out), read from the store.</summary>
