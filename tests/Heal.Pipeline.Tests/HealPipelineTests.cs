@@ -77,7 +77,7 @@ public sealed class HealPipelineTests
     [Fact]
     public async Task Run_RulesDiagnoserFollowingTheDocumentation_RegressionTestAssertsTheDocumentedResult()
     {
-        await using var world = await World.CreateAsync(s_documentedFullPrice);
+        await using var world = await PipelineWorld.CreateAsync(s_documentedFullPrice);
 
         var result = await world.RunAsync(ShopRepository.EventJson().Replace("\"lineno\": 7", "\"lineno\": 8", StringComparison.Ordinal), new RulesDiagnoser(new WorkspaceProvider()));
 
@@ -92,7 +92,7 @@ public sealed class HealPipelineTests
     public async Task Run_PatchContradictingItsOwnEvidence_RejectedByTheRegressionTest()
     {
         // A fix that charges nothing instead of the documented full price: it stops the crash, and the visible tests pass.
-        await using var world = await World.CreateAsync(s_documentedFullPrice);
+        await using var world = await PipelineWorld.CreateAsync(s_documentedFullPrice);
         var diagnoser = new RewritingDiagnoser(new RulesDiagnoser(new WorkspaceProvider()), patch => patch.Replace("return price;", "return 0m;", StringComparison.Ordinal));
 
         var result = await world.RunAsync(ShopRepository.EventJson().Replace("\"lineno\": 7", "\"lineno\": 8", StringComparison.Ordinal), diagnoser);
