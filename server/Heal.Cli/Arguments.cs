@@ -82,6 +82,18 @@ public sealed class Arguments
         return value;
     }
 
+    /// <summary>Every value of an option that may be given several times (<c>--allow-origin A --allow-origin B</c>).</summary>
+    public IReadOnlyList<string> Repeated(string name)
+    {
+        _read.Add(name);
+        if (!_options.TryGetValue(name, out var values))
+        {
+            return [];
+        }
+
+        return values.Select(v => v ?? throw new UsageException($"--{name} needs a value.")).ToList();
+    }
+
     public int? OptionalInt(string name)
     {
         var text = Optional(name);

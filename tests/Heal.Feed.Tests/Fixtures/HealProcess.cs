@@ -21,6 +21,14 @@ public sealed class HealProcess : IDisposable
 
     public string Dsn { get; }
 
+    /// <summary>An HttpClient for this feed that sends the DSN's key, as an SDK would.</summary>
+    public HttpClient CreateClient(TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("X-Sentry-Auth", $"Sentry sentry_key={new Uri(Dsn).UserInfo}, sentry_version=7");
+        return client;
+    }
+
     /// <summary>Starts <c>heal feed --listen 127.0.0.1:0 --store <paramref name="store"/></c> and waits (60 s at most) for its "listening on" line.</summary>
     public static async Task<HealProcess> StartFeedAsync(string store, params string[] extra)
     {
