@@ -1,82 +1,106 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Runtime.InteropServices;
+
 namespace Heal.Cli;
 
 /// <summary>
-/// The command table. Exit codes: 0 success, 2 usage error, 1 internal error; commands may add their own
-/// (e.g. 3 for declined).
+/// The command table (System.CommandLine): one <see cref="RootCommand"/> holding every command, each defined with its
+/// options and their descriptions in its own class (<c>Commands/*Command.Create</c>). The README's command reference is
+/// generated from the same definitions (<see cref="CommandReference"/>), so help and documentation cannot disagree.
+/// Exit codes are <see cref="ExitCodes"/>; with <c>--json</c>, errors (usage errors included) are JSON too.
 /// </summary>
 public static class CommandLine
 {
-    public const int ExitOk = 0;
-    public const int ExitInternal = 1;
-    public const int ExitUsage = 2;
+    public const string Description = "Heal: self-healing code for .NET teams. Production errors in, validated patches out.";
 
-    private static readonly IReadOnlyDictionary<string, (string Summary, Func<Arguments, TextWriter, TextWriter, CancellationToken, Task<int>> Run)> s_commands =
-        new Dictionary<string, (string, Func<Arguments, TextWriter, TextWriter, CancellationToken, Task<int>>)>(StringComparer.Ordinal)
+    public static RootCommand Build()
+    {
+        var root = new RootCommand(Description)
         {
-            // One line per command; keep this table the only place commands are registered.
-            ["demo"] = (Commands.DemoCommand.Summary, Commands.DemoCommand.RunAsync),
-            ["diagnose"] = (Commands.DiagnoseCommand.Summary, Commands.DiagnoseCommand.RunAsync),
-            ["errors"] = (Commands.ErrorsCommand.Summary, Commands.ErrorsCommand.RunAsync),
-            ["feed"] = (Commands.FeedCommand.Summary, Commands.FeedCommand.RunAsync),
-            ["fix"] = (Commands.FixCommand.Summary, Commands.FixCommand.RunAsync),
-            ["lsp"] = (Commands.LspCommand.Summary, Commands.LspCommand.RunAsync),
+            Commands.FeedCommand.Create(),
+            Commands.ErrorsCommand.Create(),
+            Commands.DiagnoseCommand.Create(),
+            Commands.FixCommand.Create(),
+            Commands.DemoCommand.Create(),
+            Commands.LspCommand.Create(),
+            Commands.CompletionCommand.Create(),
         };
+
+        // Help names the tool "heal" whatever the host process is called (dotnet heal.dll, a test host, the tool shim).
+        root.HelpName = "heal";
+        return root;
+    }
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        var root = Build();
+        // Heal handles SIGINT/SIGTERM itself (below), so the library's own handler, which would force an exit code, is off.
+        var configuration = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        if (args.Length == 0)
         {
-            WriteHelp(stdout);
-            return args.Length == 0 ? ExitUsage : ExitOk;
+            // A bare `heal` shows what there is to run, and is a usage error for scripts.
+            await root.Parse(["--help"]).InvokeAsync(configuration, cancellationToken);
+            return ExitCodes.Usage;
         }
 
-        if (!s_commands.TryGetValue(args[0], out var command))
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
         {
-            await stderr.WriteLineAsync($"heal: unknown command '{args[0]}'. Run 'heal --help' for the list.");
-            return ExitUsage;
+            return await ReportParseErrorsAsync(parse, args, configuration, cancellationToken);
         }
 
-        if (args.AsSpan(1).ContainsAny("-h", "--help"))
-        {
-            await stdout.WriteLineAsync($"heal {args[0]}: {command.Summary}");
-            return ExitOk;
-        }
+        // The first Ctrl+C or SIGTERM cancels the command, which then cleans up (the feed commits what is queued, fix removes
+        // its worktree, the demo stops its feed); a second one terminates the process as usual.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        return await parse.InvokeAsync(configuration, stop.Token);
 
-        Arguments arguments;
-        try
+        void Stop(PosixSignalContext signal)
         {
-            arguments = Arguments.Parse(args.AsSpan(1));
-        }
-        catch (UsageException e)
-        {
-            await stderr.WriteLineAsync($"heal {args[0]}: {e.Message}");
-            return ExitUsage;
-        }
-
-        try
-        {
-            return await command.Run(arguments, stdout, stderr, cancellationToken);
-        }
-        catch (UsageException e)
-        {
-            await stderr.WriteLineAsync($"heal {args[0]}: {e.Message}");
-            return ExitUsage;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            await stderr.WriteLineAsync($"heal {args[0]}: cancelled");
-            return ExitInternal;
+            if (!stop.IsCancellationRequested)
+            {
+                signal.Cancel = true;
+                stop.Cancel();
+            }
         }
     }
 
-    private static void WriteHelp(TextWriter stdout)
+    private static async Task<int> ReportParseErrorsAsync(ParseResult parse, string[] args, InvocationConfiguration configuration, CancellationToken cancellationToken)
     {
-        stdout.WriteLine("heal: self-healing code for .NET teams");
-        stdout.WriteLine();
-        stdout.WriteLine("Commands:");
-        foreach (var (name, command) in s_commands.OrderBy(c => c.Key, StringComparer.Ordinal))
+        var command = CommandPath(parse);
+        if (args.Contains("--json", StringComparer.Ordinal))
         {
-            stdout.WriteLine($"  {name,-10} {command.Summary}");
+            var message = string.Join(" ", parse.Errors.Select(e => e.Message));
+            await configuration.Output.WriteLineAsync(CliJson.Error("usage", message));
+            await configuration.Error.WriteLineAsync($"{command}: {message}");
+            return ExitCodes.Usage;
         }
+
+        if (parse.Action is ParseErrorAction errorAction)
+        {
+            // The library prints each error and, for a misspelt command or option, the names it probably meant.
+            errorAction.ShowHelp = false;
+            errorAction.ShowTypoCorrections = true;
+        }
+
+        // Errors and suggestions all go to stderr: stdout stays for the command's output.
+        await parse.InvokeAsync(new InvocationConfiguration { Output = configuration.Error, Error = configuration.Error, EnableDefaultExceptionHandler = false }, cancellationToken);
+        await configuration.Error.WriteLineAsync($"Run '{command} --help' for the options.");
+        return ExitCodes.Usage;
+    }
+
+    /// <summary>"heal fix" for a parse of <c>heal fix …</c>: the command the user was typing.</summary>
+    internal static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Add(result.Command is RootCommand ? "heal" : result.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }

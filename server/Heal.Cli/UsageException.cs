@@ -1,4 +1,4 @@
 namespace Heal.Cli;
 
-/// <summary>A command line that cannot be run as written; reported with exit code 2.</summary>
-public sealed class UsageException(string message) : Exception(message);
+/// <summary>A command line, or an input file it names, that cannot be used as written; exit code 2.</summary>
+public sealed class UsageException(string message, string code = "usage") : CliException(code, message, ExitCodes.Usage);

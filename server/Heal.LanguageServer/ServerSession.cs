@@ -6,6 +6,7 @@ using Heal.LanguageServer.Errors;
 using Heal.LanguageServer.Handlers.Heal;
 using Heal.LanguageServer.Protocol;
 using Heal.Pipeline;
+using Heal.Pipeline.Hosting;
 
 namespace Heal.LanguageServer;
 
@@ -102,7 +103,7 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
             try
             {
                 await using var progress = await WorkDoneProgress.StartAsync(this, null, "Heal: loading errors", Lifetime).ConfigureAwait(false);
-                var workspace = HealWorkspace.Open(Root, _sourceOptions, Environment.GetEnvironmentVariable);
+                var workspace = HealWorkspace.Open(new HealHost(_sourceOptions.ToHealOptions(Root, Environment.GetEnvironmentVariable)));
                 Workspace = workspace;
                 await LogAsync($"heal: errors from {workspace.Description}, workspace {Root}").ConfigureAwait(false);
                 // Follow the source from before the load, so an event stored while loading is not missed.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need, then runs every test: the .NET suites, the VS Code
-# end-to-end tests (code-server + chromium, tests/scripts/e2e-vscode.sh), then Neovim (tests/scripts/e2e-nvim.sh).
+# end-to-end tests (code-server + chromium, tests/scripts/e2e-vscode.sh), Neovim (tests/scripts/e2e-nvim.sh), then
+# the Visual Studio VSIX, packed and read back (tests/scripts/vs-extension.sh).
 # Every part runs even when an earlier one fails; the exit code is non-zero when any failed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -24,6 +25,7 @@ part() {
 part "dotnet test" dotnet test Heal.Lsp.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
 part "VS Code e2e" bash tests/scripts/e2e-vscode.sh
 part "Neovim e2e" bash tests/scripts/e2e-nvim.sh
+part "Visual Studio VSIX" bash tests/scripts/vs-extension.sh
 
 if [ ${#failed[@]} -gt 0 ]; then
   echo "failed: ${failed[*]}"

@@ -1,6 +1,6 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Heal.Cli.Demo;
 using Heal.Feed.Store;
 
@@ -14,20 +14,16 @@ namespace Heal.Cli.Commands;
 /// </summary>
 public static class DemoCommand
 {
-    public const string Summary = "run the loop on a bundled sample app with a planted bug: [--keep]";
-
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var keep = arguments.Flag("keep");
-        arguments.RejectUnknown();
-        if (arguments.Positional.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{arguments.Positional[0]}'.");
-        }
+        var keep = new Option<bool>("--keep") { Description = "Keep the temporary workspace (the sample repository, its origin and the store) instead of deleting it." };
+        var command = new Command("demo", "Run the whole loop on a bundled sample app with a planted bug: nothing to configure, nothing left behind.") { keep };
+        return command.WithAction((context, cancellationToken) => RunAsync(context.Get(keep), context.Out, cancellationToken));
+    }
 
+    private static async Task<int> RunAsync(bool keep, TextWriter stdout, CancellationToken cancellationToken)
+    {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
         var total = Stopwatch.StartNew();
         var context = new DemoContext(Directory.CreateTempSubdirectory("heal-demo-").FullName, Path.Combine(AppContext.BaseDirectory, "Demo", "Sample"));
@@ -57,14 +53,7 @@ public static class DemoCommand
             ? $"heal demo: failed after {Duration(total.Elapsed)}."
             : $"heal demo: done in {Duration(total.Elapsed)}.");
         await stdout.FlushAsync(CancellationToken.None);
-        return failed ? CommandLine.ExitInternal : CommandLine.ExitOk;
-
-        void Stop(PosixSignalContext signal)
-        {
-            // Cancel the running step instead of dying, so the feed is stopped and the workspace deleted.
-            signal.Cancel = true;
-            stop.Cancel();
-        }
+        return failed ? ExitCodes.Internal : ExitCodes.Ok;
     }
 
     private static async Task<bool> RunStepAsync(IDemoStep step, DemoContext context, TextWriter stdout, CancellationToken cancellationToken)

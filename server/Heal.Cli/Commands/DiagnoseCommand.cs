@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -11,36 +12,34 @@ namespace Heal.Cli.Commands;
 /// <summary>
 /// <c>heal diagnose --repo DIR --event FILE [--offline] [--json]</c>: diagnoses one Sentry event against a
 /// repository and prints the root cause, evidence, patch and confidence, or why no patch is proposed.
-/// Exit codes: 0 diagnosed, 3 declined, 2 usage (arguments, unreadable or unparsable event), 1 internal error.
+/// Exit codes (<see cref="ExitCodes"/>): 0 diagnosed, 3 declined, 2 usage (arguments, unreadable or unparsable event), 1 internal error.
 /// </summary>
 public static class DiagnoseCommand
 {
-    public const string Summary = "diagnose one event against a repository: --repo DIR --event FILE [--offline] [--json]";
-
-    public const int ExitDeclined = 3;
-
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var repository = arguments.Required("repo");
-        var eventPath = arguments.Required("event");
-        var offline = arguments.Flag("offline");
-        var json = arguments.Flag("json");
-        arguments.RejectUnknown();
-        if (arguments.Positional.Count > 0)
-        {
-            throw new UsageException($"unexpected argument '{arguments.Positional[0]}'.");
-        }
+        var repo = new Option<string>("--repo") { Description = "The repository (a folder) the event's frames point into.", Required = true, HelpName = "DIR" };
+        var eventFile = new Option<string>("--event") { Description = "A Sentry event as JSON (what an SDK sends, or an event exported from Sentry).", Required = true, HelpName = "FILE" };
+        var offline = new Option<bool>("--offline") { Description = "Use only the deterministic rules, even when an LLM is configured (HEAL_LLM_*)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (status, rootCause, patch, evidence, confidence, ...)." };
+        var command = new Command("diagnose", "Find the root cause of one event and propose a patch, or decline; changes nothing.") { repo, eventFile, offline, json };
+        return command.WithAction((context, cancellationToken) =>
+            RunAsync(context.Get(repo)!, context.Get(eventFile)!, context.Get(offline), context, cancellationToken), json);
+    }
 
+    private static async Task<int> RunAsync(string repository, string eventPath, bool offline, CommandContext context, CancellationToken cancellationToken)
+    {
         if (!Directory.Exists(repository))
         {
-            throw new UsageException($"--repo '{repository}' is not a directory.");
+            throw new UsageException($"--repo '{repository}' is not a directory.", "repo-not-found");
         }
 
         var errorEvent = await EventFile.ReadAsync(eventPath, cancellationToken);
         var root = Path.GetFullPath(repository);
         var total = Stopwatch.StartNew();
-        var workspaces = new WorkspaceProvider();
-        var choice = DiagnoserFactory.Create(offline, Environment.GetEnvironmentVariable, workspaces);
+        var host = CliHost.Create(offline: offline);
+        var workspaces = host.Workspaces;
+        var choice = host.Diagnoser;
 
         // The workspace is loaded here, not inside the diagnoser, so the two costs are reported apart.
         double loadMs;
@@ -52,7 +51,7 @@ public static class DiagnoseCommand
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return await ErrorAsync(json, $"the repository could not be loaded: {e.Message}", stdout, stderr);
+            throw new CliException("repository-unreadable", $"the repository could not be loaded: {e.Message}");
         }
 
         Diagnosis diagnosis;
@@ -63,31 +62,20 @@ public static class DiagnoseCommand
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return await ErrorAsync(json, $"the {choice.Diagnoser.Name} diagnoser failed: {e.Message}", stdout, stderr);
+            throw new CliException("diagnoser-failed", $"the {choice.Diagnoser.Name} diagnoser failed: {e.Message}");
         }
 
         var timings = new Timings(loadMs, diagnose.Elapsed.TotalMilliseconds, total.Elapsed.TotalMilliseconds);
-        if (json)
+        if (context.Json)
         {
-            await WriteJsonAsync(diagnosis, choice, timings, stdout);
+            await WriteJsonAsync(diagnosis, choice, timings, context.Out);
         }
         else
         {
-            await WriteTextAsync(diagnosis, choice, timings, stdout);
+            await WriteTextAsync(diagnosis, choice, timings, context.Out);
         }
 
-        return diagnosis.Status == DiagnosisStatus.Diagnosed ? CommandLine.ExitOk : ExitDeclined;
-    }
-
-    private static async Task<int> ErrorAsync(bool json, string message, TextWriter stdout, TextWriter stderr)
-    {
-        if (json)
-        {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object?> { ["status"] = "error", ["error"] = message }));
-        }
-
-        await stderr.WriteLineAsync($"heal diagnose: {message}");
-        return CommandLine.ExitInternal;
+        return diagnosis.Status == DiagnosisStatus.Diagnosed ? ExitCodes.Ok : ExitCodes.Declined;
     }
 
     private static async Task WriteTextAsync(Diagnosis diagnosis, DiagnoserChoice choice, Timings timings, TextWriter stdout)
@@ -142,7 +130,7 @@ public static class DiagnoseCommand
     private static async Task WriteJsonAsync(Diagnosis diagnosis, DiagnoserChoice choice, Timings timings, TextWriter stdout)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, CliJson.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("status", diagnosis.Status == DiagnosisStatus.Diagnosed ? "diagnosed" : "declined");

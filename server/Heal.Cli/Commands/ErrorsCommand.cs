@@ -1,55 +1,56 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Heal.Core.Model;
 using Heal.Feed.Store;
+using Heal.Pipeline.Hosting;
 
 namespace Heal.Cli.Commands;
 
-/// <summary><c>heal errors --store FILE [--json] [--limit N]</c>: the error groups, most recently seen first.</summary>
+/// <summary><c>heal errors [--store FILE] [--json] [--limit N]</c>: the error groups, most recently seen first.</summary>
 public static class ErrorsCommand
 {
-    public const string Summary = "list the error groups in a store: [--store FILE] [--json] [--limit N]";
-
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var storePath = arguments.Optional("store") ?? FeedCommand.DefaultStore;
-        var json = arguments.Flag("json");
-        var limit = arguments.OptionalInt("limit") ?? 50;
-        arguments.RejectUnknown();
+        var store = new Option<string?>("--store") { Description = "The store to read (default: the per-user store every command and editor shares; see 'The store' in the README).", HelpName = "FILE" };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
+        var limit = new Option<int>("--limit") { Description = "At most this many groups, most recently seen first.", DefaultValueFactory = _ => 50, HelpName = "N" };
+        var command = new Command("errors", "List the error groups in a store, most recently seen first.") { store, json, limit };
+        return command.WithAction((context, cancellationToken) =>
+            RunAsync(CliHost.Create(context.Get(store)), context.Get(limit), context, cancellationToken), json);
+    }
+
+    private static async Task<int> RunAsync(HealHost host, int limit, CommandContext context, CancellationToken cancellationToken)
+    {
         if (limit <= 0)
         {
             throw new UsageException($"--limit must be at least 1, not {limit}.");
         }
 
         IReadOnlyList<ErrorGroup> groups;
-        try
+        await CliHost.WriteNoticeAsync(host, context);
+        await using (var store = StoreErrors.OpenExisting(host))
         {
-            await using var store = SqliteErrorStore.OpenExisting(storePath);
             groups = await store.ListGroupsAsync(limit, cancellationToken);
         }
-        catch (StoreException e)
-        {
-            await stderr.WriteLineAsync($"heal errors: {e.Message}");
-            return CommandLine.ExitInternal;
-        }
 
-        if (json)
+        if (context.Json)
         {
-            await stdout.WriteLineAsync(ToJson(groups));
+            await context.Out.WriteLineAsync(ToJson(groups));
         }
         else
         {
-            await stdout.WriteAsync(ToTable(groups, DateTimeOffset.UtcNow));
+            await context.Out.WriteAsync(ToTable(groups, DateTimeOffset.UtcNow));
         }
 
-        return CommandLine.ExitOk;
+        return ExitCodes.Ok;
     }
 
     internal static string ToJson(IReadOnlyList<ErrorGroup> groups)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        using (var writer = new Utf8JsonWriter(buffer, CliJson.WriterOptions))
         {
             writer.WriteStartArray();
             foreach (var group in groups)

@@ -1,9 +1,11 @@
+using System.CommandLine;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using Heal.Core.Scrubbing;
 using Heal.Feed.Receiver;
 using Heal.Feed.Store;
+using Heal.Pipeline.Hosting;
 
 namespace Heal.Cli.Commands;
 
@@ -15,27 +17,38 @@ namespace Heal.Cli.Commands;
 /// </summary>
 public static class FeedCommand
 {
-    public const string Summary = "receive errors from Sentry SDKs into a local store: [--listen ADDRESS:PORT] [--store FILE] [--key KEY | --no-key] "
-        + "[--allow-origin ORIGIN]... [--scrub-field NAME]... [--no-scrub] [--allow-remote]";
-
     public const string DefaultListen = "127.0.0.1:8977";
 
-    public const string DefaultStore = ".heal/feed.db";
-
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var listen = arguments.Optional("listen") ?? DefaultListen;
-        var storePath = arguments.Optional("store") ?? DefaultStore;
-        var key = arguments.Optional("key");
-        var noKey = arguments.Flag("no-key");
-        var allowRemote = arguments.Flag("allow-remote");
-        var origins = arguments.Repeated("allow-origin");
-        var scrubFields = arguments.Repeated("scrub-field");
-        var noScrub = arguments.Flag("no-scrub");
-        arguments.RejectUnknown();
+        var listen = new Option<string>("--listen") { Description = "Address and port to listen on; port 0 picks a free port.", DefaultValueFactory = _ => DefaultListen, HelpName = "ADDRESS:PORT" };
+        var store = new Option<string?>("--store") { Description = "The SQLite store to write, created if missing (default: the per-user store every command and editor shares; see 'The store' in the README).", HelpName = "FILE" };
+        var key = new Option<string?>("--key") { Description = "The DSN public key SDKs must send (default: a key generated once and kept next to the store, mode 0600); events are then marked authenticated.", HelpName = "KEY" };
+        var noKey = new Option<bool>("--no-key") { Description = "Accept events without a key from any program that can reach the address (never marked authenticated)." };
+        var allowOrigin = new Option<string[]>("--allow-origin") { Description = "A web origin whose browser SDK may post (repeatable); requests with any other Origin header get 403.", HelpName = "ORIGIN", AllowMultipleArgumentsPerToken = false };
+        var scrubField = new Option<string[]>("--scrub-field") { Description = "Also replace the values of this key with [Filtered] before storing (repeatable).", HelpName = "NAME" };
+        var noScrub = new Option<bool>("--no-scrub") { Description = "Store events as sent, without replacing passwords, tokens, card numbers and other secrets with [Filtered]." };
+        var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --listen address (accept events from other machines)." };
+        var command = new Command("feed", "Receive errors from Sentry SDKs into a store; prints the DSN to give your SDK. Runs until Ctrl+C.")
+        {
+            listen, store, key, noKey, allowOrigin, scrubField, noScrub, allowRemote,
+        };
+        return command.WithAction((context, cancellationToken) =>
+        {
+            var settings = new FeedSettings(context.Get(listen)!, context.Get(key), context.Get(noKey), context.Get(allowOrigin) ?? [],
+                context.Get(scrubField) ?? [], context.Get(noScrub), context.Get(allowRemote));
+            return RunAsync(settings, CliHost.Create(context.Get(store)), context, cancellationToken);
+        });
+    }
 
+    private static async Task<int> RunAsync(FeedSettings settings, HealHost host, CommandContext context, CancellationToken cancellationToken)
+    {
+        var stdout = context.Out;
+        var stderr = context.Error;
+        var listen = settings.Listen;
+        var key = settings.Key;
         var endpoint = ParseListen(listen);
-        if (!FeedServer.IsLoopback(endpoint.Address) && !allowRemote)
+        if (!FeedServer.IsLoopback(endpoint.Address) && !settings.AllowRemote)
         {
             throw new UsageException($"--listen {listen} is not a loopback address; add --allow-remote to accept events from other machines.");
         }
@@ -45,17 +58,17 @@ public static class FeedCommand
             throw new UsageException("--key must not be empty.");
         }
 
-        if (key is not null && noKey)
+        if (key is not null && settings.NoKey)
         {
             throw new UsageException("--key and --no-key contradict each other; pass one.");
         }
 
-        if (noScrub && scrubFields.Count > 0)
+        if (settings.NoScrub && settings.ScrubFields.Count > 0)
         {
             throw new UsageException("--scrub-field and --no-scrub contradict each other; pass one.");
         }
 
-        foreach (var origin in origins)
+        foreach (var origin in settings.AllowedOrigins)
         {
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.PathAndQuery != "/")
             {
@@ -63,40 +76,36 @@ public static class FeedCommand
             }
         }
 
-        var keySource = "given with --key";
-        if (key is null && !noKey)
-        {
-            try
-            {
-                (key, var created) = FeedKey.LoadOrCreate(storePath);
-                keySource = $"{(created ? "generated and kept" : "kept")} in {FeedKey.PathFor(storePath)}";
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                await stderr.WriteLineAsync($"heal feed: cannot keep the feed's key: {e.Message}");
-                return CommandLine.ExitInternal;
-            }
-        }
-
+        await CliHost.WriteNoticeAsync(host, context);
         SqliteErrorStore store;
         try
         {
-            store = SqliteErrorStore.Open(storePath);
+            store = host.OpenStore();
         }
         catch (StoreException e)
         {
-            await stderr.WriteLineAsync($"heal feed: {e.Message}");
-            return CommandLine.ExitInternal;
+            throw StoreErrors.ToCliException(e);
         }
 
         await using (store)
         {
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            var keySource = "given with --key";
+            if (key is null && !settings.NoKey)
+            {
+                try
+                {
+                    (key, var created) = FeedKey.LoadOrCreate(store.FilePath);
+                    keySource = $"{(created ? "generated and kept" : "kept")} in {FeedKey.PathFor(store.FilePath)}";
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    throw new CliException("key-failed", $"cannot keep the feed's key: {e.Message}");
+                }
+            }
 
-            var options = new FeedServerOptions(endpoint.Address, endpoint.Port, key, allowRemote,
-                AllowedOrigins: origins, ScrubEvents: !noScrub, Scrub: new ScrubOptions(scrubFields));
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var options = new FeedServerOptions(endpoint.Address, endpoint.Port, key, settings.AllowRemote,
+                AllowedOrigins: settings.AllowedOrigins, ScrubEvents: !settings.NoScrub, Scrub: new ScrubOptions(settings.ScrubFields));
             FeedServer server;
             try
             {
@@ -105,8 +114,7 @@ public static class FeedCommand
             catch (Exception e) when (e is SocketException or IOException)
             {
                 var reason = (e as SocketException ?? e.InnerException as SocketException)?.Message ?? e.Message;
-                await stderr.WriteLineAsync($"heal feed: cannot listen on {listen}: {reason}");
-                return CommandLine.ExitUsage;
+                throw new CliException("listen-failed", $"cannot listen on {listen}: {reason}", ExitCodes.Usage);
             }
 
             var address = $"http://{server.Address.Host}:{server.Address.Port}";
@@ -117,7 +125,7 @@ public static class FeedCommand
             await stderr.WriteLineAsync(key is null
                 ? "heal feed: --no-key: any program that can reach this address may post events, and none of them counts as authenticated."
                 : $"heal feed: events must carry the DSN's key ({keySource}).");
-            if (noScrub)
+            if (settings.NoScrub)
             {
                 await stderr.WriteLineAsync("heal feed: --no-scrub: events are stored as sent, passwords and tokens included.");
             }
@@ -128,23 +136,16 @@ public static class FeedCommand
             }
             catch (OperationCanceledException)
             {
-                // SIGINT, SIGTERM or the caller: stop gracefully below.
+                // Ctrl+C, SIGTERM (CommandLine turns both into cancellation) or the caller: stop gracefully below.
             }
 
             await server.StopAsync();
             var metrics = server.Metrics;
-            await stderr.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            await stderr.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"heal feed: stopped; {metrics.CommittedEvents} events committed this run in {metrics.Batches} commits; seconds spent reading bodies {metrics.Read.TotalSeconds:0.000}, scrubbing {metrics.Scrub.TotalSeconds:0.000}, reading events {metrics.Parse.TotalSeconds:0.000}, committing {metrics.Commit.TotalSeconds:0.000}; {metrics.ScrubbedValues} values scrubbed, {metrics.RejectedOverload} requests refused as overload."));
-
-            void Stop(PosixSignalContext context)
-            {
-                // Keep the process alive until the queue is flushed; the default action would exit at once.
-                context.Cancel = true;
-                stop.Cancel();
-            }
         }
 
-        return CommandLine.ExitOk;
+        return ExitCodes.Ok;
     }
 
     private static IPEndPoint ParseListen(string listen)
@@ -163,4 +164,7 @@ public static class FeedCommand
 
         throw new UsageException($"--listen '{listen}' is not ADDRESS:PORT, e.g. 127.0.0.1:8977 or [::1]:8977 (port 0 picks a free port).");
     }
+
+    private sealed record FeedSettings(string Listen, string? Key, bool NoKey, IReadOnlyList<string> AllowedOrigins,
+        IReadOnlyList<string> ScrubFields, bool NoScrub, bool AllowRemote);
 }

@@ -1,13 +1,9 @@
-using System.Globalization;
-using System.Text.Json;
+using System.CommandLine;
 using Heal.Core.Model;
 using Heal.Delivery;
-using Heal.Delivery.Git;
-using Heal.Delivery.GitHub;
 using Heal.Feed.Store;
 using Heal.Pipeline;
-using Heal.Repair.Engine;
-using Heal.Repair.Workspace;
+using Heal.Pipeline.Hosting;
 using Heal.Validation;
 
 namespace Heal.Cli.Commands;
@@ -19,80 +15,101 @@ namespace Heal.Cli.Commands;
 /// </summary>
 public static class FixCommand
 {
-    public const string Summary = "diagnose, validate and deliver one error: --repo DIR (--event FILE | --store FILE --group ID) [--offline] [--json] [--push REMOTE] [--pr --github-url URL --github-repo OWNER/NAME] [--base BRANCH] [--dry-run] [--body-file FILE] [--auto-merge] [--auto-merge-threshold N] [--quiet]";
+    private sealed record Options(
+        string Repository, string? EventFile, string? StoreFile, string? GroupId, bool Offline, string? Push, bool PullRequest,
+        string? GitHubUrl, string? GitHubRepo, string? BaseBranch, bool DryRun, string? BodyFile, bool AutoMerge,
+        double AutoMergeThreshold, int? MaxLines, bool Quiet);
 
-    public const int ExitDeclinedOrRejected = 3;
-
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var repository = arguments.Required("repo");
-        var eventFile = arguments.Optional("event");
-        var storeFile = arguments.Optional("store");
-        var groupId = arguments.Optional("group");
-        var offline = arguments.Flag("offline");
-        var json = arguments.Flag("json");
-        var push = arguments.Optional("push");
-        var pr = arguments.Flag("pr");
-        var githubUrl = arguments.Optional("github-url");
-        var githubRepo = arguments.Optional("github-repo");
-        var baseBranch = arguments.Optional("base");
-        var dryRun = arguments.Flag("dry-run");
-        var bodyFile = arguments.Optional("body-file");
-        var autoMerge = arguments.Flag("auto-merge");
-        var threshold = arguments.Optional("auto-merge-threshold");
-        var maxLines = arguments.OptionalInt("max-lines");
-        var progressToStderr = !arguments.Flag("quiet");
-        arguments.RejectUnknown();
-
-        if (!Directory.Exists(repository))
+        var repo = new Option<string>("--repo") { Description = "The repository to fix (a git work tree; it is never modified).", Required = true, HelpName = "DIR" };
+        var eventFile = new Option<string?>("--event") { Description = "The error as a Sentry event JSON file (instead of --store/--group).", HelpName = "FILE" };
+        var store = new Option<string?>("--store") { Description = "Read the error from this store (default: the per-user store every command and editor shares); needs --group.", HelpName = "FILE" };
+        var group = new Option<string?>("--group") { Description = "The error group to fix: its id or a unique prefix, as 'heal errors' shows.", HelpName = "ID" };
+        var offline = new Option<bool>("--offline") { Description = "Use only the deterministic rules, even when an LLM is configured (HEAL_LLM_*)." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (status, patch, gates, branch, pullRequest, timings, ...)." };
+        var push = new Option<string?>("--push") { Description = "Push the heal branch to this git remote (e.g. origin). Without it the branch stays local.", HelpName = "REMOTE" };
+        var pr = new Option<bool>("--pr") { Description = "Open a pull request (needs --push, --github-url and --github-repo; token from HEAL_GITHUB_TOKEN or GITHUB_TOKEN)." };
+        var githubUrl = new Option<string?>("--github-url") { Description = "The GitHub API address, e.g. https://api.github.com or https://ghe.example.com/api/v3.", HelpName = "URL" };
+        var githubRepo = new Option<string?>("--github-repo") { Description = "The repository on GitHub.", HelpName = "OWNER/NAME" };
+        var baseBranch = new Option<string?>("--base") { Description = "The pull request's base branch (default: the repository's default branch).", HelpName = "BRANCH" };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Validate and commit the branch locally, but push nothing and open no pull request." };
+        var bodyFile = new Option<string?>("--body-file") { Description = "Also write the pull request's Markdown body to this file.", HelpName = "FILE" };
+        var autoMerge = new Option<bool>("--auto-merge") { Description = "Ask GitHub to merge the pull request when its checks pass, if the policy allows (see the README)." };
+        var threshold = new Option<double>("--auto-merge-threshold") { Description = "The lowest confidence that may auto-merge, between 0 and 1.", DefaultValueFactory = _ => 0.9, HelpName = "X" };
+        var maxLines = new Option<int?>("--max-lines") { Description = "The most changed lines a patch may have (default 30).", HelpName = "N" };
+        var quiet = new Option<bool>("--quiet") { Description = "Do not print progress to stderr." };
+        var command = new Command("fix", "Diagnose, validate in a worktree and deliver one error as a heal/... branch (and optionally a pull request).")
         {
-            throw new UsageException($"--repo '{repository}' is not a directory.");
+            repo, eventFile, store, group, offline, json, push, pr, githubUrl, githubRepo, baseBranch, dryRun, bodyFile, autoMerge, threshold, maxLines, quiet,
+        };
+        return command.WithAction((context, cancellationToken) => RunAsync(
+            new Options(context.Get(repo)!, context.Get(eventFile), context.Get(store), context.Get(group), context.Get(offline), context.Get(push), context.Get(pr),
+                context.Get(githubUrl), context.Get(githubRepo), context.Get(baseBranch), context.Get(dryRun), context.Get(bodyFile), context.Get(autoMerge),
+                context.Get(threshold), context.Get(maxLines), context.Get(quiet)),
+            context, cancellationToken), json);
+    }
+
+    private static async Task<int> RunAsync(Options options, CommandContext context, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(options.Repository))
+        {
+            throw new UsageException($"--repo '{options.Repository}' is not a directory.", "repo-not-found");
         }
 
-        if ((eventFile is null) == (storeFile is null) || (storeFile is not null && groupId is null))
+        if (options.EventFile is not null && (options.StoreFile is not null || options.GroupId is not null))
         {
-            throw new UsageException("give either --event FILE, or --store FILE with --group ID.");
+            throw new UsageException("give either --event FILE, or --group ID (with --store FILE to read another store than the default).");
         }
 
-        if (pr && (githubUrl is null || githubRepo is null))
+        if (options.EventFile is null && options.GroupId is null)
+        {
+            throw new UsageException("give either --event FILE, or --group ID (with --store FILE to read another store than the default).");
+        }
+
+        if (options.PullRequest && (options.GitHubUrl is null || options.GitHubRepo is null))
         {
             throw new UsageException("--pr needs --github-url URL and --github-repo OWNER/NAME.");
         }
 
-        if (pr && push is null && !dryRun)
+        if (options.PullRequest && options.Push is null && !options.DryRun)
         {
             throw new UsageException("--pr needs --push REMOTE (the pull request's branch must be on the remote).");
         }
 
-        var autoMergeThreshold = 0.9;
-        if (threshold is not null && (!double.TryParse(threshold, NumberStyles.Float, CultureInfo.InvariantCulture, out autoMergeThreshold) || autoMergeThreshold is < 0 or > 1))
+        if (options.AutoMergeThreshold is < 0 or > 1)
         {
             throw new UsageException("--auto-merge-threshold must be a number between 0 and 1.");
         }
 
-        Uri? githubUri = null;
-        if (githubUrl is not null && !Uri.TryCreate(githubUrl, UriKind.Absolute, out githubUri))
+        if (options.MaxLines is <= 0)
         {
-            throw new UsageException($"--github-url '{githubUrl}' is not an absolute URL.");
+            throw new UsageException($"--max-lines must be at least 1, not {options.MaxLines}.");
         }
 
-        var root = Path.GetFullPath(repository);
-        var (errorEvent, group, origin) = storeFile is not null
-            ? await ReadFromStoreAsync(storeFile, groupId!, cancellationToken)
-            : (await EventFile.ReadAsync(eventFile!, cancellationToken), null, EventOrigin.LocalFile(Path.GetFullPath(eventFile!)));
+        Uri? githubUri = null;
+        if (options.GitHubUrl is not null && !Uri.TryCreate(options.GitHubUrl, UriKind.Absolute, out githubUri))
+        {
+            throw new UsageException($"--github-url '{options.GitHubUrl}' is not an absolute URL.");
+        }
 
-        var credentials = GitCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
-        var choice = DiagnoserFactory.Create(offline, Environment.GetEnvironmentVariable, new WorkspaceProvider());
-        var pipeline = new HealPipeline(choice.Diagnoser, new PatchValidator(), new DeliveryService(t => new GitHubCodeHost(t.Url, credentials), credentials));
+        var root = Path.GetFullPath(options.Repository);
+        var host = CliHost.Create(options.StoreFile, options.Offline);
+        var (errorEvent, group, origin) = options.GroupId is not null
+            ? await ReadFromStoreAsync(host, options.GroupId, context, cancellationToken)
+            : (await EventFile.ReadAsync(options.EventFile!, cancellationToken), null, EventOrigin.LocalFile(Path.GetFullPath(options.EventFile!)));
+
+        var pipeline = host.CreatePipeline();
         var request = new HealRequest(root, errorEvent, group, origin,
-            ValidationPolicy.Default with { MaxChangedLines = maxLines ?? ValidationPolicy.Default.MaxChangedLines },
+            ValidationPolicy.Default with { MaxChangedLines = options.MaxLines ?? ValidationPolicy.Default.MaxChangedLines },
             new DeliveryOptions(
-                PushRemote: push,
-                PullRequest: pr ? new PullRequestTarget(githubUri!, githubRepo!, baseBranch) : null,
-                AutoMerge: new AutoMergePolicy(autoMerge, autoMergeThreshold),
-                DryRun: dryRun,
-                BodyFile: bodyFile));
-        var progress = progressToStderr ? new SynchronousProgress<HealProgress>(p => stderr.WriteLine($"heal fix: {p.Message}")) : null;
+                PushRemote: options.Push,
+                PullRequest: options.PullRequest ? new PullRequestTarget(githubUri!, options.GitHubRepo!, options.BaseBranch) : null,
+                AutoMerge: new AutoMergePolicy(options.AutoMerge, options.AutoMergeThreshold),
+                DryRun: options.DryRun,
+                BodyFile: options.BodyFile));
+        var stderr = context.Error;
+        var progress = options.Quiet ? null : new SynchronousProgress<HealProgress>(p => stderr.WriteLine($"heal fix: {p.Message}"));
 
         HealResult result;
         try
@@ -101,48 +118,34 @@ public static class FixCommand
         }
         catch (DeliveryException e)
         {
-            return await ErrorAsync(json, "delivery failed: " + e.Message, stdout, stderr);
+            throw new CliException("delivery-failed", "delivery failed: " + e.Message);
         }
-        catch (Exception e) when (e is not OperationCanceledException and not UsageException)
+        catch (Exception e) when (e is not OperationCanceledException and not CliException)
         {
-            return await ErrorAsync(json, $"{e.GetType().Name}: {e.Message}", stdout, stderr);
+            throw new CliException("internal", $"{e.GetType().Name}: {e.Message}");
         }
 
-        if (json)
+        if (context.Json)
         {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(FixReport.ToJson(result), FixReport.JsonOptions));
+            await context.Out.WriteLineAsync(CliJson.Serialize(FixReport.ToJson(result)));
         }
         else
         {
-            await stdout.WriteAsync(FixReport.ToText(result));
+            await context.Out.WriteAsync(FixReport.ToText(result));
         }
 
-        return result.Status == HealStatus.Validated ? CommandLine.ExitOk : ExitDeclinedOrRejected;
+        return result.Status == HealStatus.Validated ? ExitCodes.Ok : ExitCodes.Declined;
     }
 
-    private static async Task<(ErrorEvent, ErrorGroup?, EventOrigin)> ReadFromStoreAsync(string path, string groupId, CancellationToken cancellationToken)
+    private static async Task<(ErrorEvent, ErrorGroup?, EventOrigin)> ReadFromStoreAsync(HealHost host, string groupId, CommandContext context, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            throw new UsageException($"--store '{path}' does not exist.");
-        }
-
-        await using var store = SqliteErrorStore.OpenExisting(path);
+        await CliHost.WriteNoticeAsync(host, context);
+        var path = host.Store.Path;
+        await using var store = StoreErrors.OpenExisting(host);
         var group = await store.GetGroupAsync(groupId, cancellationToken) ?? throw new UsageException($"no error group '{groupId}' in {path}; 'heal errors --store {path}' lists them.");
         var stored = await store.GetLatestStoredEventAsync(groupId, cancellationToken) ?? throw new UsageException($"error group '{groupId}' holds no event any more.");
 
         // Authenticated only when the receiver checked the sender's DSN key (heal feed --key); auto-merge needs it.
         return (stored.Event, group, new EventOrigin("store:" + Path.GetFullPath(path), stored.Authenticated));
-    }
-
-    private static async Task<int> ErrorAsync(bool json, string message, TextWriter stdout, TextWriter stderr)
-    {
-        if (json)
-        {
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(new Dictionary<string, object?> { ["status"] = "error", ["error"] = message }));
-        }
-
-        await stderr.WriteLineAsync($"heal fix: {message}");
-        return CommandLine.ExitInternal;
     }
 }

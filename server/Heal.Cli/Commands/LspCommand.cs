@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Heal.LanguageServer;
 
 namespace Heal.Cli.Commands;
@@ -8,11 +9,14 @@ namespace Heal.Cli.Commands;
 /// </summary>
 public static class LspCommand
 {
-    public const string Summary = "run the language server over stdio (editors start it; options come in initialize)";
-
-    public static async Task<int> RunAsync(Arguments arguments, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        arguments.RejectUnknown();
+        var command = new Command("lsp", "Run the language server over stdio (editors start it; its options come in initialize).");
+        return command.WithAction((context, cancellationToken) => RunAsync(context.Error, cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(TextWriter stderr, CancellationToken cancellationToken)
+    {
         var output = Console.OpenStandardOutput();
         Console.SetOut(stderr);
         await using var input = Console.OpenStandardInput();

@@ -65,7 +65,7 @@ public static class Migrations
         var current = ReadVersion(connection);
         if (current > Latest)
         {
-            throw new StoreException($"the store has schema version {current} but this Heal knows only up to {Latest}; use a newer Heal.");
+            throw new StoreException($"the store has schema version {current} but this Heal knows only up to {Latest}; use a newer Heal.", problem: StoreProblem.NewerVersion);
         }
 
         for (var version = current; version < Latest; version++)

@@ -79,7 +79,7 @@ public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
     {
         if (!File.Exists(path))
         {
-            throw new StoreException($"no store at '{path}'. Start 'heal feed --store {path}' first, or pass the right --store.");
+            throw new StoreException($"no store at '{path}'. Start 'heal feed --store {path}' first, or pass the right --store.", problem: StoreProblem.NotFound);
         }
 
         return OpenCore(path, options ?? StoreOptions.Default, create: false);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Heal.Pipeline.Hosting;
 
 namespace Heal.LanguageServer.Errors;
 
@@ -6,11 +7,25 @@ namespace Heal.LanguageServer.Errors;
 /// Which error source a workspace reads, from <c>initializationOptions</c>: <c>{"jsonl": path}</c> (a JSON-lines file),
 /// <c>{"sentry": {url, org, project}}</c> (a Sentry-style backend; the token comes from <c>HEAL_SENTRY_TOKEN</c> or
 /// <c>SENTRY_AUTH_TOKEN</c>, never from the editor and never logged), else <c>{"store": path}</c> or the default store
-/// (see <see cref="StoreLocation"/>). Relative paths are workspace-relative.
+/// (see <see cref="StoreChoice"/>, shared with every CLI command). Relative paths are workspace-relative.
 /// </summary>
-public sealed record ErrorSourceOptions(string? Store, string? JsonLines, SentrySourceOptions? Sentry)
+public sealed record ErrorSourceOptions(string? Store, string? JsonLines, SentryImport? Sentry)
 {
     public static ErrorSourceOptions Default { get; } = new(null, null, null);
+
+    /// <summary>
+    /// The composition root's options for a workspace: the editor's choices, rules-only diagnosis (a model's patch is not
+    /// run in the editor), configuration and secrets from the server's environment.
+    /// </summary>
+    public HealOptions ToHealOptions(string root, Func<string, string?> environment) => new()
+    {
+        Folder = root,
+        Store = Store,
+        JsonLines = JsonLines,
+        Sentry = Sentry,
+        Offline = true,
+        Environment = environment,
+    };
 
     /// <summary>Reads the options; a field of the wrong shape is a problem message, never an exception.</summary>
     public static (ErrorSourceOptions Options, string? Problem) Parse(JsonElement? initializationOptions)
@@ -32,7 +47,7 @@ public sealed record ErrorSourceOptions(string? Store, string? JsonLines, Sentry
             return (new ErrorSourceOptions(store, jsonl, null), "initializationOptions.sentry needs {\"org\": string, \"project\": string} and an optional \"url\"");
         }
 
-        return (new ErrorSourceOptions(store, jsonl, new SentrySourceOptions(Text(sentry, "url"), org, project)), null);
+        return (new ErrorSourceOptions(store, jsonl, new SentryImport(Text(sentry, "url"), org, project)), null);
     }
 
     private static string? Text(JsonElement element, string name) =>

@@ -1,33 +1,21 @@
 using Heal.Core.Model;
 using Heal.Delivery;
-using Heal.Delivery.Git;
-using Heal.Delivery.GitHub;
 using Heal.Pipeline;
-using Heal.Repair.Engine;
-using Heal.Repair.Workspace;
 using Heal.Validation;
 
 namespace Heal.LanguageServer.Errors;
 
 /// <summary>
-/// Runs <see cref="HealPipeline"/> for one group of the workspace: the offline rules by default, validation in a
-/// worktree, no delivery (the editor previews the patch first). Built once per workspace so Roslyn workspaces are reused.
+/// Runs the workspace's <see cref="HealPipeline"/> for one group: validation in a worktree and no delivery (the editor
+/// previews the patch first), or, for a pull request, the whole loop again. The pipeline and its Roslyn workspaces come
+/// from <see cref="HealWorkspace.Pipeline"/>, so they stay warm between requests.
 /// </summary>
 public sealed class HealRunner
 {
-    private readonly HealPipeline _pipeline;
-
-    public HealRunner()
-    {
-        var credentials = GitCredentials.FromEnvironment(Environment.GetEnvironmentVariable);
-        var choice = DiagnoserFactory.Create(offline: true, Environment.GetEnvironmentVariable, new WorkspaceProvider());
-        _pipeline = new HealPipeline(choice.Diagnoser, new PatchValidator(), new DeliveryService(t => new GitHubCodeHost(t.Url, credentials), credentials));
-    }
-
     public Task<HealResult> RunAsync(HealWorkspace workspace, ErrorEntry entry, IProgress<HealProgress> progress, CancellationToken cancellationToken)
     {
         var request = new HealRequest(workspace.Root, entry.Latest!, entry.Group, Origin(workspace), ValidationPolicy.Default, new DeliveryOptions(), Deliver: false);
-        return _pipeline.RunAsync(request, progress, cancellationToken);
+        return workspace.Pipeline.RunAsync(request, progress, cancellationToken);
     }
 
     /// <summary>
@@ -39,7 +27,7 @@ public sealed class HealRunner
     {
         var request = new HealRequest(workspace.Root, entry.Latest!, entry.Group, Origin(workspace), ValidationPolicy.Default,
             new DeliveryOptions(PushRemote: remote, PullRequest: target, AutoMerge: AutoMergePolicy.Off), Deliver: true);
-        return _pipeline.RunAsync(request, progress, cancellationToken);
+        return workspace.Pipeline.RunAsync(request, progress, cancellationToken);
     }
 
     private static EventOrigin Origin(HealWorkspace workspace) => new(workspace.Source?.Name ?? workspace.Description, Authenticated: false);

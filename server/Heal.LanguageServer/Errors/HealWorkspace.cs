@@ -4,76 +4,56 @@ using Heal.Core.Model;
 using Heal.Core.Sources;
 using Heal.Feed.Sources;
 using Heal.Feed.Store;
+using Heal.Pipeline;
+using Heal.Pipeline.Hosting;
 using Heal.Repair.Linking;
 
 namespace Heal.LanguageServer.Errors;
 
 /// <summary>
-/// One workspace folder and the errors that concern it: the error source (the local store, a JSON-lines file or a
-/// Sentry-style backend), the store behind it when there is one (for muting and incremental updates), and one
-/// <see cref="FrameLinker"/> built once and reused for every group.
+/// One workspace folder and the errors that concern it: the <see cref="HealHost"/> that composed its parts, the error
+/// source it opened (the local store, a JSON-lines file or a Sentry-style backend), the store behind it when there is one
+/// (for muting and incremental updates), one <see cref="FrameLinker"/> built once and reused for every group, and one
+/// pipeline whose Roslyn workspaces stay warm between "Heal this error" requests.
 /// </summary>
 public sealed class HealWorkspace : IAsyncDisposable
 {
     /// <summary>The most groups a snapshot holds, most recently seen first.</summary>
     public const int GroupLimit = 10_000;
 
+    private readonly ErrorSourceConnection _connection;
     private readonly SqliteErrorStore? _store;
     private readonly StoreErrorSource? _storeSource;
+    private readonly Lazy<HealPipeline> _pipeline;
 
-    private HealWorkspace(string root, string description, IErrorSource? source, SqliteErrorStore? store, FrameLinker linker)
+    private HealWorkspace(HealHost host, ErrorSourceConnection connection, FrameLinker linker)
     {
-        Root = root;
-        Description = description;
-        Source = source;
-        _store = store;
-        _storeSource = source as StoreErrorSource;
+        Host = host;
+        _connection = connection;
+        _store = connection.Store;
+        _storeSource = connection.Source as StoreErrorSource;
+        _pipeline = new Lazy<HealPipeline>(host.CreatePipeline);
         Linker = linker;
     }
 
-    public string Root { get; }
+    public HealHost Host { get; }
+
+    public string Root => Host.Options.Folder;
 
     /// <summary>Where the errors come from, for logs and event origins (never a token).</summary>
-    public string Description { get; }
+    public string Description => _connection.Description;
 
     /// <summary>Null when the store file does not exist (nothing recorded yet).</summary>
-    public IErrorSource? Source { get; }
+    public IErrorSource? Source => _connection.Source;
 
     public FrameLinker Linker { get; }
 
-    /// <summary>Opens the chosen source and indexes the workspace's files: I/O, so the server does it off the initialize path.</summary>
-    public static HealWorkspace Open(string root, ErrorSourceOptions options, Func<string, string?> environment)
-    {
-        var linker = FrameLinker.ForRepository(root);
-        if (options.Sentry is { } sentry)
-        {
-            var token = environment(SentryApiOptions.TokenVariable) ?? environment("SENTRY_AUTH_TOKEN");
-            if (string.IsNullOrWhiteSpace(token))
-            {
-                throw new InvalidOperationException($"initializationOptions.sentry needs a token in {SentryApiOptions.TokenVariable} or SENTRY_AUTH_TOKEN");
-            }
+    /// <summary>Diagnose → validate → deliver for this workspace, made on the first request and kept warm.</summary>
+    public HealPipeline Pipeline => _pipeline.Value;
 
-            var url = sentry.Url is null ? new Uri("https://sentry.io/") : new Uri(sentry.Url.EndsWith('/') ? sentry.Url : sentry.Url + "/", UriKind.Absolute);
-            var source = new SentryApiErrorSource(new SentryApiOptions(url, sentry.Organization, sentry.Project, token));
-            return new HealWorkspace(root, source.Name, source, null, linker);
-        }
-
-        if (options.JsonLines is { } jsonl)
-        {
-            var source = new JsonLinesErrorSource(Path.GetFullPath(Path.Combine(root, jsonl)));
-            return new HealWorkspace(root, source.Name, source, null, linker);
-        }
-
-        var storePath = StoreLocation.Resolve(root, options.Store);
-        if (!File.Exists(storePath))
-        {
-            return new HealWorkspace(root, "(no store at " + storePath + ")", null, null, linker);
-        }
-
-        var store = SqliteErrorStore.OpenExisting(storePath);
-        var storeSource = new StoreErrorSource(store);
-        return new HealWorkspace(root, storeSource.Name, storeSource, store, linker);
-    }
+    /// <summary>Opens the host's error source and indexes the workspace's files: I/O, so the server does it off the initialize path.</summary>
+    public static HealWorkspace Open(HealHost host) =>
+        new(host, host.OpenSource(), FrameLinker.ForRepository(host.Options.Folder));
 
     /// <summary>Every group (up to <see cref="GroupLimit"/>) with its latest event's frames linked.</summary>
     public async Task<ErrorSnapshot> LoadAsync(CancellationToken cancellationToken) =>
@@ -166,12 +146,5 @@ public sealed class HealWorkspace : IAsyncDisposable
     public Task<bool> MuteAsync(string groupId, CancellationToken cancellationToken) =>
         _store is null ? Task.FromResult(false) : _store.SetStatusAsync(groupId, GroupStatus.Muted, cancellationToken);
 
-    public async ValueTask DisposeAsync()
-    {
-        (Source as IDisposable)?.Dispose();
-        if (_store is not null)
-        {
-            await _store.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -99,14 +99,14 @@ public sealed class DiagnoseCommandTests
     }
 
     [Theory]
-    [InlineData(new[] { "diagnose", "--event", "EVENT" }, "--repo is required.")]
-    [InlineData(new[] { "diagnose", "--repo", "REPO" }, "--event is required.")]
+    [InlineData(new[] { "diagnose", "--event", "EVENT" }, "Option '--repo' is required.")]
+    [InlineData(new[] { "diagnose", "--repo", "REPO" }, "Option '--event' is required.")]
     [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "REPO/missing.json" }, "cannot read the event file 'REPO/missing.json'")]
     [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "REPO/src" }, "cannot read the event file 'REPO/src'")]
     [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "REPO/Shop.sln" }, "the event file 'REPO/Shop.sln' is not a Sentry event")]
     [InlineData(new[] { "diagnose", "--repo", "REPO/nowhere", "--event", "EVENT" }, "--repo 'REPO/nowhere' is not a directory.")]
-    [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "EVENT", "--fast" }, "unknown option: --fast.")]
-    [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "EVENT", "extra" }, "unexpected argument 'extra'.")]
+    [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "EVENT", "--fast" }, "Unrecognized command or argument '--fast'.")]
+    [InlineData(new[] { "diagnose", "--repo", "REPO", "--event", "EVENT", "extra" }, "Unrecognized command or argument 'extra'.")]
     public async Task Diagnose_BadArguments_UsageErrorSaysWhich(string[] args, string message)
     {
         using var repository = TempRepository.Create(Samples.Shop);

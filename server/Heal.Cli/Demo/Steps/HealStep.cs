@@ -1,10 +1,8 @@
 using System.Globalization;
 using Heal.Core.Model;
 using Heal.Delivery;
-using Heal.Delivery.Git;
 using Heal.Pipeline;
-using Heal.Repair.Engine;
-using Heal.Repair.Workspace;
+using Heal.Pipeline.Hosting;
 using Heal.Validation;
 
 namespace Heal.Cli.Demo.Steps;
@@ -25,8 +23,8 @@ public sealed class HealStep : IDemoStep
         var errorEvent = await store.GetLatestEventAsync(group.Id, cancellationToken)
             ?? throw new DemoStepException($"group {group.Id} holds no event.");
 
-        var choice = DiagnoserFactory.Create(offline: true, _ => null, new WorkspaceProvider());
-        var pipeline = new HealPipeline(choice.Diagnoser, new PatchValidator(), new DeliveryService(_ => throw new DemoStepException("the demo opens no pull request"), GitCredentials.None));
+        // The demo reads no configuration: rules only, no tokens, whatever this machine's environment holds.
+        var pipeline = new HealHost(new HealOptions { Folder = context.SampleRoot, Store = context.StorePath, Offline = true, Environment = _ => null }).CreatePipeline();
         var request = new HealRequest(
             context.SampleRoot,
             errorEvent,

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using Heal.Feed.Receiver;
-using Heal.Feed.Store;
+using Heal.Pipeline.Hosting;
 
 namespace Heal.Cli.Demo.Steps;
 
@@ -12,7 +12,7 @@ public sealed class StartFeedStep : IDemoStep
 
     public async Task<DemoStepResult> RunAsync(DemoContext context, CancellationToken cancellationToken)
     {
-        context.Store = SqliteErrorStore.Open(context.StorePath);
+        context.Store = new HealHost(new HealOptions { Folder = context.Workspace, Store = context.StorePath, Environment = _ => null }).OpenStore();
         var key = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         context.Feed = await FeedServer.StartAsync(new FeedServerOptions(IPAddress.Loopback, 0, key), context.Store, cancellationToken);
         context.Dsn = context.Feed.Dsn(key);

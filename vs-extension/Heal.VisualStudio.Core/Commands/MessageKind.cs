@@ -1,0 +1,8 @@
+namespace Heal.VisualStudio.Core.Commands;
+
+public enum MessageKind
+{
+    Information,
+    Warning,
+    Error,
+}

@@ -1,0 +1,8 @@
+namespace Heal.VisualStudio.Core.Review;
+
+public enum ReviewState
+{
+    Pending,
+    Accepted,
+    Rejected,
+}
