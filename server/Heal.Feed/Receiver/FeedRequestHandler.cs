@@ -50,6 +50,12 @@ public sealed class FeedRequestHandler(FeedServerOptions options, IngestionQueue
             // Kestrel's own refusals (a malformed chunk, a body that stalls below the minimum data rate).
             await FeedResponses.WriteErrorAsync(context, new FeedError(e.StatusCode, "bad request", e.Message), _limits.RetryAfterSeconds).ConfigureAwait(false);
         }
+        catch (IOException e) when (e.InnerException is OverflowException && !context.Response.HasStarted)
+        {
+            // Kestrel reports a chunk size that does not fit in 64 bits as an IOException around the overflow, not as a
+            // bad request: it is still the sender's mistake.
+            await FeedResponses.WriteErrorAsync(context, FeedError.BadRequest("bad chunk", $"a chunk size of the chunked body does not fit in 64 bits ({e.Message})."), _limits.RetryAfterSeconds).ConfigureAwait(false);
+        }
         catch (Exception) when (context.RequestAborted.IsCancellationRequested)
         {
             // The client went away; there is nobody to answer.
