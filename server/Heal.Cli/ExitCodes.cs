@@ -14,4 +14,10 @@ public static class ExitCodes
 
     /// <summary>diagnose declined, or fix declined or rejected the patch: a normal, safe outcome.</summary>
     public const int Declined = 3;
+
+    /// <summary>
+    /// fix: a model wrote the patch and, with no sandbox available and no <c>--allow-unsandboxed</c>, Heal refused to build
+    /// or test it; the patch is printed for review (docs/security.md).
+    /// </summary>
+    public const int Unverified = 4;
 }

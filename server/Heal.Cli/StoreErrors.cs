@@ -14,7 +14,7 @@ public static class StoreErrors
     };
 
     /// <summary>Opens the host's store for reading; a missing or foreign store is a <see cref="CliException"/>.</summary>
-    public static SqliteErrorStore OpenExisting(HealHost host)
+    public static IErrorStore OpenExisting(HealHost host)
     {
         try
         {

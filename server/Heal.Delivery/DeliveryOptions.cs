@@ -7,6 +7,8 @@ namespace Heal.Delivery;
 /// <param name="PullRequest">Where to open the pull request; requires <see cref="PushRemote"/>.</param>
 /// <param name="DryRun">Do everything but push and open the pull request; write the body to <see cref="BodyFile"/>.</param>
 /// <param name="BodyFile">Where to write the pull-request body (always written in a dry run).</param>
+/// <param name="WorkRoot">Heal's folder for the temporary index file and a dry run's default body file; when null, <c>heal</c> inside the
+/// repository's git folder (the user's own, never a shared temporary folder another user could prepare).</param>
 public sealed record DeliveryOptions(
     string? PushRemote = null,
     PullRequestTarget? PullRequest = null,
@@ -17,9 +19,6 @@ public sealed record DeliveryOptions(
     ImmutableArray<string> Labels = default,
     string? WorkRoot = null)
 {
-    /// <summary>Heal's own folder for the temporary index file and a dry run's default body file; <c>$TMPDIR/heal</c> when null.</summary>
-    public string EffectiveWorkRoot => WorkRoot ?? Path.Combine(Path.GetTempPath(), "heal");
-
     public ImmutableArray<string> EffectiveLabels => Labels.IsDefaultOrEmpty ? ["heal", "automated-fix"] : Labels;
 
     public AutoMergePolicy EffectiveAutoMerge => AutoMerge ?? AutoMergePolicy.Off;

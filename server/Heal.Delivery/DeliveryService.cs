@@ -30,7 +30,8 @@ public sealed class DeliveryService(Func<PullRequestTarget, ICodeHost> codeHostF
 
         var exception = input.Event.Culprit;
         var wanted = BranchNaming.For(input.Group?.Id ?? input.Event.Id, exception?.Type ?? "error", exception?.ThrowingFrame?.Function);
-        var branch = await BranchCommitter.FreeBranchNameAsync(repository, wanted, cancellationToken);
+        // Never a silent second branch: the pipeline stops earlier when the group has one, and update-ref refuses to move it.
+        var branch = wanted;
         progress?.Report($"committing on {branch}");
         List<string> patches = [input.Patch];
         if (input.Report.RegressionTest is { } test)
@@ -38,13 +39,14 @@ public sealed class DeliveryService(Func<PullRequestTarget, ICodeHost> codeHostF
             patches.Add(test);
         }
 
+        var workRoot = await WorkRootAsync(repository, options, cancellationToken);
         var commit = await BranchCommitter.CommitAsync(repository, input.Report.BaseCommit, branch, patches,
-            PullRequestBody.CommitMessage(input.Event, input.Diagnosis, input.Group?.Id), options.EffectiveWorkRoot, cancellationToken);
+            PullRequestBody.CommitMessage(input.Event, input.Diagnosis, input.Group?.Id), workRoot, cancellationToken);
 
         string? bodyFile = null;
         if (options.BodyFile is not null || options.DryRun)
         {
-            bodyFile = options.BodyFile ?? Path.Combine(options.EffectiveWorkRoot, $"pr-{branch.Replace('/', '-')}.md");
+            bodyFile = options.BodyFile ?? Path.Combine(workRoot, $"pr-{branch.Replace('/', '-')}.md");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(bodyFile))!);
             await File.WriteAllTextAsync(bodyFile, body, cancellationToken);
         }
@@ -64,9 +66,26 @@ public sealed class DeliveryService(Func<PullRequestTarget, ICodeHost> codeHostF
         var host = codeHostFactory(target);
         var baseBranch = target.BaseBranch ?? await CurrentBranchAsync(repository, cancellationToken);
         progress?.Report($"opening a pull request on {target.Repository}");
-        var pullRequest = await host.CreatePullRequestAsync(
-            new NewPullRequestSpec(target.Repository, PullRequestBody.Title(input.Event, input.Diagnosis), branch, baseBranch, body, Draft: false),
-            cancellationToken);
+        PullRequestRef pullRequest;
+        try
+        {
+            pullRequest = await host.CreatePullRequestAsync(
+                new NewPullRequestSpec(target.Repository, PullRequestBody.Title(input.Event, input.Diagnosis), branch, baseBranch, body, Draft: false),
+                cancellationToken);
+        }
+        catch (Exception e)
+        {
+            // No pull request means nobody will review the pushed branch: take it off the remote again.
+            var cleanup = RemovePushedBranch(repository, options.PushRemote, branch);
+            if (e is OperationCanceledException)
+            {
+                throw;
+            }
+
+            var reason = e is DeliveryException ? e.Message : $"the pull request could not be opened: {credentials.Redact(e.Message)}";
+            throw new DeliveryException($"{reason}; {cleanup}", e);
+        }
+
         await host.AddLabelsAsync(pullRequest, options.EffectiveLabels, cancellationToken);
         var autoMerged = false;
         if (decision.Allowed)
@@ -76,6 +95,35 @@ public sealed class DeliveryService(Func<PullRequestTarget, ICodeHost> codeHostF
         }
 
         return new DeliveryResult(branch, commit, true, pullRequest, decision, autoMerged, body, bodyFile);
+    }
+
+    private string RemovePushedBranch(string repository, string remote, string branch)
+    {
+        try
+        {
+            BranchPusher.Delete(repository, remote, branch, credentials);
+            return $"the pushed branch {branch} was removed from {BranchPusher.Describe(remote)}";
+        }
+        catch (DeliveryException e)
+        {
+            return $"the pushed branch {branch} could not be removed from {BranchPusher.Describe(remote)}: {e.Message}";
+        }
+    }
+
+    /// <summary><see cref="DeliveryOptions.WorkRoot"/>, else <c>.git/heal</c>; created for the current user only.</summary>
+    private static async Task<string> WorkRootAsync(string repository, DeliveryOptions options, CancellationToken cancellationToken)
+    {
+        var root = options.WorkRoot ?? Path.Combine(await GitProcess.RunAsync(repository, ["rev-parse", "--absolute-git-dir"], null, null, cancellationToken), "heal");
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(root);
+        }
+        else
+        {
+            Directory.CreateDirectory(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return root;
     }
 
     private static async Task<string> CurrentBranchAsync(string repository, CancellationToken cancellationToken)

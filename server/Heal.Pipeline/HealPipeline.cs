@@ -2,22 +2,51 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using Heal.Core.Model;
 using Heal.Delivery;
+using Heal.Delivery.Git;
 using Heal.Repair;
 using Heal.Repair.Linking;
 using Heal.Validation;
+using Heal.Validation.Git;
 
 namespace Heal.Pipeline;
 
 /// <summary>
 /// The whole loop for one error: diagnose → validate in a worktree (with one retry when build or tests fail)
-/// → deliver. Used by the CLI and the language server alike. The scope a patch may touch is computed here from
+/// → deliver. A diagnoser that is not deterministic (a model) writes untrusted code: validation builds and tests it only
+/// in the sandbox, and without one the run ends <see cref="HealStatus.Unverified"/> with the patch for review. Used by the CLI and the language server alike. The scope a patch may touch is computed here from
 /// the frames that link to the repository — never from the diagnosis or from event text — and handed to
 /// validation, so nothing inside an event can widen it.
 /// </summary>
 public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator, DeliveryService delivery)
 {
+    /// <exception cref="HealPreconditionException">The repository cannot be used as asked, or the group already has a heal branch.</exception>
+    /// <summary>
+    /// What must hold before any work starts: a git working tree with commits (and a branch when pushing), and no heal branch
+    /// for this group yet when delivering (a second run says so instead of silently making <c>heal/…-2</c>).
+    /// </summary>
+    private static async Task CheckPreconditionsAsync(HealRequest request, CancellationToken cancellationToken)
+    {
+        var willPush = request.Deliver && request.Delivery.PushRemote is not null && !request.Delivery.DryRun;
+        if (await RepositoryCheck.FindProblemAsync(request.RepositoryRoot, willPush, cancellationToken) is { } problem)
+        {
+            throw new HealPreconditionException(problem.Code, problem.Message);
+        }
+
+        if (request.Deliver)
+        {
+            var groupId = request.Group?.Id ?? request.Event.Id;
+            var existing = await BranchCommitter.HealBranchesOfGroupAsync(request.RepositoryRoot, groupId, cancellationToken);
+            if (existing.Count > 0)
+            {
+                throw new HealPreconditionException("heal-branch-exists",
+                    $"error group {groupId[..Math.Min(8, groupId.Length)]} already has the branch {existing[0]}: review or merge it, or delete it (git branch -D {existing[0]}) to heal the error again.");
+            }
+        }
+    }
+
     public async Task<HealResult> RunAsync(HealRequest request, IProgress<HealProgress>? progress, CancellationToken cancellationToken)
     {
+        await CheckPreconditionsAsync(request, cancellationToken);
         var timings = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         var total = Stopwatch.StartNew();
         var culprit = request.Event.Culprit;
@@ -28,6 +57,7 @@ public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator,
         string? failure = null;
         string? previousPatch = null;
         Diagnosis? validated = null;
+        ValidationRequest? validation = null;
         var attempts = 0;
         for (var attempt = 1; attempt <= 2; attempt++)
         {
@@ -56,10 +86,9 @@ public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator,
             attempts = attempt;
             var validationProgress = progress is null ? null : new Progress<string>(m => progress.Report(new HealProgress("validate", m, attempt == 1 ? 30 : 75)));
             stopwatch.Restart();
-            report = await validator.ValidateAsync(
-                new ValidationRequest(request.RepositoryRoot, diagnosis.Patch, diagnosis, allowed, request.Event.Release, request.Validation,
-                    diagnosis.RegressionTest, culprit?.Type),
-                validationProgress, cancellationToken);
+            validation = new ValidationRequest(request.RepositoryRoot, diagnosis.Patch, diagnosis, allowed, request.Event.Release, request.Validation,
+                diagnosis.RegressionTest, culprit?.Type, Untrusted: !diagnoser.IsDeterministic);
+            report = await validator.ValidateAsync(validation, validationProgress, cancellationToken);
             timings[attempt == 1 ? "validate" : "validate-retry"] = stopwatch.Elapsed.TotalSeconds;
             foreach (var (step, seconds) in report.Timings)
             {
@@ -73,6 +102,13 @@ public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator,
 
             // Build or tests failed: the diagnoser sees the failure once and may propose a different patch.
             failure = report.FailureOutput;
+        }
+
+        if (report is not null && !report.Passed && validation is not null && await validator.WhyNotRunAsync(validation) is { } notRun
+            && !report.Gates.Any(g => g.Status == GateStatus.Failed))
+        {
+            // A model's patch and no sandbox: shown for review, never delivered.
+            return Finish(HealStatus.Unverified, "unverified: " + notRun, validated, report, null);
         }
 
         if (report is null || !report.Passed)

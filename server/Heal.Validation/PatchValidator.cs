@@ -5,6 +5,7 @@ using Heal.Core.Model;
 using Heal.Validation.Dotnet;
 using Heal.Validation.Gates;
 using Heal.Validation.Git;
+using Heal.Validation.Sandbox;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -15,10 +16,64 @@ namespace Heal.Validation;
 /// build, tests, reproduction, then one confidence. The static gates run first, on the patch text, so a patch
 /// that reaches outside its scope is never written anywhere. The user's working tree and index are never read
 /// for writing: everything happens in the worktree.
+/// A patch no human wrote (<see cref="ValidationRequest.Untrusted"/>: a model's) is built and tested only inside the
+/// sandbox (<see cref="BubblewrapSandbox"/>), never with the shared build cache; when there is no sandbox it is checked
+/// without being run (build and tests "not run", the report not passed) unless the policy says the user agreed
+/// (<see cref="ValidationPolicy.AllowUnsandboxed"/>).
 /// </summary>
 public sealed partial class PatchValidator
 {
     private static readonly string[] s_gateOrder = ["scope", "size", "dependencies", "applies", "syntax", "build", "tests", "reproduction"];
+    private readonly Lazy<Task<SandboxChoice>> _sandbox;
+    private readonly bool _sandboxEverything;
+
+    /// <summary>
+    /// A validator that looks for the sandbox (<c>HEAL_SANDBOX</c>, bwrap on PATH) the first time it meets an untrusted
+    /// patch; with <c>HEAL_SANDBOX=always</c> every patch counts as untrusted.
+    /// </summary>
+    public PatchValidator()
+        : this(Environment.GetEnvironmentVariable)
+    {
+    }
+
+    /// <summary>As <see cref="PatchValidator()"/>, reading <c>HEAL_SANDBOX</c> and PATH through <paramref name="environment"/>.</summary>
+    public PatchValidator(Func<string, string?> environment)
+        : this(null, environment(SandboxDetector.Variable) == SandboxDetector.Always, environment)
+    {
+    }
+
+    /// <param name="sandbox">The sandbox for untrusted patches (or the reason there is none); null to detect it.</param>
+    /// <param name="sandboxEverything">Build and test every patch in the sandbox, the rules' too (and the repository's own tests with them).</param>
+    /// <param name="environment">Reads <c>HEAL_SANDBOX</c> and PATH when <paramref name="sandbox"/> is null (the process environment by default).</param>
+    public PatchValidator(SandboxChoice? sandbox, bool sandboxEverything = false, Func<string, string?>? environment = null)
+    {
+        _sandboxEverything = sandboxEverything;
+        _sandbox = new Lazy<Task<SandboxChoice>>(() => sandbox is not null
+            ? Task.FromResult(sandbox)
+            : SandboxDetector.DetectAsync(environment ?? Environment.GetEnvironmentVariable, CancellationToken.None));
+    }
+
+    /// <summary>The sandbox untrusted patches run in, or why there is none.</summary>
+    public Task<SandboxChoice> SandboxAsync() => _sandbox.Value;
+
+    /// <summary>
+    /// Why <paramref name="request"/>'s patch would not be built or tested (it is untrusted, there is no sandbox and the user
+    /// did not agree to run it unsandboxed), or null when it would be.
+    /// </summary>
+    public async Task<string?> WhyNotRunAsync(ValidationRequest request)
+    {
+        if (!Untrusted(request) || request.Policy.AllowUnsandboxed || !request.Policy.RunBuild)
+        {
+            return null;
+        }
+
+        var sandbox = await _sandbox.Value;
+        return sandbox.Available ? null
+            : request.Untrusted ? $"not run: {request.Diagnosis.Diagnoser} wrote this patch, not a person or Heal's rules, and no sandbox is available to build and test it ({sandbox.Why}); review it first"
+            : $"not run: {SandboxDetector.Variable}={SandboxDetector.Always} asks for every build in a sandbox, and none is available ({sandbox.Why})";
+    }
+
+    private bool Untrusted(ValidationRequest request) => request.Untrusted || _sandboxEverything;
 
     public async Task<ValidationReport> ValidateAsync(ValidationRequest request, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -41,18 +96,25 @@ public sealed partial class PatchValidator
             return Finish(request, gates, timings, "", failureOutput);
         }
 
-        var baseCommit = await ResolveBaseCommitAsync(request.RepositoryRoot, request.Release, cancellationToken);
+        // The release may pick the base only through a tag or a full commit id in HEAD's (or origin's default branch's) history.
+        var baseChoice = await TrustedBase.ChooseAsync(request.RepositoryRoot, request.Release, cancellationToken);
+        var baseCommit = baseChoice.Commit;
         progress?.Report($"creating a worktree at {baseCommit[..Math.Min(12, baseCommit.Length)]}");
         var stopwatch = Stopwatch.StartNew();
-        var workRoot = request.Policy.EffectiveWorkRoot;
-        using var cache = request.Policy.ReuseBuildOutputs ? await BuildCache.OpenAsync(request.RepositoryRoot, workRoot, cancellationToken) : null;
+        var workRoot = PrivateDirectory.Ensure(request.Policy.EffectiveWorkRoot);
+
+        // Untrusted code never shares the build cache: its outputs could poison the next validation's build.
+        var notRun = await WhyNotRunAsync(request);
+        var sandbox = Untrusted(request) && notRun is null && request.Policy.RunBuild ? (await _sandbox.Value).Sandbox : null;
+        using var cache = request.Policy.ReuseBuildOutputs && !Untrusted(request) ? await BuildCache.OpenAsync(request.RepositoryRoot, workRoot, cancellationToken) : null;
         await using var worktree = await Worktree.CreateAsync(request.RepositoryRoot, baseCommit, workRoot, cancellationToken, cache?.WorktreePath);
+        using var session = sandbox?.CreateSession(worktree.Path, workRoot, request.RepositoryRoot);
         timings["worktree"] = stopwatch.Elapsed.TotalSeconds;
 
         // Neither the patch nor the regression test may add or change a project file (the scope gate), so the
         // project graph of the base commit is the graph of every state validated below.
         var graph = ProjectGraph.Load(worktree.Path);
-        var dotnet = new DotnetRunner(request.Policy, cache?.ArtifactsPath);
+        var dotnet = new DotnetRunner(request.Policy, cache?.ArtifactsPath, session);
         var restore = true;
         var prepared = false;
 
@@ -60,7 +122,7 @@ public sealed partial class PatchValidator
         // crash); then the patch, one build, and one run of the affected tests that includes the regression test
         // (it must pass). The "after" half costs nothing beyond the normal build and tests gates.
         Reproduction? reproduction = null;
-        if (request.RegressionTest is not null)
+        if (request.RegressionTest is not null && notRun is null)
         {
             if (request.Policy.RunBuild && request.Policy.RunTests)
             {
@@ -73,7 +135,7 @@ public sealed partial class PatchValidator
                     gates["reproduction"] = gate;
                     if (gate.Status == GateStatus.Failed)
                     {
-                        return Finish(request, gates, timings, baseCommit, failureOutput);
+                        return Finish(request, gates, timings, baseCommit, failureOutput, sandboxed: session is not null);
                     }
                 }
             }
@@ -91,16 +153,32 @@ public sealed partial class PatchValidator
 
         stopwatch.Restart();
         gates["applies"] = await ApplyAsync(worktree.Path, request.Patch, workRoot, cancellationToken);
+        if (baseChoice.Note is { } note)
+        {
+            gates["applies"] = gates["applies"] with { Detail = $"{gates["applies"].Detail} ({note})" };
+        }
+
         timings["apply"] = stopwatch.Elapsed.TotalSeconds;
         if (!gates["applies"].Passed)
         {
-            return Finish(request, gates, timings, baseCommit, failureOutput);
+            return Finish(request, gates, timings, baseCommit, failureOutput, sandboxed: session is not null);
         }
 
         gates["syntax"] = CheckSyntax(worktree.Path, summary);
         if (!gates["syntax"].Passed)
         {
-            return Finish(request, gates, timings, baseCommit, failureOutput);
+            return Finish(request, gates, timings, baseCommit, failureOutput, sandboxed: session is not null);
+        }
+
+        if (notRun is not null)
+        {
+            // Checked but not proven: nothing the patch holds has run, and the report does not pass.
+            foreach (var name in (string[])["build", "tests", "reproduction"])
+            {
+                gates[name] = GateResult.Skip(name, notRun);
+            }
+
+            return Finish(request, gates, timings, baseCommit, failureOutput, proven: false);
         }
 
         var owners = summary.Files
@@ -131,7 +209,7 @@ public sealed partial class PatchValidator
             if (gates["build"].Status == GateStatus.Failed)
             {
                 failureOutput = tests.Output;
-                return Finish(request, gates, timings, baseCommit, failureOutput);
+                return Finish(request, gates, timings, baseCommit, failureOutput, sandboxed: session is not null);
             }
         }
         else
@@ -146,7 +224,7 @@ public sealed partial class PatchValidator
                 if (!build.Gate.Passed)
                 {
                     failureOutput = build.Output;
-                    return Finish(request, gates, timings, baseCommit, failureOutput);
+                    return Finish(request, gates, timings, baseCommit, failureOutput, sandboxed: session is not null);
                 }
             }
             else
@@ -187,7 +265,7 @@ public sealed partial class PatchValidator
             if (!tests.Gate.Passed)
             {
                 failureOutput = tests.Output;
-                return Finish(request, gates, timings, baseCommit, failureOutput);
+                return Finish(request, gates, timings, baseCommit, failureOutput, sandboxed: session is not null);
             }
         }
         else
@@ -200,22 +278,7 @@ public sealed partial class PatchValidator
             gates["reproduction"] = GateResult.Skip("reproduction", "no regression test could be written from the captured event");
         }
 
-        return Finish(request, gates, timings, baseCommit, failureOutput);
-    }
-
-    private static async Task<string> ResolveBaseCommitAsync(string repository, string? release, CancellationToken cancellationToken)
-    {
-        // The release is untrusted: only a plain revision name is ever handed to git, after --end-of-options.
-        if (release is not null && RevisionPattern().IsMatch(release))
-        {
-            var result = await GitCli.TryRunAsync(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", release + "^{commit}"], cancellationToken);
-            if (result.Succeeded)
-            {
-                return result.StandardOutput.Trim();
-            }
-        }
-
-        return await GitCli.RunAsync(repository, ["rev-parse", "--verify", "HEAD^{commit}"], cancellationToken);
+        return Finish(request, gates, timings, baseCommit, failureOutput, sandboxed: session is not null);
     }
 
     private static async Task<GateResult> ApplyAsync(string worktree, string patch, string workRoot, CancellationToken cancellationToken)
@@ -333,26 +396,33 @@ public sealed partial class PatchValidator
         return IdentifierPattern().IsMatch(name) ? name : null;
     }
 
+    /// <param name="proven">False when build and tests were not run (untrusted code and no sandbox): the report does not pass.</param>
+    /// <param name="sandboxed">Build and tests ran in the sandbox; their details say so.</param>
     private static ValidationReport Finish(
         ValidationRequest request, Dictionary<string, GateResult> gates, ImmutableDictionary<string, double>.Builder timings,
-        string baseCommit, string? failureOutput)
+        string baseCommit, string? failureOutput, bool proven = true, bool sandboxed = false)
     {
         foreach (var name in s_gateOrder.Where(n => !gates.ContainsKey(n)))
         {
             gates[name] = GateResult.Skip(name, "not run: an earlier gate failed");
         }
 
+        if (sandboxed)
+        {
+            foreach (var name in ((string[])["build", "tests", "reproduction"]).Where(n => gates[n].Status != GateStatus.Skipped))
+            {
+                gates[name] = gates[name] with { Detail = gates[name].Detail + " (in the sandbox)" };
+            }
+        }
+
         var ordered = s_gateOrder.Select(n => gates[n]).ToImmutableArray();
-        var passed = ordered.All(g => g.Status != GateStatus.Failed);
+        var passed = proven && ordered.All(g => g.Status != GateStatus.Failed);
         var (confidence, reasons) = ConfidenceScore.Combine(request.Diagnosis, ordered);
         return new ValidationReport(passed, ordered, confidence, reasons, baseCommit,
             passed && gates["reproduction"].Passed ? request.RegressionTest : null, failureOutput, timings.ToImmutable());
     }
 
     private static string FirstLine(string text) => text.Trim().Split('\n')[0].Trim();
-
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._/+-]{0,127}$")]
-    private static partial Regex RevisionPattern();
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]{0,127}$")]
     private static partial Regex IdentifierPattern();

@@ -74,8 +74,8 @@ public sealed class FeedCliTests
         Assert.Equal(0, exit);
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
-        Assert.StartsWith("STATUS", lines[0], StringComparison.Ordinal);
-        Assert.Matches(@"^open\s+2\s+1h ago\s+System\.NullReferenceException: Object reference not set to an instance of an object\.\s+/src/shop/Orders/OrderService2\.cs:\d+$", lines[1]);
+        Assert.StartsWith("ID", lines[0], StringComparison.Ordinal);
+        Assert.Matches(@"^[0-9a-f]{8}\s+open\s+2\s+1h ago\s+NullReferenceException: Object reference not set to an instance of an object\.\s+/src/shop/Orders/OrderService2\.cs:\d+$", lines[1]);
     }
 
     [Theory]

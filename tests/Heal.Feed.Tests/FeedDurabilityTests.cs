@@ -8,7 +8,7 @@ namespace Heal.Feed.Tests;
 /// <summary>The acknowledgement contract against the real CLI process: a 200 means the event survives SIGKILL.</summary>
 public sealed class FeedDurabilityTests
 {
-    private const int AcksBeforeKill = 300;
+    internal const int AcksBeforeKill = 300;
 
     [Fact]
     public async Task Feed_KilledMidStream_KeepsEveryAcknowledgedEvent()
@@ -49,7 +49,7 @@ public sealed class FeedDurabilityTests
     /// that sees the last ack wanted kills the receiver at once, while the other clients' requests are in flight; one event
     /// in four is large, so some commits take long enough for an early acknowledgement to have a chance of being caught.
     /// </summary>
-    private static async Task StreamUntilRefusedAsync(HttpClient client, int clientNumber, ConcurrentBag<string> acknowledged, HealProcess feed)
+    internal static async Task StreamUntilRefusedAsync(HttpClient client, int clientNumber, ConcurrentBag<string> acknowledged, HealProcess feed)
     {
         for (var i = 0; ; i++)
         {

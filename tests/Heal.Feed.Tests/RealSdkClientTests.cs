@@ -45,6 +45,15 @@ public sealed class RealSdkClientTests(DotnetClientBuild dotnetClient, ITestOutp
     }
 
     [Fact]
+    public async Task PythonSdk_NoFrameMarkedInApp_StoredWithThrowingFrameAsSentryFallsBack()
+    {
+        var folder = Path.Combine(RepositoryPaths.Clients, "python");
+        await CheckAsync("python/client.py", "ZeroDivisionError", "division by zero", "average_rating",
+            (dsn, env) => ChildProcess.RunAsync("/usr/bin/python3", ["client.py", dsn], folder,
+                new Dictionary<string, string?>(env) { ["HEAL_CLIENT_NOTHING_IN_APP"] = "1" }, s_deadline, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GoSdk_RecoveredPanic_StoredWithThrowingFrame()
     {
         // Go's SDK is the one optional client (install-test-deps.sh tolerates its absence); say so loudly instead of skipping.

@@ -28,6 +28,9 @@ public sealed class GitHubDouble : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
+    /// <summary>When set, "create a pull request" answers with this status and GitHub's error body (e.g. 422 Validation Failed).</summary>
+    public int? FailPullRequestsWith { get; set; }
+
     public static async Task<GitHubDouble> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -63,7 +66,12 @@ public sealed class GitHubDouble : IAsyncDisposable
             context.Request.ContentType, body, raw));
         var segments = path.Trim('/').Split('/');
         context.Response.ContentType = "application/json";
-        if (context.Request.Method == "POST" && segments is ["api", "v3", "repos", var owner, var repo, "pulls"])
+        if (context.Request.Method == "POST" && segments is ["api", "v3", "repos", _, _, "pulls"] && FailPullRequestsWith is { } status)
+        {
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsync("""{"message":"Validation Failed","errors":[{"resource":"PullRequest","code":"custom","message":"A pull request already exists."}],"documentation_url":"https://docs.github.com/rest/pulls/pulls#create-a-pull-request","status":"422"}""");
+        }
+        else if (context.Request.Method == "POST" && segments is ["api", "v3", "repos", var owner, var repo, "pulls"])
         {
             var number = Interlocked.Increment(ref _nextNumber);
             context.Response.StatusCode = 201;

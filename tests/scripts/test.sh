@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's test command: installs what the tests need, then runs every test: the .NET suites, the VS Code
 # end-to-end tests (code-server + chromium, tests/scripts/e2e-vscode.sh), Neovim (tests/scripts/e2e-nvim.sh), then
-# the Visual Studio VSIX, packed and read back (tests/scripts/vs-extension.sh).
+# the Visual Studio VSIX, packed and read back (tests/scripts/vs-extension.sh); the installed tool (tool-install.sh) and the
+# README's "Use it on your app" followed word for word (first-hour.sh).
 # Every part runs even when an earlier one fails; the exit code is non-zero when any failed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -23,6 +24,8 @@ part() {
   fi
 }
 part "dotnet test" dotnet test Heal.Lsp.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+part "dotnet tool install" bash tests/scripts/tool-install.sh
+part "README: use it on your app" bash tests/scripts/first-hour.sh
 part "VS Code e2e" bash tests/scripts/e2e-vscode.sh
 part "Neovim e2e" bash tests/scripts/e2e-nvim.sh
 part "Visual Studio VSIX" bash tests/scripts/vs-extension.sh

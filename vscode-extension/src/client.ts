@@ -28,9 +28,13 @@ class HealLanguageClient extends LanguageClient {
     }
 }
 
-/** How to run the server: `heal.serverPath` (an executable or a .dll), else the build bundled under server/. */
+/**
+ * How to run the server: `heal.serverPath` (an executable, `heal` for the one on PATH, or a .dll), else the build bundled
+ * under server/, else an installed `heal` on PATH (`dotnet tool install -g Heal.Cli`).
+ */
 export function serverExecutable(extensionPath: string, serverPath: string): Executable {
-    const candidate = serverPath || path.join(extensionPath, 'server', 'heal.dll');
+    const bundled = path.join(extensionPath, 'server', 'heal.dll');
+    const candidate = serverPath || (fs.existsSync(bundled) ? bundled : 'heal');
     // No `transport`: TransportKind.stdio would append `--stdio`, which `heal lsp` rejects; stdio is the default anyway.
     if (candidate.toLowerCase().endsWith('.dll')) {
         return { command: 'dotnet', args: [candidate, 'lsp'] };

@@ -21,7 +21,7 @@ export interface Gate {
 }
 
 export interface HealResult {
-    /** validated, declined, rejected or error. */
+    /** validated, declined, rejected, unverified (a model's patch not built or tested: no sandbox; review it first) or error. */
     status: string;
     message: string;
     rootCause?: string;

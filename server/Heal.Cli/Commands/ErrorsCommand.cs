@@ -8,20 +8,23 @@ using Heal.Pipeline.Hosting;
 
 namespace Heal.Cli.Commands;
 
-/// <summary><c>heal errors [--store FILE] [--json] [--limit N]</c>: the error groups, most recently seen first.</summary>
+/// <summary><c>heal errors [--store FILE] [--json] [--limit N] [--group ID]</c>: the error groups, most recently seen first, or one in full.</summary>
 public static class ErrorsCommand
 {
     public static Command Create()
     {
         var store = new Option<string?>("--store") { Description = "The store to read (default: the per-user store every command and editor shares; see 'The store' in the README).", HelpName = "FILE" };
-        var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table: an array of groups, or one group with --group." };
         var limit = new Option<int>("--limit") { Description = "At most this many groups, most recently seen first.", DefaultValueFactory = _ => 50, HelpName = "N" };
-        var command = new Command("errors", "List the error groups in a store, most recently seen first.") { store, json, limit };
+        var group = new Option<string?>("--group") { Description = "Show one group in full (its frames and latest event): its id or a unique prefix.", HelpName = "ID" };
+        var command = new Command("errors", "List the error groups in a store, most recently seen first, or show one of them.") { store, json, limit, group };
         return command.WithAction((context, cancellationToken) =>
-            RunAsync(CliHost.Create(context.Get(store)), context.Get(limit), context, cancellationToken), json);
+            context.Get(group) is { } id
+                ? ShowGroupAsync(CliHost.Create(context.Get(store)), id, context, cancellationToken)
+                : ListAsync(CliHost.Create(context.Get(store)), context.Get(limit), context, cancellationToken), json);
     }
 
-    private static async Task<int> RunAsync(HealHost host, int limit, CommandContext context, CancellationToken cancellationToken)
+    private static async Task<int> ListAsync(HealHost host, int limit, CommandContext context, CancellationToken cancellationToken)
     {
         if (limit <= 0)
         {
@@ -41,9 +44,26 @@ public static class ErrorsCommand
         }
         else
         {
-            await context.Out.WriteAsync(ToTable(groups, DateTimeOffset.UtcNow));
+            await context.Out.WriteAsync(ErrorTable.Render(groups, DateTimeOffset.UtcNow, ErrorTable.TerminalWidth()));
         }
 
+        return ExitCodes.Ok;
+    }
+
+    private static async Task<int> ShowGroupAsync(HealHost host, string reference, CommandContext context, CancellationToken cancellationToken)
+    {
+        await CliHost.WriteNoticeAsync(host, context);
+        ErrorGroup group;
+        StoredEvent? latest;
+        await using (var store = StoreErrors.OpenExisting(host))
+        {
+            group = await GroupReference.ResolveAsync(store, reference, host.Store.Path, cancellationToken);
+            latest = await store.GetLatestStoredEventAsync(group.Id, cancellationToken);
+        }
+
+        await context.Out.WriteAsync(context.Json
+            ? CliJson.Serialize(ErrorDetail.ToJson(group, latest?.Event)) + "\n"
+            : ErrorDetail.ToText(group, latest?.Event, DateTimeOffset.UtcNow));
         return ExitCodes.Ok;
     }
 
@@ -63,7 +83,7 @@ public static class ErrorsCommand
                 writer.WriteString("firstSeen", group.FirstSeen.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
                 writer.WriteString("lastSeen", group.LastSeen.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
                 writer.WriteString("release", group.LastRelease);
-                writer.WriteString("status", SqliteErrorStore.StatusText(group.Status));
+                writer.WriteString("status", GroupStatusText.From(group.Status));
                 writer.WriteString("fingerprint", group.Fingerprint);
                 writer.WriteString("latestEventId", group.LatestEventId);
                 writer.WritePropertyName("frame");
@@ -95,50 +115,5 @@ public static class ErrorsCommand
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    internal static string ToTable(IReadOnlyList<ErrorGroup> groups, DateTimeOffset now)
-    {
-        if (groups.Count == 0)
-        {
-            return "no errors yet\n";
-        }
-
-        var rows = groups.Select(g => new[]
-        {
-            SqliteErrorStore.StatusText(g.Status),
-            g.Count.ToString(CultureInfo.InvariantCulture),
-            Ago(now - g.LastSeen),
-            Clip($"{g.Type}: {g.Message}", 100),
-            g.TopFrame is { } f ? Clip($"{f.Path ?? f.Function}:{f.Line?.ToString(CultureInfo.InvariantCulture) ?? "?"}", 60) : "-",
-        }).Prepend(["STATUS", "COUNT", "LAST SEEN", "ERROR", "WHERE"]).ToList();
-        var widths = Enumerable.Range(0, 5).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        var text = new StringBuilder();
-        foreach (var row in rows)
-        {
-            text.Append(row[0].PadRight(widths[0])).Append("  ")
-                .Append(row[1].PadLeft(widths[1])).Append("  ")
-                .Append(row[2].PadRight(widths[2])).Append("  ")
-                .Append(row[3].PadRight(widths[3])).Append("  ")
-                .Append(row[4]).Append('\n');
-        }
-
-        return text.ToString();
-    }
-
-    private static string Ago(TimeSpan age) => age switch
-    {
-        { TotalSeconds: < 0 } => "just now",
-        { TotalSeconds: < 60 } => $"{(int)age.TotalSeconds}s ago",
-        { TotalMinutes: < 60 } => $"{(int)age.TotalMinutes}m ago",
-        { TotalHours: < 48 } => $"{(int)age.TotalHours}h ago",
-        _ => $"{(int)age.TotalDays}d ago",
-    };
-
-    /// <summary>Event text is untrusted: control characters (newlines, escape sequences) never reach the terminal.</summary>
-    private static string Clip(string text, int max)
-    {
-        var clean = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
-        return clean.Length <= max ? clean : clean[..(max - 1)] + "…";
     }
 }

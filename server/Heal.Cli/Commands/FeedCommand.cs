@@ -29,14 +29,16 @@ public static class FeedCommand
         var scrubField = new Option<string[]>("--scrub-field") { Description = "Also replace the values of this key with [Filtered] before storing (repeatable).", HelpName = "NAME" };
         var noScrub = new Option<bool>("--no-scrub") { Description = "Store events as sent, without replacing passwords, tokens, card numbers and other secrets with [Filtered]." };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow a non-loopback --listen address (accept events from other machines)." };
+        var readToken = new Option<string?>("--read-token") { Description = "Serve the Sentry-style read API (issues, latest event) to clients sending Authorization: Bearer TOKEN (16+ characters; see docs/feed.md). Without it the API is off.", HelpName = "TOKEN" };
+        var printDsn = new Option<bool>("--print-dsn") { Description = "Print the DSN SDKs need for this store's key and --listen address, then exit without listening (export SENTRY_DSN=$(heal feed --print-dsn))." };
         var command = new Command("feed", "Receive errors from Sentry SDKs into a store; prints the DSN to give your SDK. Runs until Ctrl+C.")
         {
-            listen, store, key, noKey, allowOrigin, scrubField, noScrub, allowRemote,
+            listen, store, key, noKey, allowOrigin, scrubField, noScrub, allowRemote, readToken, printDsn,
         };
         return command.WithAction((context, cancellationToken) =>
         {
             var settings = new FeedSettings(context.Get(listen)!, context.Get(key), context.Get(noKey), context.Get(allowOrigin) ?? [],
-                context.Get(scrubField) ?? [], context.Get(noScrub), context.Get(allowRemote));
+                context.Get(scrubField) ?? [], context.Get(noScrub), context.Get(allowRemote), context.Get(readToken), context.Get(printDsn));
             return RunAsync(settings, CliHost.Create(context.Get(store)), context, cancellationToken);
         });
     }
@@ -76,8 +78,19 @@ public static class FeedCommand
             }
         }
 
+        if (settings.ReadToken is { Length: < 16 })
+        {
+            throw new UsageException("--read-token must be at least 16 characters: it gives every stored event to whoever holds it.");
+        }
+
+        if (key is null && !settings.NoKey && host.Store.Location.Kind != StoreKind.Sqlite)
+        {
+            // A shared database has no folder of its own to keep a key in, and every instance must give SDKs the same DSN.
+            throw new UsageException("a feed on PostgreSQL needs --key KEY (the same for every instance), or --no-key to accept any sender.");
+        }
+
         await CliHost.WriteNoticeAsync(host, context);
-        SqliteErrorStore store;
+        IErrorStore store;
         try
         {
             store = host.OpenStore();
@@ -92,10 +105,11 @@ public static class FeedCommand
             var keySource = "given with --key";
             if (key is null && !settings.NoKey)
             {
+                var sqlite = (SqliteErrorStore)store;
                 try
                 {
-                    (key, var created) = FeedKey.LoadOrCreate(store.FilePath);
-                    keySource = $"{(created ? "generated and kept" : "kept")} in {FeedKey.PathFor(store.FilePath)}";
+                    (key, var created) = FeedKey.LoadOrCreate(sqlite.FilePath);
+                    keySource = $"{(created ? "generated and kept" : "kept")} in {FeedKey.PathFor(sqlite.FilePath)}";
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -103,9 +117,18 @@ public static class FeedCommand
                 }
             }
 
+            if (settings.PrintDsn)
+            {
+                // What the running feed prints on its dsn line, without binding the port (it may be in use by that feed).
+                var bound = endpoint.Address.IsIPv4MappedToIPv6 ? endpoint.Address.MapToIPv4() : endpoint.Address;
+                var hostText = bound.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{bound}]" : bound.ToString();
+                await stdout.WriteLineAsync($"http://{key ?? FeedKey.New()}@{hostText}:{endpoint.Port}/1");
+                return ExitCodes.Ok;
+            }
+
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var options = new FeedServerOptions(endpoint.Address, endpoint.Port, key, settings.AllowRemote,
-                AllowedOrigins: settings.AllowedOrigins, ScrubEvents: !settings.NoScrub, Scrub: new ScrubOptions(settings.ScrubFields));
+                AllowedOrigins: settings.AllowedOrigins, ScrubEvents: !settings.NoScrub, Scrub: new ScrubOptions(settings.ScrubFields), ReadToken: settings.ReadToken);
             FeedServer server;
             try
             {
@@ -119,7 +142,7 @@ public static class FeedCommand
 
             var address = $"http://{server.Address.Host}:{server.Address.Port}";
             await stdout.WriteLineAsync($"listening on {address}");
-            await stdout.WriteLineAsync($"store {store.FilePath}");
+            await stdout.WriteLineAsync($"store {store.Location}");
             await stdout.WriteLineAsync($"dsn {server.Dsn(key ?? FeedKey.New())}");
             await stdout.FlushAsync(cancellationToken);
             await stderr.WriteLineAsync(key is null
@@ -166,5 +189,5 @@ public static class FeedCommand
     }
 
     private sealed record FeedSettings(string Listen, string? Key, bool NoKey, IReadOnlyList<string> AllowedOrigins,
-        IReadOnlyList<string> ScrubFields, bool NoScrub, bool AllowRemote);
+        IReadOnlyList<string> ScrubFields, bool NoScrub, bool AllowRemote, string? ReadToken, bool PrintDsn);
 }

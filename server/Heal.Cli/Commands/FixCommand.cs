@@ -11,14 +11,14 @@ namespace Heal.Cli.Commands;
 /// <summary>
 /// <c>heal fix</c>: the whole loop for one error — diagnose, validate in a worktree, commit on a <c>heal/…</c>
 /// branch, and optionally push and open a pull request. Exit codes: 0 validated, 3 declined or rejected,
-/// 2 usage, 1 internal error.
+/// 4 unverified (a model's patch not built or tested: no sandbox, no <c>--allow-unsandboxed</c>), 2 usage, 1 internal error.
 /// </summary>
 public static class FixCommand
 {
     private sealed record Options(
         string Repository, string? EventFile, string? StoreFile, string? GroupId, bool Offline, string? Push, bool PullRequest,
         string? GitHubUrl, string? GitHubRepo, string? BaseBranch, bool DryRun, string? BodyFile, bool AutoMerge,
-        double AutoMergeThreshold, int? MaxLines, bool Quiet);
+        double AutoMergeThreshold, int? MaxLines, bool AllowUnsandboxed, bool Quiet);
 
     public static Command Create()
     {
@@ -38,15 +38,16 @@ public static class FixCommand
         var autoMerge = new Option<bool>("--auto-merge") { Description = "Ask GitHub to merge the pull request when its checks pass, if the policy allows (see the README)." };
         var threshold = new Option<double>("--auto-merge-threshold") { Description = "The lowest confidence that may auto-merge, between 0 and 1.", DefaultValueFactory = _ => 0.9, HelpName = "X" };
         var maxLines = new Option<int?>("--max-lines") { Description = "The most changed lines a patch may have (default 30).", HelpName = "N" };
+        var allowUnsandboxed = new Option<bool>("--allow-unsandboxed") { Description = "Build and test a model-written patch on this machine even when no sandbox is available (see docs/security.md)." };
         var quiet = new Option<bool>("--quiet") { Description = "Do not print progress to stderr." };
         var command = new Command("fix", "Diagnose, validate in a worktree and deliver one error as a heal/... branch (and optionally a pull request).")
         {
-            repo, eventFile, store, group, offline, json, push, pr, githubUrl, githubRepo, baseBranch, dryRun, bodyFile, autoMerge, threshold, maxLines, quiet,
+            repo, eventFile, store, group, offline, json, push, pr, githubUrl, githubRepo, baseBranch, dryRun, bodyFile, autoMerge, threshold, maxLines, allowUnsandboxed, quiet,
         };
         return command.WithAction((context, cancellationToken) => RunAsync(
             new Options(context.Get(repo)!, context.Get(eventFile), context.Get(store), context.Get(group), context.Get(offline), context.Get(push), context.Get(pr),
                 context.Get(githubUrl), context.Get(githubRepo), context.Get(baseBranch), context.Get(dryRun), context.Get(bodyFile), context.Get(autoMerge),
-                context.Get(threshold), context.Get(maxLines), context.Get(quiet)),
+                context.Get(threshold), context.Get(maxLines), context.Get(allowUnsandboxed), context.Get(quiet)),
             context, cancellationToken), json);
     }
 
@@ -101,7 +102,7 @@ public static class FixCommand
 
         var pipeline = host.CreatePipeline();
         var request = new HealRequest(root, errorEvent, group, origin,
-            ValidationPolicy.Default with { MaxChangedLines = options.MaxLines ?? ValidationPolicy.Default.MaxChangedLines },
+            ValidationPolicy.Default with { MaxChangedLines = options.MaxLines ?? ValidationPolicy.Default.MaxChangedLines, AllowUnsandboxed = options.AllowUnsandboxed },
             new DeliveryOptions(
                 PushRemote: options.Push,
                 PullRequest: options.PullRequest ? new PullRequestTarget(githubUri!, options.GitHubRepo!, options.BaseBranch) : null,
@@ -115,6 +116,10 @@ public static class FixCommand
         try
         {
             result = await pipeline.RunAsync(request, progress, cancellationToken);
+        }
+        catch (HealPreconditionException e)
+        {
+            throw new UsageException(e.Message, e.Code);
         }
         catch (DeliveryException e)
         {
@@ -134,18 +139,25 @@ public static class FixCommand
             await context.Out.WriteAsync(FixReport.ToText(result));
         }
 
+        if (result.Status == HealStatus.Unverified)
+        {
+            await context.Error.WriteLineAsync("heal fix: refusing to build or test a model-written patch without a sandbox. Review the patch; "
+                + "install bubblewrap to validate it in a sandbox, or run again with --allow-unsandboxed to build and test it on this machine as it is.");
+            return ExitCodes.Unverified;
+        }
+
         return result.Status == HealStatus.Validated ? ExitCodes.Ok : ExitCodes.Declined;
     }
 
     private static async Task<(ErrorEvent, ErrorGroup?, EventOrigin)> ReadFromStoreAsync(HealHost host, string groupId, CommandContext context, CancellationToken cancellationToken)
     {
         await CliHost.WriteNoticeAsync(host, context);
-        var path = host.Store.Path;
         await using var store = StoreErrors.OpenExisting(host);
-        var group = await store.GetGroupAsync(groupId, cancellationToken) ?? throw new UsageException($"no error group '{groupId}' in {path}; 'heal errors --store {path}' lists them.");
-        var stored = await store.GetLatestStoredEventAsync(groupId, cancellationToken) ?? throw new UsageException($"error group '{groupId}' holds no event any more.");
+        var path = store.Location;
+        var group = await GroupReference.ResolveAsync(store, groupId, path, cancellationToken);
+        var stored = await store.GetLatestStoredEventAsync(group.Id, cancellationToken) ?? throw new UsageException($"error group '{group.Id}' holds no event any more.", "group-empty");
 
         // Authenticated only when the receiver checked the sender's DSN key (heal feed --key); auto-merge needs it.
-        return (stored.Event, group, new EventOrigin("store:" + Path.GetFullPath(path), stored.Authenticated));
+        return (stored.Event, group, new EventOrigin("store:" + path, stored.Authenticated));
     }
 }

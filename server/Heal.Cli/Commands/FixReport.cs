@@ -67,6 +67,17 @@ public static class FixReport
             }
         }
 
+        if (result.Validation?.RegressionTest is { } test)
+        {
+            text.AppendLine();
+            text.AppendLine("Regression test (fails without the fix, passes with it; committed with the fix):");
+            text.Append(test);
+            if (!test.EndsWith('\n'))
+            {
+                text.AppendLine();
+            }
+        }
+
         if (result.Validation is { } report)
         {
             text.AppendLine();

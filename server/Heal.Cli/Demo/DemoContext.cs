@@ -41,7 +41,7 @@ public sealed class DemoContext
 
     public Heal.Pipeline.HealResult? Result { get; set; }
 
-    public SqliteErrorStore? Store { get; set; }
+    public IErrorStore? Store { get; set; }
 
     public FeedServer? Feed { get; set; }
 
@@ -53,6 +53,6 @@ public sealed class DemoContext
     public IReadOnlyList<ErrorGroup> Groups { get; set; } = [];
 
     /// <summary>The store, or a failure telling which step should have opened it.</summary>
-    public SqliteErrorStore RequireStore() =>
+    public IErrorStore RequireStore() =>
         Store ?? throw new DemoStepException("the feed is not running (the start-feed step did not run).");
 }

@@ -40,17 +40,11 @@ public sealed record EventSummary(
             Fingerprint.Compute(errorEvent));
     }
 
-    /// <summary>The throwing in-app frame; when the SDK marked no frame either way, the throwing frame.</summary>
-    public static StackFrame? TopInAppFrame(ExceptionInfo? exception)
-    {
-        if (exception is null || exception.Frames.IsDefaultOrEmpty)
-        {
-            return null;
-        }
-
-        return exception.Frames.LastOrDefault(f => f.InApp == true)
-            ?? (exception.Frames.All(f => f.InApp is null) ? exception.Frames[^1] : null);
-    }
+    /// <summary>
+    /// The throwing in-app frame; when the SDK marked no frame in-app (unmarked, or all marked as library code, as SDKs run
+    /// outside their project root do), the throwing frame, as Sentry falls back to the full stack.
+    /// </summary>
+    public static StackFrame? TopInAppFrame(ExceptionInfo? exception) => exception?.ThrowingFrame;
 
     private static StackFrame? StoredColumns(StackFrame? frame) =>
         frame is null ? null : StackFrame.Create(frame.File, frame.AbsolutePath, frame.Function, frame.Module, frame.Line, frame.Column, frame.InApp);

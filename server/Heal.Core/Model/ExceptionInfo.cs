@@ -20,4 +20,10 @@ public sealed record ExceptionInfo(
 
     /// <summary>In-app frames, throwing frame last.</summary>
     public IEnumerable<StackFrame> InAppFrames => Frames.IsDefault ? [] : Frames.Where(f => f.InApp == true);
+
+    /// <summary>
+    /// True when the SDK marked at least one frame as the application's. When none is (Sentry's Python SDK 2.x or the Ruby SDK
+    /// run outside their project root), every frame is a candidate, as Sentry itself then falls back to the full stack.
+    /// </summary>
+    public bool MarksAnyFrameInApp => !Frames.IsDefaultOrEmpty && Frames.Any(f => f.InApp == true);
 }

@@ -536,14 +536,7 @@ public static class SentryEventSummaryReader
             }
         }
 
-        foreach (var frame in frames)
-        {
-            if (frame.InApp is not null)
-            {
-                return null;
-            }
-        }
-
+        // No frame marked in-app: the throwing frame, as ExceptionInfo.ThrowingFrame (Sentry falls back to the full stack).
         return Materialize(utf8, frames[^1]);
     }
 

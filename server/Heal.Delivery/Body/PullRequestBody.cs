@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Heal.Core.Model;
+using Heal.Core.Text;
 
 namespace Heal.Delivery.Body;
 
@@ -9,7 +11,7 @@ namespace Heal.Delivery.Body;
 /// confidence with its reasons, and how to reproduce. Every string from the event is shown as code, never as
 /// Markdown, so an event cannot mention people, link, or hide text.
 /// </summary>
-public static class PullRequestBody
+public static partial class PullRequestBody
 {
     public static string Title(ErrorEvent errorEvent, Diagnosis diagnosis)
     {
@@ -29,19 +31,19 @@ public static class PullRequestBody
         builder.AppendLine();
         builder.AppendLine("| | |");
         builder.AppendLine("|---|---|");
-        builder.AppendLine($"| Exception | {Markdown.Code(exception?.Type)} |");
-        builder.AppendLine($"| Message | {Markdown.Code(exception?.Value ?? errorEvent.Message)} |");
+        builder.AppendLine($"| Exception | {Markdown.Code(exception?.Type, inTable: true)} |");
+        builder.AppendLine($"| Message | {Markdown.Code(exception?.Value ?? errorEvent.Message, inTable: true)} |");
         if (content.Group is { } group)
         {
             builder.AppendLine($"| Events | {group.Count.ToString(CultureInfo.InvariantCulture)} |");
             builder.AppendLine($"| First seen | {group.FirstSeen.UtcDateTime:yyyy-MM-dd HH:mm} UTC |");
             builder.AppendLine($"| Last seen | {group.LastSeen.UtcDateTime:yyyy-MM-dd HH:mm} UTC |");
-            builder.AppendLine($"| Group | {Markdown.Code(group.Id)} |");
+            builder.AppendLine($"| Group | {Markdown.Code(group.Id, inTable: true)} |");
         }
 
-        builder.AppendLine($"| Release | {Markdown.Code(errorEvent.Release)} |");
-        builder.AppendLine($"| Environment | {Markdown.Code(errorEvent.Environment)} |");
-        builder.AppendLine($"| Source | {Markdown.Code(content.Origin.Source)}{(content.Origin.Authenticated ? " (authenticated)" : " (unauthenticated)")} |");
+        builder.AppendLine($"| Release | {Markdown.Code(errorEvent.Release, inTable: true)} |");
+        builder.AppendLine($"| Environment | {Markdown.Code(errorEvent.Environment, inTable: true)} |");
+        builder.AppendLine($"| Source | {Markdown.Code(content.Origin.Source, inTable: true)}{(content.Origin.Authenticated ? " (authenticated)" : " (unauthenticated)")} |");
         builder.AppendLine();
         var frames = exception?.Frames.IsDefaultOrEmpty == false ? exception.Frames.Reverse().Where(f => f.InApp != false).Take(10).ToList() : [];
         if (frames.Count > 0)
@@ -55,19 +57,19 @@ public static class PullRequestBody
 
         builder.AppendLine("## Root cause");
         builder.AppendLine();
-        builder.AppendLine(Markdown.Cell(content.Diagnosis.RootCause));
+        builder.AppendLine(Markdown.Text(content.Diagnosis.RootCause));
         builder.AppendLine();
         if (!content.Diagnosis.Evidence.IsDefaultOrEmpty)
         {
             foreach (var evidence in content.Diagnosis.Evidence)
             {
-                builder.AppendLine($"- `{evidence.Path}:{evidence.Line}` ({Markdown.Cell(evidence.Role)}): {Markdown.Code(evidence.Source)}");
+                builder.AppendLine($"- {Markdown.Code($"{evidence.Path}:{evidence.Line}")} ({Markdown.Text(evidence.Role)}): {Markdown.Code(evidence.Source)}");
             }
 
             builder.AppendLine();
         }
 
-        builder.AppendLine($"## The patch ({Markdown.Cell(content.Diagnosis.FixKind ?? "fix")}, by {Markdown.Cell(content.Diagnosis.Diagnoser)})");
+        builder.AppendLine($"## The patch ({Markdown.Text(content.Diagnosis.FixKind ?? "fix")}, by {Markdown.Text(content.Diagnosis.Diagnoser)})");
         builder.AppendLine();
         builder.AppendLine(Markdown.Block(content.Patch, "diff"));
         builder.AppendLine();
@@ -85,7 +87,7 @@ public static class PullRequestBody
                 GateStatus.Failed => "❌ failed",
                 _ => "➖ skipped",
             };
-            builder.AppendLine($"| {gate.Name} | {mark} | {Markdown.Cell(gate.Detail)} |");
+            builder.AppendLine($"| {Markdown.Text(gate.Name, inTable: true)} | {mark} | {Markdown.Text(gate.Detail, inTable: true)} |");
         }
 
         builder.AppendLine();
@@ -93,11 +95,11 @@ public static class PullRequestBody
         builder.AppendLine();
         foreach (var reason in content.Report.Reasons)
         {
-            builder.AppendLine($"- {(reason.Delta >= 0 ? "+" : "−")}{Math.Abs(reason.Delta):0.00} {Markdown.Cell(reason.Reason)}");
+            builder.AppendLine($"- {(reason.Delta >= 0 ? "+" : "−")}{Math.Abs(reason.Delta):0.00} {Markdown.Text(reason.Reason)}");
         }
 
         builder.AppendLine();
-        builder.AppendLine($"Auto-merge: {(content.AutoMerge.Allowed ? "enabled (policy allows it)" : "not enabled — " + Markdown.Cell(string.Join("; ", content.AutoMerge.Refusals)))}.");
+        builder.AppendLine($"Auto-merge: {(content.AutoMerge.Allowed ? "enabled (policy allows it)" : "not enabled — " + Markdown.Text(string.Join("; ", content.AutoMerge.Refusals)))}.");
         builder.AppendLine();
         builder.AppendLine("## How to reproduce");
         builder.AppendLine();
@@ -111,12 +113,12 @@ public static class PullRequestBody
         {
             builder.AppendLine("No regression test could be written from the captured event. To re-run Heal's validation locally:");
             builder.AppendLine();
-            builder.AppendLine(Markdown.Block($"heal fix --repo . --event event-{errorEvent.Id}.json --offline", "bash"));
+            builder.AppendLine(Markdown.Block($"heal fix --repo . --event event-{FileNamePart(errorEvent.Id)}.json --offline", "bash"));
         }
 
         builder.AppendLine();
         builder.AppendLine("---");
-        builder.AppendLine($"*Opened by Heal. Event `{Markdown.Cell(errorEvent.Id)}`. Review the change as you would any other: Heal proves it builds and passes the tests it can see, not that it is what you want.*");
+        builder.AppendLine($"*Opened by Heal. Event {Markdown.Code(errorEvent.Id)}. Review the change as you would any other: Heal proves it builds and passes the tests it can see, not that it is what you want.*");
         return builder.ToString();
     }
 
@@ -140,9 +142,23 @@ public static class PullRequestBody
 
     private static string Short(string commit) => commit.Length > 12 ? commit[..12] : commit;
 
+    /// <summary>
+    /// Text for a title or a commit message: one line, invisible characters visible, and no issue reference GitHub would
+    /// act on (<c>Fixes #12</c> in a commit closes issue 12 when it lands), so <c>#</c> before a digit gets a space.
+    /// </summary>
     private static string Sanitize(string text, int max)
     {
-        var clean = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        var clean = IssueReference().Replace(VisibleText.Escape(text.ReplaceLineEndings(" ").Replace('\t', ' ')).Trim(), "# $1");
         return clean.Length > max ? clean[..max] + "…" : clean;
     }
+
+    /// <summary>Only letters, digits and dashes of an id, for a file name in a command a reviewer may copy.</summary>
+    private static string FileNamePart(string id)
+    {
+        var clean = new string(id.Where(c => char.IsAsciiLetterOrDigit(c) || c == '-').Take(64).ToArray());
+        return clean.Length == 0 ? "event" : clean;
+    }
+
+    [GeneratedRegex(@"#(\d)")]
+    private static partial Regex IssueReference();
 }

@@ -14,23 +14,21 @@ public static class BranchCommitter
         ["GIT_COMMITTER_EMAIL"] = "heal@localhost",
     };
 
-    /// <summary>A branch name not taken yet: <paramref name="branch"/>, else with <c>-2</c>, <c>-3</c>… appended.</summary>
-    public static async Task<string> FreeBranchNameAsync(string repository, string branch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The local <c>heal/…</c> branches of a group (<c>heal/&lt;short-id&gt;</c> and <c>heal/&lt;short-id&gt;-*</c>): a second run
+    /// for the same group must say that one exists, never silently fork <c>heal/…-2</c>.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> HealBranchesOfGroupAsync(string repository, string groupId, CancellationToken cancellationToken)
     {
-        for (var n = 1; ; n++)
-        {
-            var candidate = n == 1 ? branch : $"{branch}-{n}";
-            var existing = await GitProcess.RunAsync(repository, ["for-each-ref", "--format=%(refname)", "refs/heads/" + candidate], null, null, cancellationToken);
-            if (existing.Length == 0)
-            {
-                return candidate;
-            }
-        }
+        var prefix = BranchNaming.For(groupId, "", null);
+        var listed = await GitProcess.RunAsync(repository, ["for-each-ref", "--format=%(refname:short)", "refs/heads/" + prefix, "refs/heads/" + prefix + "-*"], null, null, cancellationToken);
+        return listed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     public static async Task<string> CommitAsync(
         string repository, string baseCommit, string branch, IReadOnlyList<string> patches, string message, string workRoot, CancellationToken cancellationToken)
     {
+        await BaseCheck.EnsureTrustedAsync(repository, baseCommit, cancellationToken);
         var indexFile = Path.Combine(workRoot, "index-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.GetDirectoryName(indexFile)!);
         try

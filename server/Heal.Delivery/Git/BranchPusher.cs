@@ -8,8 +8,21 @@ namespace Heal.Delivery.Git;
 /// </summary>
 public static class BranchPusher
 {
-    public static void Push(string repository, string remote, string branch, GitCredentials credentials)
+    /// <summary>Pushes exactly <c>refs/heads/&lt;branch&gt;</c> (one explicit refspec, never a pattern or the current branch).</summary>
+    public static void Push(string repository, string remote, string branch, GitCredentials credentials) =>
+        Run(repository, remote, $"refs/heads/{branch}:refs/heads/{branch}", branch, credentials);
+
+    /// <summary>Deletes <c>refs/heads/&lt;branch&gt;</c> on the remote (an empty source in the refspec).</summary>
+    public static void Delete(string repository, string remote, string branch, GitCredentials credentials) =>
+        Run(repository, remote, $":refs/heads/{branch}", branch, credentials);
+
+    private static void Run(string repository, string remote, string refspec, string branch, GitCredentials credentials)
     {
+        if (!branch.StartsWith("heal/", StringComparison.Ordinal))
+        {
+            throw new DeliveryException($"Heal pushes only heal/… branches, not '{branch}'");
+        }
+
         using var repo = new Repository(repository);
         // A URL or path gets a short-lived remote entry in the repository's config (libgit2 pushes only to named
         // remotes); it is removed again below. The working tree and index are not involved.
@@ -25,7 +38,7 @@ public static class BranchPusher
                 CredentialsProvider = (_, _, _) => credentials.ForLibGit2(),
                 OnPushStatusError = error => rejection = error.Message,
             };
-            repo.Network.Push(target, $"refs/heads/{branch}:refs/heads/{branch}", options);
+            repo.Network.Push(target, refspec, options);
         }
         catch (LibGit2SharpException e)
         {

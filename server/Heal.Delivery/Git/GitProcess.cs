@@ -7,6 +7,25 @@ internal static class GitProcess
 {
     public static async Task<string> RunAsync(string repository, IReadOnlyList<string> arguments, string? indexFile, string? standardInput, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
+        var (exitCode, stdout, stderr) = await RunCoreAsync(repository, arguments, indexFile, standardInput, environment, cancellationToken);
+        if (exitCode != 0)
+        {
+            throw new DeliveryException($"git {arguments[0]} failed: {stderr.Trim()}");
+        }
+
+        return stdout.Trim();
+    }
+
+    /// <summary>The trimmed output when git exits with 0, else null (a question whose answer is "no", like <c>merge-base --is-ancestor</c>).</summary>
+    public static async Task<string?> TryRunAsync(string repository, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var (exitCode, stdout, _) = await RunCoreAsync(repository, arguments, null, null, null, cancellationToken);
+        return exitCode == 0 ? stdout.Trim() : null;
+    }
+
+    private static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunCoreAsync(
+        string repository, IReadOnlyList<string> arguments, string? indexFile, string? standardInput, IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
+    {
         var startInfo = new ProcessStartInfo("git")
         {
             WorkingDirectory = repository,
@@ -43,11 +62,6 @@ internal static class GitProcess
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
-        if (process.ExitCode != 0)
-        {
-            throw new DeliveryException($"git {arguments[0]} failed: {(await stderr).Trim()}");
-        }
-
-        return (await stdout).Trim();
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

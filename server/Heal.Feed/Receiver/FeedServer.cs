@@ -1,4 +1,5 @@
 using System.Net;
+using Heal.Feed.ReadApi;
 using Heal.Feed.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +12,7 @@ namespace Heal.Feed.Receiver;
 
 /// <summary>
 /// The Sentry-compatible receiver: Kestrel on one address, the request handler, and the ingestion queue's writer
-/// over a <see cref="SqliteErrorStore"/> the caller owns. <see cref="StopAsync"/> stops accepting, lets in-flight
+/// over an <see cref="IErrorStore"/> the caller owns. <see cref="StopAsync"/> stops accepting, lets in-flight
 /// requests finish (they are acknowledged once committed) and flushes the queue.
 /// </summary>
 public sealed class FeedServer : IAsyncDisposable
@@ -46,7 +47,7 @@ public sealed class FeedServer : IAsyncDisposable
     /// <summary>The DSN an SDK needs to post here.</summary>
     public string Dsn(string key, string project = "1") => $"http://{key}@{Address.Host}:{Address.Port}/{project}";
 
-    public static async Task<FeedServer> StartAsync(FeedServerOptions options, SqliteErrorStore store, CancellationToken cancellationToken)
+    public static async Task<FeedServer> StartAsync(FeedServerOptions options, IErrorStore store, CancellationToken cancellationToken)
     {
         if (!IsLoopback(options.Address) && !options.AllowRemote)
         {
@@ -73,7 +74,9 @@ public sealed class FeedServer : IAsyncDisposable
         var idle = new IdleMemory(pool, IdleAfter, store.ReleaseMemoryAsync);
         var queue = new IngestionQueue(store, limits, metrics);
         var handler = new FeedRequestHandler(options, queue, budget, pool, metrics, idle);
-        app.Run(handler.HandleAsync);
+        // The read API exists only with a read token; without one its paths fall through to the handler's 404.
+        var readApi = options.ReadToken is { Length: > 0 } token ? new SentryReadApi(store, token) : null;
+        app.Run(context => readApi is not null && SentryReadApi.Matches(context.Request.Path) ? readApi.HandleAsync(context) : handler.HandleAsync(context));
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);

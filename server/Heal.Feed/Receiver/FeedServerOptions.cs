@@ -13,6 +13,7 @@ namespace Heal.Feed.Receiver;
 /// </param>
 /// <param name="ScrubEvents">Whether events are scrubbed before they are stored (on unless <c>--no-scrub</c>).</param>
 /// <param name="Scrub">Which keys count as secrets; null: the built-in words only.</param>
+/// <param name="ReadToken">The bearer token of the Sentry-style read API (<c>SentryReadApi</c>); null turns the API off.</param>
 public sealed record FeedServerOptions(
     IPAddress Address,
     int Port,
@@ -21,7 +22,8 @@ public sealed record FeedServerOptions(
     ReceiverLimits? Limits = null,
     IReadOnlyList<string>? AllowedOrigins = null,
     bool ScrubEvents = true,
-    ScrubOptions? Scrub = null)
+    ScrubOptions? Scrub = null,
+    string? ReadToken = null)
 {
     public ReceiverLimits EffectiveLimits => Limits ?? ReceiverLimits.Default;
 

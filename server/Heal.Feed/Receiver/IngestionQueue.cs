@@ -18,12 +18,12 @@ namespace Heal.Feed.Receiver;
 public sealed class IngestionQueue : IAsyncDisposable
 {
     private readonly Channel<IngestRequest> _channel;
-    private readonly SqliteErrorStore _store;
+    private readonly IErrorStore _store;
     private readonly ReceiverLimits _limits;
     private readonly FeedMetrics _metrics;
     private readonly Task _writer;
 
-    public IngestionQueue(SqliteErrorStore store, ReceiverLimits limits, FeedMetrics metrics)
+    public IngestionQueue(IErrorStore store, ReceiverLimits limits, FeedMetrics metrics)
     {
         _store = store;
         _limits = limits;

@@ -6,11 +6,11 @@ using Heal.Feed.Store;
 namespace Heal.Feed.Sources;
 
 /// <summary>
-/// Reads errors from the local store that <c>heal feed</c> writes. <see cref="WatchAsync"/> polls for rows after the
-/// newest one it has seen: SQLite has no change notification across processes, and a short poll on an indexed rowid
-/// costs microseconds.
+/// Reads errors from the store that <c>heal feed</c> writes (SQLite or PostgreSQL). <see cref="WatchAsync"/> polls for rows after the
+/// newest one it has seen: a short poll on an indexed cursor costs microseconds and works the same on both engines
+/// (PostgreSQL could notify, but a poll needs no open connection per follower).
 /// </summary>
-public sealed class StoreErrorSource(SqliteErrorStore store, TimeSpan? pollInterval = null) : IErrorSource
+public sealed class StoreErrorSource(IErrorStore store, TimeSpan? pollInterval = null) : IErrorSource
 {
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(200);
 
@@ -18,7 +18,7 @@ public sealed class StoreErrorSource(SqliteErrorStore store, TimeSpan? pollInter
 
     private readonly TimeSpan _pollInterval = pollInterval ?? DefaultPollInterval;
 
-    public string Name => $"store:{store.FilePath}";
+    public string Name => $"store:{store.Location}";
 
     public Task<IReadOnlyList<ErrorGroup>> ListGroupsAsync(int limit, CancellationToken cancellationToken) =>
         store.ListGroupsAsync(limit, cancellationToken);
@@ -48,7 +48,7 @@ public sealed class StoreErrorSource(SqliteErrorStore store, TimeSpan? pollInter
     }
 
     /// <summary>
-    /// The events stored after <paramref name="cursor"/> (from <see cref="SqliteErrorStore.GetLastCursorAsync"/>, taken
+    /// The events stored after <paramref name="cursor"/> (from <see cref="IErrorStore.GetLastCursorAsync"/>, taken
     /// before a load, so nothing stored meanwhile is missed), one page at a time as they are read: a follower updates
     /// only the groups a page touches instead of reloading everything. Ends when <paramref name="cancellationToken"/> is
     /// cancelled.

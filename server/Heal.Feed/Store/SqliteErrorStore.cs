@@ -17,7 +17,7 @@ namespace Heal.Feed.Store;
 /// only a power loss or kernel crash can lose the last commits. Choose <see cref="StoreSynchronous.Full"/> for that.
 /// Retention runs inside the same transaction as the append, so the caps hold at every commit.
 /// </remarks>
-public sealed class SqliteErrorStore : IAsyncDisposable, IDisposable
+public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
 {
     private const string GroupColumns =
         "id, fingerprint, type, message, count, first_seen, last_seen, last_release, status, frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id";

@@ -14,8 +14,9 @@ public sealed record ErrorSourceOptions(string? Store, string? JsonLines, Sentry
     public static ErrorSourceOptions Default { get; } = new(null, null, null);
 
     /// <summary>
-    /// The composition root's options for a workspace: the editor's choices, rules-only diagnosis (a model's patch is not
-    /// run in the editor), configuration and secrets from the server's environment.
+    /// The composition root's options for a workspace: the editor's choices, the rules or the LLM the server's environment
+    /// configures (<c>HEAL_LLM_*</c>; a model's patch is built and tested only in the sandbox, else it comes back
+    /// <c>unverified</c> for review), configuration and secrets from the server's environment.
     /// </summary>
     public HealOptions ToHealOptions(string root, Func<string, string?> environment) => new()
     {
@@ -23,7 +24,7 @@ public sealed record ErrorSourceOptions(string? Store, string? JsonLines, Sentry
         Store = Store,
         JsonLines = JsonLines,
         Sentry = Sentry,
-        Offline = true,
+        Offline = false,
         Environment = environment,
     };
 

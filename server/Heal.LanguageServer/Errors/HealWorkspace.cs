@@ -22,7 +22,7 @@ public sealed class HealWorkspace : IAsyncDisposable
     public const int GroupLimit = 10_000;
 
     private readonly ErrorSourceConnection _connection;
-    private readonly SqliteErrorStore? _store;
+    private readonly IErrorStore? _store;
     private readonly StoreErrorSource? _storeSource;
     private readonly Lazy<HealPipeline> _pipeline;
 

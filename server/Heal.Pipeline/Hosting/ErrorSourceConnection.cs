@@ -7,11 +7,11 @@ namespace Heal.Pipeline.Hosting;
 /// An open error source and, when it is the local store, the store itself (for muting and cursor-based updates).
 /// <see cref="Source"/> is null when the store does not exist yet (nothing recorded).
 /// </summary>
-public sealed class ErrorSourceConnection(IErrorSource? source, SqliteErrorStore? store, string description) : IAsyncDisposable
+public sealed class ErrorSourceConnection(IErrorSource? source, IErrorStore? store, string description) : IAsyncDisposable
 {
     public IErrorSource? Source { get; } = source;
 
-    public SqliteErrorStore? Store { get; } = store;
+    public IErrorStore? Store { get; } = store;
 
     /// <summary>Where the errors come from, for logs and event origins (never a token).</summary>
     public string Description { get; } = description;

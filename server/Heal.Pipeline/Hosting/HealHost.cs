@@ -42,18 +42,14 @@ public sealed class HealHost
     public HealPipeline CreatePipeline()
     {
         var credentials = GitCredentials.FromEnvironment(Options.Environment);
-        return new HealPipeline(Diagnoser.Diagnoser, new PatchValidator(), new DeliveryService(t => new GitHubCodeHost(t.Url, credentials), credentials));
+        return new HealPipeline(Diagnoser.Diagnoser, new PatchValidator(Options.Environment), new DeliveryService(t => new GitHubCodeHost(t.Url, credentials), credentials));
     }
 
     /// <summary>Opens the store for writing, creating it (and its folder) when missing: the feed.</summary>
-    public SqliteErrorStore OpenStore()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Store.Path)!);
-        return SqliteErrorStore.Open(Store.Path);
-    }
+    public IErrorStore OpenStore() => ErrorStores.Open(Store.Location);
 
     /// <summary>Opens the store for reading; a missing store is a <see cref="StoreException"/> with <see cref="StoreProblem.NotFound"/>.</summary>
-    public SqliteErrorStore OpenExistingStore() => SqliteErrorStore.OpenExisting(Store.Path);
+    public IErrorStore OpenExistingStore() => ErrorStores.OpenExisting(Store.Location);
 
     /// <summary>
     /// The error source the options name: a Sentry-style backend (token from <c>HEAL_SENTRY_TOKEN</c> or
@@ -80,7 +76,7 @@ public sealed class HealHost
             return new ErrorSourceConnection(source, null, source.Name);
         }
 
-        if (!File.Exists(Store.Path))
+        if (Store.Location.Kind == StoreKind.Sqlite && !File.Exists(Store.Path))
         {
             return new ErrorSourceConnection(null, null, "(no store at " + Store.Path + ")");
         }

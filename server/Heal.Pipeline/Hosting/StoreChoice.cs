@@ -1,3 +1,4 @@
+using Heal.Feed.Store;
 using System.Text.Json;
 
 namespace Heal.Pipeline.Hosting;
@@ -67,7 +68,12 @@ public sealed record StoreChoice(string Path, string Why, string? Notice)
         return new StoreChoice(defaultPath, "the per-user default", null);
     }
 
-    private static string Full(string folder, string path) => System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, path));
+    /// <summary>A file path made absolute against the folder; a PostgreSQL URL or connection string as given.</summary>
+    private static string Full(string folder, string path) =>
+        StoreLocation.IsPostgres(path) ? path : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, path));
+
+    /// <summary>The chosen store parsed (<see cref="StoreLocation.Parse"/>): a SQLite file or a PostgreSQL database.</summary>
+    public StoreLocation Location => StoreLocation.Parse(Path);
 
     private static string? FromSettings(string folder)
     {

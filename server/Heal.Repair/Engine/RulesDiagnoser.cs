@@ -31,6 +31,9 @@ public sealed class RulesDiagnoser : IDiagnoser
 
     public string Name => DiagnoserName;
 
+    /// <summary>The rules write patches from the repository's own code, the same every time: no sandbox needed to build them.</summary>
+    public bool IsDeterministic => true;
+
     public async Task<Diagnosis> DiagnoseAsync(RepairRequest request, CancellationToken cancellationToken)
     {
         RepositoryWorkspace workspace;

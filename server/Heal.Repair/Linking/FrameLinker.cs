@@ -30,7 +30,8 @@ public sealed class FrameLinker
     /// <summary>
     /// Links every frame of <paramref name="exception"/> that resolves to a workspace file, in Sentry order
     /// (outermost first). Frames an SDK marked as library code (<c>in_app: false</c>) are skipped when
-    /// <paramref name="inAppOnly"/> is set.
+    /// <paramref name="inAppOnly"/> is set, unless the SDK marked no frame in-app at all: then every frame is linked by its
+    /// path, as Sentry falls back to the full stack (frames in dependencies and build output never link).
     /// </summary>
     public ImmutableArray<LinkedFrame> LinkAll(ExceptionInfo exception, bool inAppOnly = true)
     {
@@ -40,6 +41,7 @@ public sealed class FrameLinker
         }
 
         var linked = ImmutableArray.CreateBuilder<LinkedFrame>();
+        inAppOnly &= exception.MarksAnyFrameInApp;
         for (var i = 0; i < exception.Frames.Length; i++)
         {
             var frame = exception.Frames[i];

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using Heal.Core.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -6,12 +8,14 @@ namespace Heal.Repair.Regression;
 
 /// <summary>
 /// C# literals written by Roslyn's <see cref="SyntaxFactory.Literal(string)"/>, so a value from an event (which
-/// anyone who can reach the app controls) is always one escaped token and never code.
+/// anyone who can reach the app controls) is always one escaped token and never code. Roslyn leaves format characters
+/// (bidirectional overrides such as U+202E, zero-width characters) as they are, which would make the test read
+/// differently from what it does; they are written as <c>\uXXXX</c> escapes.
 /// </summary>
 public static class CSharpLiterals
 {
     public static string String(string value) =>
-        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value)).ToFullString();
+        Visible(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(value)).ToFullString());
 
     /// <summary>Zero of a numeric type that throws on division by zero (integers and decimal), else null.</summary>
     public static string? Zero(ITypeSymbol type) => Number(type, 0m);
@@ -41,7 +45,7 @@ public static class CSharpLiterals
             case SpecialType.System_String:
                 return String(text);
             case SpecialType.System_Char:
-                return text.Length == 1 ? Token(SyntaxFactory.Literal(text[0])) : null;
+                return text.Length == 1 ? Visible(Token(SyntaxFactory.Literal(text[0]))) : null;
             case SpecialType.System_Boolean:
                 return bool.TryParse(text, out var b) ? (b ? "true" : "false") : null;
             case SpecialType.System_Double:
@@ -51,6 +55,30 @@ public static class CSharpLiterals
             default:
                 return decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var m) ? Number(type, m) : null;
         }
+    }
+
+    /// <summary>Every invisible character of a literal's text as a <c>\uXXXX</c> escape (valid in regular string and char literals).</summary>
+    private static string Visible(string literal)
+    {
+        if (!literal.Any(c => VisibleText.IsUnsafe(c)))
+        {
+            return literal;
+        }
+
+        var builder = new StringBuilder(literal.Length + 8);
+        foreach (var c in literal)
+        {
+            if (VisibleText.IsUnsafe(c))
+            {
+                builder.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
     }
 
     private static string? Number(ITypeSymbol type, decimal value)

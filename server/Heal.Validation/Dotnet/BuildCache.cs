@@ -16,9 +16,12 @@ namespace Heal.Validation.Dotnet;
 /// was built is deleted before a build and written only after it succeeds: after a failure or a crash,
 /// everything counts as changed and the next build is a full one. A stale output can therefore never be
 /// mistaken for a fresh one.
+/// A symbolic link (a repository may commit one, pointing anywhere) is recorded by its target text and never followed:
+/// the cache neither reads nor re-times anything outside the worktree.
 /// </remarks>
 public sealed class BuildCache : IDisposable
 {
+    private const string LinkPrefix = "link:";
     private static readonly DateTime s_unchanged = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private readonly FileStream _lock;
 
@@ -86,7 +89,7 @@ public sealed class BuildCache : IDisposable
         }
 
         var now = DateTime.UtcNow;
-        foreach (var (path, hash) in current)
+        foreach (var (path, hash) in current.Where(f => !f.Value.StartsWith(LinkPrefix, StringComparison.Ordinal)))
         {
             var unchanged = built is not null && built.TryGetValue(path, out var previous) && previous == hash;
             File.SetLastWriteTimeUtc(Path.Combine(worktree, path), unchanged ? s_unchanged : now);
@@ -156,19 +159,35 @@ public sealed class BuildCache : IDisposable
             || name.EndsWith(".targets", StringComparison.Ordinal) || name is "nuget.config" or "global.json" or "packages.lock.json";
     }
 
+    /// <summary>Every file of the worktree by content hash, and every symbolic link by its target; links are not followed.</summary>
     private static Dictionary<string, string> Snapshot(string worktree)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(worktree, "*", SearchOption.AllDirectories))
+        var pending = new Stack<DirectoryInfo>([new DirectoryInfo(worktree)]);
+        while (pending.Count > 0)
         {
-            var relative = Path.GetRelativePath(worktree, file).Replace('\\', '/');
-            if (relative == ".git" || relative.StartsWith(".git/", StringComparison.Ordinal))
+            foreach (var entry in pending.Pop().EnumerateFileSystemInfos())
             {
-                continue;
-            }
+                var relative = Path.GetRelativePath(worktree, entry.FullName).Replace('\\', '/');
+                if (relative == ".git")
+                {
+                    continue;
+                }
 
-            using var stream = File.OpenRead(file);
-            result[relative] = Convert.ToHexString(SHA256.HashData(stream));
+                if (entry.LinkTarget is { } target)
+                {
+                    result[relative] = LinkPrefix + target;
+                }
+                else if (entry is DirectoryInfo directory)
+                {
+                    pending.Push(directory);
+                }
+                else
+                {
+                    using var stream = File.OpenRead(entry.FullName);
+                    result[relative] = Convert.ToHexString(SHA256.HashData(stream));
+                }
+            }
         }
 
         return result;

@@ -1,11 +1,15 @@
 using System.Text;
 using Heal.Core.Model;
+using Heal.Validation.Sandbox;
 
 namespace Heal.Validation.Dotnet;
 
 /// <summary>Runs <c>dotnet build</c> and <c>dotnet test</c> in a worktree and turns the results into gates.</summary>
-public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath = null)
+/// <param name="sandbox">When set, every dotnet process runs inside it (no network, read-only file system but the worktree).</param>
+public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath = null, SandboxSession? sandbox = null)
 {
+    private const long MaxTrxBytes = 64L * 1024 * 1024;
+
     /// <param name="restore">False once the projects' restore is known to be current (see <see cref="BuildCache.RestoreIsCurrent"/>).</param>
     public async Task<StepResult> BuildAsync(string worktree, IReadOnlyList<string> projects, CancellationToken cancellationToken, bool restore = true)
     {
@@ -44,7 +48,7 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
             return new StepResult(GateResult.Skip("tests", "no test project references the changed code"), "", TrxReport.Empty);
         }
 
-        var results = Path.Combine(policy.EffectiveWorkRoot, "trx-" + Guid.NewGuid().ToString("N")[..12]);
+        var results = Path.Combine(sandbox?.ResultsRoot ?? policy.EffectiveWorkRoot, "trx-" + Guid.NewGuid().ToString("N")[..12]);
         var report = TrxReport.Empty;
         var output = new StringBuilder();
         try
@@ -64,7 +68,7 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
 
                 var result = await RunAsync(arguments, restore || !build, worktree, policy.EffectiveTestTimeout, cancellationToken);
                 var trxFile = Path.Combine(results, "results.trx");
-                var trx = File.Exists(trxFile) ? TrxReport.Parse(await File.ReadAllTextAsync(trxFile, cancellationToken)) : null;
+                var trx = IsPlainFile(trxFile) ? TrxReport.Parse(await File.ReadAllTextAsync(trxFile, cancellationToken)) : null;
                 if (File.Exists(trxFile))
                 {
                     File.Delete(trxFile);
@@ -88,10 +92,7 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
         }
         finally
         {
-            if (Directory.Exists(results))
-            {
-                Directory.Delete(results, recursive: true);
-            }
+            SafeDelete.Directory(results);
         }
 
         return Tests(report, projects.Count);
@@ -128,19 +129,32 @@ public sealed class DotnetRunner(ValidationPolicy policy, string? artifactsPath 
     {
         if (!restore)
         {
-            var result = await ProcessRunner.RunAsync("dotnet", [.. arguments, "--no-restore"], worktree, timeout, null, cancellationToken);
+            var result = await StartAsync([.. arguments, "--no-restore"], worktree, timeout, cancellationToken);
             if (!result.StandardOutput.Contains("NETSDK1004", StringComparison.Ordinal) && !result.StandardError.Contains("NETSDK1004", StringComparison.Ordinal))
             {
                 return result;
             }
         }
 
-        return await ProcessRunner.RunAsync("dotnet", arguments, worktree, timeout, null, cancellationToken);
+        return await StartAsync(arguments, worktree, timeout, cancellationToken);
+    }
+
+    private Task<ProcessResult> StartAsync(List<string> arguments, string worktree, TimeSpan timeout, CancellationToken cancellationToken) =>
+        sandbox is null
+            ? ProcessRunner.RunAsync("dotnet", arguments, worktree, timeout, null, cancellationToken)
+            // The sandbox has no network: NuGet's vulnerability audit could only fail (and warnings may be errors there).
+            : sandbox.RunAsync("dotnet", [.. arguments, "-p:NuGetAudit=false"], timeout, cancellationToken);
+
+    /// <summary>A regular file of sane size: sandboxed code may leave a link to somewhere else, or something huge, in its place.</summary>
+    private static bool IsPlainFile(string path)
+    {
+        var info = new FileInfo(path);
+        return info.Exists && info.LinkTarget is null && info.Length <= MaxTrxBytes;
     }
 
     private IEnumerable<string> ServerArguments()
     {
-        if (!policy.UseBuildServers)
+        if (!policy.UseBuildServers || sandbox is not null)
         {
             yield return "--disable-build-servers";
         }

@@ -38,31 +38,14 @@ public sealed class Worktree : IAsyncDisposable
         return new Worktree(repository, path, commit);
     }
 
-    /// <summary>Removes the worktree and its administrative entry, whatever state it is in. Never throws.</summary>
+    /// <summary>
+    /// Removes the worktree and its administrative entry, whatever state it is in. Never throws. The folder is deleted by
+    /// Heal itself (links removed, never followed) before git forgets the worktree: code that ran in it may have rewritten
+    /// its <c>.git</c> file, so no git command runs inside it any more.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        try
-        {
-            await GitCli.TryRunAsync(_repository, ["worktree", "remove", "--force", Path], CancellationToken.None);
-        }
-        finally
-        {
-            try
-            {
-                if (Directory.Exists(Path))
-                {
-                    Directory.Delete(Path, recursive: true);
-                }
-            }
-            catch (IOException)
-            {
-                // A build server still holds a file; the prune below forgets the worktree anyway.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-
-            await GitCli.TryRunAsync(_repository, ["worktree", "prune"], CancellationToken.None);
-        }
+        SafeDelete.Directory(Path);
+        await GitCli.TryRunAsync(_repository, ["worktree", "prune"], CancellationToken.None);
     }
 }

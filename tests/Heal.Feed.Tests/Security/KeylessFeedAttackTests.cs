@@ -50,6 +50,27 @@ public sealed class KeylessFeedAttackTests
     }
 
     [Fact]
+    public async Task Feed_PrintDsnBesideARunningFeed_PrintsTheDsnThatFeedAccepts()
+    {
+        using var folder = new TempFolder();
+        var store = folder.File("feed.db");
+        using var feed = await HealProcess.StartFeedAsync(store);
+        var stdout = new StringWriter();
+        var exit = await Heal.Cli.CommandLine.RunAsync(["feed", "--store", store, "--listen", feed.Address.Authority, "--print-dsn"], stdout, new StringWriter(), CancellationToken.None);
+        Assert.Equal(0, exit);
+        Assert.Equal(feed.Dsn, stdout.ToString().Trim());
+    }
+
+    [Fact]
+    public async Task Feed_OnPostgresWithoutKey_IsAUsageErrorNotAGeneratedKeyPerInstance()
+    {
+        var stderr = new StringWriter();
+        var exit = await Heal.Cli.CommandLine.RunAsync(["feed", "--store", "Host=127.0.0.1;Port=1;Username=heal;Database=heal;Timeout=1", "--listen", "127.0.0.1:0"], new StringWriter(), stderr, CancellationToken.None);
+        Assert.Equal(2, exit);
+        Assert.Contains("needs --key", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Feed_NoKey_AcceptsAnyoneAndNothingCountsAsAuthenticated()
     {
         using var folder = new TempFolder();

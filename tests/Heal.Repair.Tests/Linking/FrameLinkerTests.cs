@@ -230,6 +230,22 @@ public sealed class FrameLinkerTests
         Assert.Equal(["0 src/App/Worker.cs:14", "2 src/App/Worker.cs:8"], linked.Select(l => $"{l.Index} {Describe(l)}"));
     }
 
+    [Fact]
+    public void LinkAll_NoFrameMarkedInApp_EveryFrameLinkedByPathAsSentryFallsBack()
+    {
+        using var repository = TempRepository.Create(Worker);
+        var exception = new ExceptionInfo("System.DivideByZeroException", "Attempted to divide by zero.", null, null,
+        [
+            Frame("/usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.0/System.Private.CoreLib.dll", line: 1) with { InApp = false },
+            Frame("/x/src/App/Worker.cs", line: 14) with { InApp = false },
+            Frame("/x/src/App/Worker.cs", line: 8) with { InApp = false },
+        ]);
+
+        var linked = FrameLinker.ForRepository(repository.Root).LinkAll(exception);
+
+        Assert.Equal(["1 src/App/Worker.cs:14", "2 src/App/Worker.cs:8"], linked.Select(l => $"{l.Index} {Describe(l)}"));
+    }
+
     private static void Check(string fixture, StackFrame frame, string? expected)
     {
         using var repository = TempRepository.Create(fixture);

@@ -16,7 +16,7 @@ public sealed class ListErrorsStep : IDemoStep
             throw new DemoStepException("there are no error groups to list.");
         }
 
-        var lines = ErrorsCommand.ToTable(groups, DateTimeOffset.UtcNow).TrimEnd('\n').Split('\n').ToList();
+        var lines = ErrorTable.Render(groups, DateTimeOffset.UtcNow, 120).TrimEnd('\n').Split('\n').ToList();
         foreach (var group in groups)
         {
             var frame = group.TopFrame;

@@ -1,6 +1,7 @@
 using Heal.LanguageServer.Conversion;
 using Heal.LanguageServer.Errors;
 using Heal.LanguageServer.Protocol;
+using Heal.Pipeline;
 using StreamJsonRpc;
 
 namespace Heal.LanguageServer.Handlers.Heal;
@@ -23,7 +24,17 @@ public sealed class HealHandler(ServerSession session, HealRunner runner) : IHan
         }
 
         await using var progress = await WorkDoneProgress.StartAsync(session, request.WorkDoneToken, "Heal", cancellationToken);
-        var result = await runner.RunAsync(session.Workspace, entry, progress, cancellationToken);
+        HealResult result;
+        try
+        {
+            result = await runner.RunAsync(session.Workspace, entry, progress, cancellationToken);
+        }
+        catch (HealPreconditionException e)
+        {
+            // The workspace is not a git working tree with commits: say what to do, as the CLI does.
+            throw new LocalRpcException("heal/heal: " + e.Message) { ErrorCode = OpenPullRequestHandler.RequestFailed };
+        }
+
         return ProtocolConversion.ToHealResult(result, session.Root, session.TextOf);
     }
 }

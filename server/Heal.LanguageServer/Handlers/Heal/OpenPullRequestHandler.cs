@@ -50,6 +50,10 @@ public sealed class OpenPullRequestHandler(ServerSession session, HealRunner run
             {
                 throw Error(RequestFailed, "heal/openPullRequest: delivery failed: " + e.Message);
             }
+            catch (HealPreconditionException e)
+            {
+                throw Error(RequestFailed, "heal/openPullRequest: " + e.Message);
+            }
         }
 
         if (result.Status != HealStatus.Validated)
