@@ -17,7 +17,9 @@ namespace Heal.LanguageServer;
 /// <item>Lifecycle messages (initialize, initialized, shutdown, exit, $/setTrace) run at once.</item>
 /// <item>The first load of errors (open the source, read, link) runs in the background after <c>initialized</c>, outside
 /// the queue, so <c>initialize</c> answers at once and editing never waits for it; its snapshot is installed and published
-/// as one mutation. Until then reads see the empty snapshot, except the requests that name a group (heal/errorDetails,
+/// as one mutation. Before it, files open in the editor get first passes (the groups that name them, linked), each
+/// installed and published as one mutation too; only those files are published before the full snapshot. Until the full
+/// snapshot reads see the empty or first-pass snapshot, except the requests that name a group (heal/errorDetails,
 /// heal/listErrors, heal/heal, heal/mute, heal/openPullRequest), which wait for it first.</item>
 /// </list>
 /// A failed mutation fails only its own request; the next one still runs.

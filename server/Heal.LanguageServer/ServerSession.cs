@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Heal.Core.Model;
 using Heal.LanguageServer.Conversion;
 using Heal.LanguageServer.Documents;
 using Heal.LanguageServer.Errors;
@@ -20,11 +21,14 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     private readonly TaskCompletionSource<bool> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _loaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HashSet<string> _published = new(StringComparer.Ordinal);
+    private readonly OpenDocumentsFirst _openFirst = new();
+    private readonly HashSet<string> _firstPassFiles = new(StringComparer.Ordinal);
     private ErrorSnapshot _snapshot = ErrorSnapshot.Empty;
     private ErrorSourceOptions _sourceOptions = ErrorSourceOptions.Default;
     private Task _load = Task.CompletedTask;
     private Task _watch = Task.CompletedTask;
     private int _reloadPending;
+    private int _loadStarted;
 
     public IClient Client => client;
 
@@ -94,14 +98,23 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     /// <summary>
     /// Opens the error source and loads the first snapshot in the background, reporting through <c>$/progress</c>; then,
     /// as a mutation, installs it and publishes every affected file, and starts following the source. Editing never
-    /// waits for it.
+    /// waits for it. Meanwhile the open files come first (<see cref="OpenDocumentsFirst"/>): each gets its errors from a
+    /// first pass over the few groups that name it, and the full load links its chunks only when no such pass waits. Only
+    /// the first call loads (a client that sends <c>initialized</c> again starts nothing more).
     /// </summary>
     public void StartLoading()
     {
+        if (Interlocked.Exchange(ref _loadStarted, 1) == 1)
+        {
+            return;
+        }
+
         _load = Task.Run(async () =>
         {
+            var firstPasses = Task.CompletedTask;
             try
             {
+                var opening = Stopwatch.StartNew();
                 await using var progress = await WorkDoneProgress.StartAsync(this, null, "Heal: loading errors", Lifetime).ConfigureAwait(false);
                 var workspace = HealWorkspace.Open(new HealHost(_sourceOptions.ToHealOptions(Root, Environment.GetEnvironmentVariable)));
                 Workspace = workspace;
@@ -109,22 +122,32 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
                 // Follow the source from before the load, so an event stored while loading is not missed.
                 var cursor = await workspace.CursorAsync(Lifetime).ConfigureAwait(false);
                 var clock = Stopwatch.StartNew();
+                foreach (var uri in Documents.Snapshot.Keys)
+                {
+                    RequestFirstPass(uri);
+                }
+
+                firstPasses = _openFirst.RunAsync(workspace.LoadMentioningAsync, InstallFirstPassAsync, LogAsync, Lifetime);
+                await LogAsync($"heal: workspace and store opened in {opening.ElapsedMilliseconds} ms").ConfigureAwait(false);
+                await _openFirst.IdleAsync().WaitAsync(Lifetime).ConfigureAwait(false);
+                var first = clock.ElapsedMilliseconds;
                 progress.Report(new HealProgress("read", "reading errors from " + workspace.Description, 0));
                 var groups = await workspace.ReadAsync(Lifetime).ConfigureAwait(false);
                 var read = clock.ElapsedMilliseconds;
                 progress.Report(new HealProgress("link", $"linking the frames of {groups.Count} groups", 40));
-                var snapshot = ErrorSnapshot.Create(workspace.Link(groups), DateTimeOffset.UtcNow);
+                var snapshot = ErrorSnapshot.Create(await LinkGivingWayAsync(workspace, groups).ConfigureAwait(false), DateTimeOffset.UtcNow);
                 var linked = clock.ElapsedMilliseconds;
                 progress.Report(new HealProgress("publish", $"{snapshot.Entries.Length} groups in {snapshot.Files.Count()} files", 80));
                 await queue.Enqueue(RequestKind.Mutating, async _ =>
                 {
                     Volatile.Write(ref _snapshot, snapshot);
+                    _openFirst.Close();
                     _loaded.TrySetResult();
                     await PublishAsync().ConfigureAwait(false);
                     RefreshCodeLenses();
                     return true;
                 }, Lifetime).ConfigureAwait(false);
-                await LogAsync($"heal: {snapshot.Entries.Length} groups read in {read} ms, linked in {linked - read} ms, published in {clock.ElapsedMilliseconds - linked} ms").ConfigureAwait(false);
+                await LogAsync($"heal: open files' errors first in {first} ms; {snapshot.Entries.Length} groups read in {read - first} ms, linked in {linked - read} ms, published in {clock.ElapsedMilliseconds - linked} ms").ConfigureAwait(false);
                 StartWatching(workspace, cursor);
             }
             catch (OperationCanceledException) when (Lifetime.IsCancellationRequested)
@@ -137,10 +160,57 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
             }
             finally
             {
+                _openFirst.Close();
                 _loaded.TrySetResult();
+                await firstPasses.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
             }
         });
     }
+
+    /// <summary>Links the whole store in chunks, letting first passes over open files run before each chunk.</summary>
+    private async Task<List<ErrorEntry>> LinkGivingWayAsync(HealWorkspace workspace, IReadOnlyList<(ErrorGroup Group, ErrorEvent? Latest)> groups)
+    {
+        const int Chunk = 128;
+        var entries = new List<ErrorEntry>(groups.Count);
+        for (var i = 0; i < groups.Count; i += Chunk)
+        {
+            await _openFirst.IdleAsync().WaitAsync(Lifetime).ConfigureAwait(false);
+            entries.AddRange(workspace.Link(groups.Skip(i).Take(Chunk).ToList()));
+        }
+
+        return entries;
+    }
+
+    private void RequestFirstPass(string uri)
+    {
+        if (ProtocolConversion.RelativePathOf(Root, uri) is { } file)
+        {
+            _openFirst.Request(file);
+        }
+    }
+
+    /// <summary>
+    /// As a mutation: adds a first pass's entries to the snapshot (until the full one is in) and publishes its files, whose
+    /// diagnostics are now complete.
+    /// </summary>
+    private Task InstallFirstPassAsync(IReadOnlyList<string> files, IReadOnlyList<ErrorEntry> entries) =>
+        queue.Enqueue(RequestKind.Mutating, async _ =>
+        {
+            if (Loaded.IsCompleted)
+            {
+                return true;
+            }
+
+            Volatile.Write(ref _snapshot, Snapshot.With(entries, HealWorkspace.GroupLimit, DateTimeOffset.UtcNow));
+            _firstPassFiles.UnionWith(files);
+            foreach (var file in files.Order(StringComparer.Ordinal))
+            {
+                await PublishFileAsync(FileUri.FromPath(Path.Combine(Root, file))).ConfigureAwait(false);
+            }
+
+            RefreshCodeLenses();
+            return true;
+        }, Lifetime);
 
     /// <summary>Reloads every group and re-publishes every file's diagnostics. Runs as a mutation.</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
@@ -242,6 +312,14 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     /// </summary>
     public async Task PublishFileAsync(string uri)
     {
+        // Until the whole store is in, a file is published only once a first pass has completed its errors (else it would
+        // show some of them); asking for it here is how a file the editor opens during the load gets one.
+        if (!Loaded.IsCompleted && ProtocolConversion.RelativePathOf(Root, uri) is { } file && !_firstPassFiles.Contains(file))
+        {
+            _openFirst.Request(file);
+            return;
+        }
+
         var diagnostics = ProtocolConversion.ToFileDiagnostics(Snapshot, Root, uri, TextOf, DateTimeOffset.UtcNow);
         if (diagnostics.Count == 0 && !_published.Remove(uri))
         {

@@ -15,7 +15,7 @@ public sealed record BenchRow(string Measure, int Count, double P50, double P99,
     {
         var target = Target is { } t ? $"p99 ≤ {t.ToString("F0", CultureInfo.InvariantCulture)}" : "";
         var verdict = Target is { } limit && Count > 0 ? (P99 <= limit ? " ok" : " MISS") : "";
-        return $"| {Measure,-40} | {Count,4} | {Ms(P50),8} | {Ms(P99),8} | {Ms(Max),8} | {target + verdict,10} |";
+        return $"| {Measure,-52} | {Count,4} | {Ms(P50),8} | {Ms(P99),8} | {Ms(Max),8} | {target + verdict,10} |";
     }
 
     private static string Ms(double value) => double.IsNaN(value) ? "-" : value.ToString("F1", CultureInfo.InvariantCulture);

@@ -12,6 +12,42 @@ var generation = Stopwatch.StartNew();
 using var world = await BenchWorld.CreateAsync(options.Files, options.Groups, options.EventsPerGroup, options.World);
 Console.WriteLine($"generated in {generation.Elapsed.TotalSeconds:F1} s at {world.Directory}");
 
+// Errors on the open file first: fresh servers, this build's starts alternating with the baseline's (when given), each
+// build opening the same files in the same order.
+var firstPaint = new List<BenchRow>();
+if (options.FirstPaintStarts > 0)
+{
+    var builds = new List<(string Name, string Dll, Random Random, FirstPaint.Result Result)> { ("this build", options.HealDll, new Random(7), new FirstPaint.Result()) };
+    if (options.Baseline is { } baseline)
+    {
+        builds.Insert(0, ("baseline", baseline, new Random(7), new FirstPaint.Result()));
+    }
+
+    for (var i = 0; i < options.FirstPaintStarts; i++)
+    {
+        foreach (var build in builds)
+        {
+            await FirstPaint.MeasureOnceAsync(build.Dll, world, build.Random, build.Result);
+        }
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"errors on the open file first: {options.FirstPaintStarts} fresh servers per build; a didOpen right after initialized, a second during the load");
+    foreach (var (name, dll, _, result) in builds)
+    {
+        Console.WriteLine($"  {name}: {dll}; first publish complete for {result.Complete} of {result.Checked} files");
+        firstPaint.Add(BenchRow.Of($"{name}: diagnostics after didOpen at start", result.AtStart, 300));
+        firstPaint.Add(BenchRow.Of($"{name}: … after didOpen during the load", result.DuringLoad, 300));
+    }
+
+    PrintTable(firstPaint);
+}
+
+if (options.FirstPaintOnly)
+{
+    return;
+}
+
 var results = new List<BenchRow>();
 var initialize = new List<double>();
 var initializeRequest = new List<double>();
@@ -60,8 +96,7 @@ results.Add(BenchRow.Of("initialize (spawn → response)", initialize, 300));
 results.Add(BenchRow.Of("initialize (request → response)", initializeRequest, null));
 if (options.InitializeOnly)
 {
-    Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores)");
-    results.ForEach(r => Console.WriteLine(r.Format()));
+    PrintTable(results);
     return;
 }
 
@@ -148,18 +183,22 @@ await using (session)
     await session.ShutdownAsync();
 
     Console.WriteLine();
-    Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores)");
-    Console.WriteLine($"| {"measure",-40} | {"n",4} | {"p50 ms",8} | {"p99 ms",8} | {"max ms",8} | {"target",10} |");
-    Console.WriteLine($"|{new string('-', 42)}|{new string('-', 6)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 12)}|");
-    foreach (var row in results)
-    {
-        Console.WriteLine(row.Format());
-    }
-
-    Console.WriteLine($"| {"peak memory (VmHWM, last process)",-40} | {1,4} | {peak.ToString("F0", CultureInfo.InvariantCulture) + " MiB",8} | {"",8} | {"",8} | {"",10} |");
+    PrintTable([.. firstPaint, .. results]);
+    Console.WriteLine($"| {"peak memory (VmHWM, last process)",-52} | {1,4} | {peak.ToString("F0", CultureInfo.InvariantCulture) + " MiB",8} | {"",8} | {"",8} | {"",10} |");
 }
 
 static double Ms(long from, long to) => Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+
+static void PrintTable(IEnumerable<BenchRow> rows)
+{
+    Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()} ({Environment.ProcessorCount} cores)");
+    Console.WriteLine($"| {"measure",-52} | {"n",4} | {"p50 ms",8} | {"p99 ms",8} | {"max ms",8} | {"target",10} |");
+    Console.WriteLine($"|{new string('-', 54)}|{new string('-', 6)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 12)}|");
+    foreach (var row in rows)
+    {
+        Console.WriteLine(row.Format());
+    }
+}
 
 // Full publish: every file has diagnostics, or nothing more arrived for 5 s (then the last arrival counts).
 static async Task<(int Files, long First, long Last)> WaitForFullPublishAsync(BenchClient client, int expected)

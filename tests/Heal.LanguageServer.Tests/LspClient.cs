@@ -66,7 +66,8 @@ public sealed class LspClient : IAsyncDisposable
     public Task<JsonObject> InitializeAsync(string root, string store, JsonObject? capabilities = null) =>
         InitializeAsync(root, new JsonObject { ["store"] = store }, capabilities);
 
-    public async Task<JsonObject> InitializeAsync(string root, JsonObject initializationOptions, JsonObject? capabilities = null)
+    /// <summary>Sends initialize, then <paramref name="beforeInitialized"/> (opening files, say), then initialized.</summary>
+    public async Task<JsonObject> InitializeAsync(string root, JsonObject initializationOptions, JsonObject? capabilities = null, Func<Task>? beforeInitialized = null)
     {
         var response = await RequestAsync("initialize", new JsonObject
         {
@@ -75,6 +76,11 @@ public sealed class LspClient : IAsyncDisposable
             ["capabilities"] = capabilities ?? new JsonObject(),
             ["initializationOptions"] = initializationOptions,
         });
+        if (beforeInitialized is not null)
+        {
+            await beforeInitialized();
+        }
+
         await NotifyAsync("initialized", new JsonObject());
         return response;
     }
@@ -104,6 +110,60 @@ public sealed class LspClient : IAsyncDisposable
     {
         Write(new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method, ["params"] = parameters });
         return Task.CompletedTask;
+    }
+
+    /// <summary>Writes bytes to the server's stdin as they are: attacks on the framing and the bodies.</summary>
+    public void WriteRaw(ReadOnlySpan<byte> bytes)
+    {
+        lock (_stdin)
+        {
+            _stdin.Write(bytes);
+            _stdin.Flush();
+        }
+    }
+
+    /// <summary>One frame around <paramref name="body"/> (any bytes), with a correct Content-Length.</summary>
+    public static byte[] Frame(ReadOnlySpan<byte> body) => [.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), .. body];
+
+    /// <summary>
+    /// Waits (60 s at most) for a message the client did not match to a request it sent: notifications, server requests,
+    /// and responses with a null or unknown id. Includes ones already received.
+    /// </summary>
+    public async Task<JsonObject> WaitForMessageAsync(Func<JsonObject, bool> match)
+    {
+        using var deadline = new CancellationTokenSource(s_deadline);
+        while (true)
+        {
+            Task signal;
+            lock (_gate)
+            {
+                var found = _notifications.FirstOrDefault(match);
+                if (found is not null)
+                {
+                    return found;
+                }
+
+                signal = _notified.Task;
+            }
+
+            try
+            {
+                await signal.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"no message matched within {s_deadline.TotalSeconds} s");
+            }
+        }
+    }
+
+    /// <summary>Every message the client did not match to a request it sent, so far.</summary>
+    public List<JsonObject> UnmatchedMessages()
+    {
+        lock (_gate)
+        {
+            return [.. _notifications];
+        }
     }
 
     /// <summary>Waits (60 s at most) for a notification matching <paramref name="match"/>, including ones already received.</summary>
@@ -192,6 +252,7 @@ public sealed class LspClient : IAsyncDisposable
             var read = await stdout.ReadAsync(chunk);
             if (read == 0)
             {
+                FailPending();
                 if (buffer.Length > 0)
                 {
                     Problem($"{buffer.Length} trailing bytes that are not a whole message: {Encoding.UTF8.GetString(buffer.ToArray())}");
@@ -267,29 +328,47 @@ public sealed class LspClient : IAsyncDisposable
 
     private void Dispatch(JsonObject message)
     {
-        if (message["id"] is { } id && message["method"] is null)
+        if (message["id"] is JsonValue id && message["method"] is null && id.TryGetValue<int>(out var number))
         {
             TaskCompletionSource<JsonObject>? completion;
             lock (_gate)
             {
-                _pending.Remove(id.GetValue<int>(), out completion);
+                _pending.Remove(number, out completion);
             }
 
-            completion?.TrySetResult(message);
-            return;
+            if (completion is not null)
+            {
+                completion.TrySetResult(message);
+                return;
+            }
         }
 
-        if (message["id"] is { } requestId)
+        if (message["id"] is { } requestId && message["method"] is not null)
         {
             Write(new JsonObject { ["jsonrpc"] = "2.0", ["id"] = requestId.DeepClone(), ["result"] = null });
         }
 
+        // Notifications, server requests and responses with a null or unknown id are kept for the test.
         lock (_gate)
         {
             _notifications.Add(message);
             var notified = _notified;
             _notified = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             notified.TrySetResult();
+        }
+    }
+
+    /// <summary>The server closed stdout (it exited): no pending request can be answered any more, so fail them now.</summary>
+    private void FailPending()
+    {
+        lock (_gate)
+        {
+            foreach (var completion in _pending.Values)
+            {
+                completion.TrySetException(new IOException("the server closed stdout before answering (it exited)"));
+            }
+
+            _pending.Clear();
         }
     }
 

@@ -48,6 +48,19 @@ public sealed class LspWorld : IAsyncDisposable
     }
 
     /// <summary>
+    /// Stores <paramref name="eventJsons"/>, starts the server, and opens the throwing file between initialize and
+    /// initialized, so it is open before the first load begins (an editor restoring its tabs).
+    /// </summary>
+    public static async Task<LspWorld> CreateWithThrowingFileOpenAsync(params string[] eventJsons)
+    {
+        var world = new LspWorld(GitRepository.Create(ShopRepository.Fixture));
+        await world.AppendAsync(eventJsons);
+        world.Initialize = await world.Client.InitializeAsync(world.Repository.Path, new JsonObject { ["store"] = world.StorePath },
+            beforeInitialized: () => world.OpenAsync(world.ThrowingUri, world.ThrowingText));
+        return world;
+    }
+
+    /// <summary>
     /// Starts the server without filling the store and initialises it with the options <paramref name="options"/> builds
     /// (after <paramref name="prepare"/> wrote what they name), in the given environment.
     /// </summary>

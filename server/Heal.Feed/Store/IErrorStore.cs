@@ -32,6 +32,14 @@ public interface IErrorStore : IAsyncDisposable
     /// <summary>Groups, most recently seen first, each with its most recently received event kept, in one query.</summary>
     Task<IReadOnlyList<GroupWithLatestEvent>> ListGroupsWithLatestEventAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same, keeping only groups whose latest event's raw JSON contains one of <paramref name="needles"/> (bytes, compared
+    /// as stored), when any are given: a cheap first cut, before any JSON is parsed, for the groups that may concern one
+    /// file (the language server's open files). Groups are ranked among all groups first, so <paramref name="limit"/> means
+    /// the same as without needles.
+    /// </summary>
+    Task<IReadOnlyList<GroupWithLatestEvent>> ListGroupsWithLatestEventAsync(int limit, IReadOnlyList<byte[]> needles, CancellationToken cancellationToken);
+
     Task<ErrorGroup?> GetGroupAsync(string groupId, CancellationToken cancellationToken);
 
     /// <summary>The group's most recently received event kept, re-parsed from its raw JSON; null when none.</summary>

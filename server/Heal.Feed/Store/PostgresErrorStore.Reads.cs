@@ -36,14 +36,23 @@ public sealed partial class PostgresErrorStore
         return await ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<GroupWithLatestEvent>> ListGroupsWithLatestEventAsync(int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GroupWithLatestEvent>> ListGroupsWithLatestEventAsync(int limit, CancellationToken cancellationToken) =>
+        ListGroupsWithLatestEventAsync(limit, [], cancellationToken);
+
+    public async Task<IReadOnlyList<GroupWithLatestEvent>> ListGroupsWithLatestEventAsync(int limit, IReadOnlyList<byte[]> needles, CancellationToken cancellationToken)
     {
+        var mentioning = needles.Count == 0 ? "" : "WHERE " + string.Join(" OR ", needles.Select((_, i) => $"position(@needle{i} in e.raw_json) > 0")) + " ";
         await using var command = _dataSource.CreateCommand(
             $"SELECT g.*, e.{StoredEventColumns.Replace(", ", ", e.", StringComparison.Ordinal)} " +
             $"FROM (SELECT {GroupColumns} FROM groups ORDER BY last_seen DESC, id LIMIT @limit) AS g " +
             "LEFT JOIN LATERAL (SELECT * FROM events WHERE group_id = g.id ORDER BY seq DESC LIMIT 1) AS e ON true " +
+            mentioning +
             "ORDER BY g.last_seen DESC, g.id;");
         command.Parameters.Add(new NpgsqlParameter<int>("limit", Math.Max(0, limit)));
+        for (var i = 0; i < needles.Count; i++)
+        {
+            command.Parameters.Add(new NpgsqlParameter<byte[]>("needle" + i, needles[i]));
+        }
         var rows = new List<(ErrorGroup Group, RawEvent? Event)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {

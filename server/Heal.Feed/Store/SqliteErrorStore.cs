@@ -368,16 +368,31 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
     /// it no longer parses), in one query: the language server's whole snapshot in one round trip. The events' JSON is
     /// parsed in parallel.
     /// </summary>
-    public async Task<IReadOnlyList<GroupWithLatestEvent>> ListGroupsWithLatestEventAsync(int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<GroupWithLatestEvent>> ListGroupsWithLatestEventAsync(int limit, CancellationToken cancellationToken) =>
+        ListGroupsWithLatestEventAsync(limit, [], cancellationToken);
+
+    /// <summary>
+    /// The same, keeping only groups whose latest event's raw JSON contains one of <paramref name="needles"/> (bytes, compared
+    /// as stored), when any are given: a cheap first cut, before any JSON is parsed, for the groups that may concern one
+    /// file. Groups are ranked among all groups first, so <paramref name="limit"/> means the same as without needles.
+    /// </summary>
+    public async Task<IReadOnlyList<GroupWithLatestEvent>> ListGroupsWithLatestEventAsync(int limit, IReadOnlyList<byte[]> needles, CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
+        var mentioning = needles.Count == 0 ? "" : "WHERE " + string.Join(" OR ", needles.Select((_, i) => $"instr(e.raw_json, $needle{i}) > 0")) + " ";
         command.CommandText =
             $"SELECT {s_joinedGroupColumns}, e.rowid, e.group_id, e.received_at, e.raw_json, e.problems, e.authenticated " +
             $"FROM (SELECT {GroupColumns} FROM groups ORDER BY last_seen DESC, id LIMIT $limit) AS g " +
             "LEFT JOIN events AS e ON e.rowid = (SELECT MAX(rowid) FROM events WHERE group_id = g.id) " +
+            mentioning +
             "ORDER BY g.last_seen DESC, g.id;";
         command.Parameters.AddWithValue("$limit", Math.Max(0, limit));
+        for (var i = 0; i < needles.Count; i++)
+        {
+            command.Parameters.Add($"$needle{i}", SqliteType.Blob).Value = needles[i];
+        }
+
         var rows = new List<(ErrorGroup Group, long Cursor, string GroupId, long ReceivedAt, byte[]? Raw, string? Problems, bool Authenticated)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {

@@ -84,6 +84,22 @@ public sealed class HealWorkspace : IAsyncDisposable
         return listed.Select((g, i) => (g, latest[i])).ToList();
     }
 
+    /// <summary>
+    /// The groups (up to <see cref="GroupLimit"/>, ranked among all) whose latest event's raw JSON contains one of
+    /// <paramref name="needles"/>, linked: a first pass over open files (<see cref="OpenDocumentsFirst"/>). Null for the
+    /// sources other than the store, which cannot filter before parsing.
+    /// </summary>
+    public async Task<IReadOnlyList<ErrorEntry>?> LoadMentioningAsync(IReadOnlyList<byte[]> needles, CancellationToken cancellationToken)
+    {
+        if (_store is null)
+        {
+            return null;
+        }
+
+        var rows = await _store.ListGroupsWithLatestEventAsync(GroupLimit, needles, cancellationToken).ConfigureAwait(false);
+        return Link(rows.Select(r => (r.Group, r.Latest?.Event)).ToList());
+    }
+
     /// <summary>The current entries of <paramref name="groupIds"/> (unknown ones left out), read from the store.</summary>
     public async Task<IReadOnlyList<ErrorEntry>> LoadEntriesAsync(IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken)
     {

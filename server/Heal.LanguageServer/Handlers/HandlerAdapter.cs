@@ -6,8 +6,9 @@ using StreamJsonRpc.Protocol;
 namespace Heal.LanguageServer.Handlers;
 
 /// <summary>
-/// What StreamJsonRpc calls for one method: deserialises the params into the handler's type (bad params are an
-/// InvalidParams error, never a crash) and enqueues the handler synchronously, so arrival order is kept.
+/// What StreamJsonRpc calls for one method: reads the params into the handler's type (bad params are an InvalidParams
+/// error saying where, never a crash; see <see cref="ParamsReader"/>) and enqueues the handler synchronously, so arrival
+/// order is kept.
 /// </summary>
 public sealed class HandlerAdapter<TParams, TResult>(string method, IHandler<TParams, TResult> handler, ServerSession session, JsonSerializerOptions options)
 {
@@ -22,17 +23,9 @@ public sealed class HandlerAdapter<TParams, TResult>(string method, IHandler<TPa
             throw new LocalRpcException($"{method}: the server is not initialized") { ErrorCode = ServerNotInitialized };
         }
 
-        TParams request;
-        try
-        {
-            request = @params is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } json
-                ? json.Deserialize<TParams>(options) ?? throw new JsonException("null params")
-                : typeof(TParams) == typeof(NoParams) ? (TParams)(object)new NoParams() : throw new JsonException("missing params");
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
-        {
-            throw new LocalRpcException($"{method}: invalid params: {e.Message}") { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
-        }
+        var request = @params is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } json
+            ? ParamsReader.Read<TParams>(json, options, $"{method}: invalid params")
+            : typeof(TParams) == typeof(NoParams) ? (TParams)(object)new NoParams() : throw ParamsReader.Invalid($"{method}: params are missing");
 
         return session.Queue.Enqueue(handler.Kind, ct => handler.HandleAsync(request, ct), cancellationToken);
     }

@@ -98,6 +98,23 @@ public abstract class ErrorStoreSuite
     }
 
     [Theory]
+    [InlineData("boom-a2", new[] { "boom-a2" })]
+    [InlineData("boom-a1", new string[0])]
+    [InlineData("boom-c1|boom-b1", new[] { "boom-c1" })]
+    [InlineData("nowhere", new string[0])]
+    public async Task ListGroupsWithLatestEvent_Needles_OnlyGroupsWhoseLatestEventContainsOneWithinTheLimit(string needles, string[] expected)
+    {
+        await using var store = await OpenAsync();
+        await AppendAsync(store, Event("aaaaaaaaaaaaaaaa", 0, message: "boom-a1"), Event("bbbbbbbbbbbbbbbb", 1, message: "boom-b1"),
+            Event("aaaaaaaaaaaaaaaa", 2, message: "boom-a2"), Event("cccccccccccccccc", 3, message: "boom-c1"));
+
+        // Limit 2: c then a; b is ranked out even though its latest event mentions boom-b1.
+        var joined = await store.ListGroupsWithLatestEventAsync(2, [.. needles.Split('|').Select(Encoding.UTF8.GetBytes)], CancellationToken.None);
+
+        Assert.Equal(expected, joined.Select(r => r.Latest!.Event.Culprit!.Value));
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public async Task GetLatestStoredEvent_Authenticated_RoundTrips(bool authenticated)

@@ -30,15 +30,9 @@ public sealed class ExecuteCommandHandler(ServerSession session, HealHandler hea
 
     private async Task<object?> Forward<TParams, TResult>(IHandler<TParams, TResult> handler, JsonElement argument, CancellationToken cancellationToken)
     {
-        TParams parameters;
-        try
-        {
-            parameters = argument.ValueKind == JsonValueKind.Object ? argument.Deserialize<TParams>(options)! : throw new JsonException("the command needs one object argument");
-        }
-        catch (JsonException e)
-        {
-            throw new LocalRpcException($"workspace/executeCommand: invalid argument: {e.Message}") { ErrorCode = (int)JsonRpcErrorCode.InvalidParams };
-        }
+        var parameters = argument.ValueKind == JsonValueKind.Object
+            ? ParamsReader.Read<TParams>(argument, options, "workspace/executeCommand: invalid argument")
+            : throw ParamsReader.Invalid("workspace/executeCommand: the command needs one object argument");
 
         return await session.Queue.Enqueue(handler.Kind, ct => handler.HandleAsync(parameters, ct), cancellationToken);
     }

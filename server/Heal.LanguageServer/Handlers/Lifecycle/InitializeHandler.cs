@@ -17,6 +17,12 @@ public sealed class InitializeHandler(ServerSession session) : IHandler<Initiali
 
     public Task<InitializeResult> HandleAsync(InitializeParams request, CancellationToken cancellationToken)
     {
+        if (session.Initialized)
+        {
+            // LSP: initialize is sent once. A second one must not re-point the server at another workspace or store.
+            throw new LocalRpcException("initialize: the server is already initialized") { ErrorCode = (int)StreamJsonRpc.Protocol.JsonRpcErrorCode.InvalidRequest };
+        }
+
         var root = FileUri.ToPath(request.WorkspaceFolders?.FirstOrDefault()?.Uri ?? request.RootUri) ?? request.RootPath ?? Directory.GetCurrentDirectory();
         var (sources, problem) = ErrorSourceOptions.Parse(request.InitializationOptions);
         if (problem is not null)
