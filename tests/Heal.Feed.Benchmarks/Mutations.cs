@@ -319,7 +319,7 @@ public static class Mutations
             JsonNode? replacement = random.Next(12) switch
             {
                 0 => null,
-                1 => JsonValue.Create(1e308 * random.Next(-3, 3)),
+                1 => JsonValue.Create(1e308 * random.Next(-1, 2)), // the largest doubles; 2e308 would be infinity, which JSON cannot carry
                 2 => JsonValue.Create("\ud800"),
                 3 => new JsonArray(Enumerable.Range(0, random.Next(0, 5000)).Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()),
                 4 => new JsonObject { ["values"] = new JsonArray(new JsonObject { ["type"] = "X", ["stacktrace"] = new JsonObject { ["frames"] = new JsonArray(Enumerable.Range(0, random.Next(0, 3000)).Select(i => (JsonNode?)new JsonObject { ["function"] = "f" + i, ["in_app"] = i % 2 == 0 }).ToArray()) } }) },
