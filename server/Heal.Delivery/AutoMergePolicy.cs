@@ -8,8 +8,16 @@ namespace Heal.Delivery;
 /// above the threshold, every gate passed (none skipped), strict scope, and an event from an authenticated
 /// source. Nothing inside an event can switch any of these on.
 /// </summary>
-public sealed record AutoMergePolicy(bool Enabled = false, double Threshold = 0.9)
+/// <remarks>
+/// <see cref="DefaultThreshold"/> is the one default (the CLI's <c>--auto-merge-threshold</c> starts from it). It must sit above
+/// every confidence at which the offline rules ever proposed a wrong patch, plus what validation can add: <c>npm run
+/// score:corpus</c> prints the reliability table and checks it.
+/// </remarks>
+public sealed record AutoMergePolicy(bool Enabled = false, double Threshold = AutoMergePolicy.DefaultThreshold)
 {
+    /// <summary>The auto-merge threshold when none is given, on the validated confidence.</summary>
+    public const double DefaultThreshold = 0.9;
+
     public static AutoMergePolicy Off { get; } = new();
 
     public AutoMergeDecision Decide(ValidationReport report, bool strictScope, EventOrigin origin)

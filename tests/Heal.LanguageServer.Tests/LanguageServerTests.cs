@@ -277,6 +277,8 @@ public sealed class LanguageServerTests
         Assert.True((string)result["status"]! == "declined", response.ToJsonString());
         Assert.Contains("`customer.Discount` is null", (string)result["rootCause"]!, StringComparison.Ordinal);
         Assert.Null(result["edit"]);
+        Assert.Contains(result["evidence"]!.AsArray(), e => (string)e!["kind"]! == "throwing frame" && ((string?)e["uri"])?.StartsWith("file://", StringComparison.Ordinal) == true);
+        Assert.Empty(result["candidates"]!.AsArray());
         var creates = world.Client.Notifications("window/workDoneProgress/create");
         Assert.Equal(2, creates.Count); // The first load's progress, then heal/heal's.
         var token = creates[^1]["params"]!["token"]!.ToJsonString();

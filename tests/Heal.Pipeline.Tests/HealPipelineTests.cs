@@ -69,6 +69,42 @@ public sealed class HealPipelineTests
         Assert.Contains(result.Validation.Reasons, r => r.Reason.Contains("regression test reproduces the crash", StringComparison.Ordinal));
     }
 
+    /// <summary>The method's own documentation names what a customer without a discount pays.</summary>
+    private static readonly string s_documentedFullPrice = ShopRepository.Fixture.Replace("    public static decimal Discounted(",
+        "    /// <summary>The price after the customer's discount; a customer without a discount pays <paramref name=\"price\"/> unchanged.</summary>\n"
+        + "    public static decimal Discounted(", StringComparison.Ordinal);
+
+    [Fact]
+    public async Task Run_RulesDiagnoserFollowingTheDocumentation_RegressionTestAssertsTheDocumentedResult()
+    {
+        await using var world = await PipelineWorld.CreateAsync(s_documentedFullPrice);
+
+        var result = await world.RunAsync(ShopRepository.EventJson().Replace("\"lineno\": 7", "\"lineno\": 8", StringComparison.Ordinal), new RulesDiagnoser(new WorkspaceProvider()));
+
+        Assert.True(result.Status == HealStatus.Validated, result.Message);
+        Assert.Contains(result.Diagnosis!.Intent, i => i.Kind == "doc" && i.Outcome == "return `price`");
+        var test = result.Diagnosis.RegressionTest!;
+        Assert.True(test.Contains("Assert.Equal(1m, result);", StringComparison.Ordinal), test);
+        Assert.Equal(GateStatus.Passed, result.Validation!.Gate("reproduction")!.Status);
+    }
+
+    [Fact]
+    public async Task Run_PatchContradictingItsOwnEvidence_RejectedByTheRegressionTest()
+    {
+        // A fix that charges nothing instead of the documented full price: it stops the crash, and the visible tests pass.
+        await using var world = await PipelineWorld.CreateAsync(s_documentedFullPrice);
+        var diagnoser = new RewritingDiagnoser(new RulesDiagnoser(new WorkspaceProvider()), patch => patch.Replace("return price;", "return 0m;", StringComparison.Ordinal));
+
+        var result = await world.RunAsync(ShopRepository.EventJson().Replace("\"lineno\": 7", "\"lineno\": 8", StringComparison.Ordinal), diagnoser);
+
+        Assert.Equal(HealStatus.Rejected, result.Status);
+        Assert.Contains("return 0m;", result.Diagnosis!.Patch, StringComparison.Ordinal);
+        var reproduction = result.Validation!.Gate("reproduction")!;
+        Assert.Equal(GateStatus.Failed, reproduction.Status);
+        Assert.Contains("fails with the fix", reproduction.Detail, StringComparison.Ordinal);
+        Assert.Null(result.Delivery);
+    }
+
     [Fact]
     public async Task Run_BuildFailsThenCorrected_RetriesOnceWithFailureOutput()
     {

@@ -34,6 +34,36 @@ export interface HealResult {
     edit?: WorkspaceEdit;
     /** The test that reproduced the crash (failed without the fix, passed with it), offered as a new file; only when proven. */
     regressionTest?: RegressionTest;
+    /** What the repository says should happen in the failing case (kind doc, own-exit, test, ...), then the frames and lines relied on. */
+    evidence?: Evidence[];
+    /** On a decline: the fixes the evidence supported when none clearly dominated, best first. */
+    candidates?: Candidate[];
+}
+
+/** One evidence item: an intent item (with the outcome it names) or a frame/source line (kind = its role). */
+export interface Evidence {
+    /** doc, producer, nullable, attribute, required, constant, own-exit, sibling, caller, test, event; or a role such as "throwing frame". */
+    kind: string;
+    /** Workspace-relative path. */
+    path: string;
+    /** 1-based. */
+    line: number;
+    text: string;
+    /** e.g. "return `null`", "not return `0`", "the value may be absent"; absent for frames. */
+    outcome?: string | null;
+    /** Opens the line; absent when the path is outside the workspace. */
+    uri?: string | null;
+}
+
+/** A fix the evidence supported on a decline: never applied by the server. */
+export interface Candidate {
+    fixKind: string;
+    summary: string;
+    /** 0..1. */
+    score: number;
+    /** Unified diff. */
+    patch?: string | null;
+    evidence: Evidence[];
 }
 
 /** A new test file written by Heal: workspace-relative path, URI and whole text. */

@@ -211,7 +211,19 @@ export class PatchReview implements vscode.TextDocumentContentProvider, vscode.D
 export function noPatchMessage(result: HealResult): string {
     const reason = (result.message ?? '').replace(new RegExp(`^${result.status}:\\s*`, 'i'), '').replace(/\.$/, '');
     const what = result.status === 'declined' ? 'Heal declined to patch this error' : `Heal: no patch (${result.status})`;
-    return `${what}: ${reason}. Nothing was changed.`;
+    const candidates = candidateList(result);
+    return `${what}: ${reason}.${candidates ? ` Candidates: ${candidates}.` : ''} Nothing was changed.`;
+}
+
+/**
+ * The fixes the evidence supported when none dominated, best first, each with its score and the first thing the code
+ * says for it: "return null (0.55: doc return `null`); fall back to DefaultRate (0.50: constant ...)".
+ */
+export function candidateList(result: HealResult): string {
+    return (result.candidates ?? []).slice(0, 3).map(c => {
+        const first = c.evidence.find(e => e.outcome && !e.outcome.startsWith('not '));
+        return `${c.summary} (${c.score.toFixed(2)}${first ? `: ${first.kind} at ${first.path}:${first.line}` : ''})`;
+    }).join('; ');
 }
 
 /** The document's text with the edits applied (edits do not overlap; applied from the end so offsets hold). */

@@ -99,6 +99,16 @@ public static class DiagnoseCommand
             }
         }
 
+        if (!diagnosis.Intent.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("What the code says should happen:");
+            foreach (var intent in diagnosis.Intent)
+            {
+                output.WriteLine($"  {intent.Path}:{intent.Line} ({intent.Kind}{(intent.Outcome is null ? "" : ": " + intent.Outcome)}): {intent.Text}");
+            }
+        }
+
         if (!diagnosis.Evidence.IsDefaultOrEmpty)
         {
             output.WriteLine();
@@ -106,6 +116,20 @@ public static class DiagnoseCommand
             foreach (var evidence in diagnosis.Evidence)
             {
                 output.WriteLine($"  {evidence.Path}:{evidence.Line} ({evidence.Role}): {evidence.Source}");
+            }
+        }
+
+        if (!diagnosis.Candidates.IsDefaultOrEmpty)
+        {
+            output.WriteLine();
+            output.WriteLine("Candidates (none clearly dominates):");
+            foreach (var candidate in diagnosis.Candidates)
+            {
+                output.WriteLine(FormattableString.Invariant($"  {candidate.Score:0.00} {candidate.FixKind}: {candidate.Summary}"));
+                foreach (var intent in candidate.Evidence)
+                {
+                    output.WriteLine($"       {intent.Path}:{intent.Line} ({intent.Kind}{(intent.Outcome is null ? "" : ": " + intent.Outcome)}): {intent.Text}");
+                }
             }
         }
 
@@ -156,18 +180,10 @@ public static class DiagnoseCommand
             writer.WriteString("diagnoser", diagnosis.Diagnoser);
             writer.WriteString("declineReason", diagnosis.DeclineReason);
             writer.WriteString("diagnoserChoice", choice.Why);
-            writer.WriteStartArray("evidence");
-            foreach (var evidence in diagnosis.Evidence)
-            {
-                writer.WriteStartObject();
-                writer.WriteString("path", evidence.Path);
-                writer.WriteNumber("line", evidence.Line);
-                writer.WriteString("source", evidence.Source);
-                writer.WriteString("role", evidence.Role);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
+            writer.WritePropertyName("evidence");
+            JsonSerializer.Serialize(writer, DiagnosisJson.Evidence(diagnosis));
+            writer.WritePropertyName("candidates");
+            JsonSerializer.Serialize(writer, DiagnosisJson.Candidates(diagnosis));
             writer.WriteStartObject("timings");
             writer.WriteNumber("loadMs", Math.Round(timings.LoadMs, 1));
             writer.WriteNumber("diagnoseMs", Math.Round(timings.DiagnoseMs, 1));

@@ -36,7 +36,7 @@ public static class FixCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Validate and commit the branch locally, but push nothing and open no pull request." };
         var bodyFile = new Option<string?>("--body-file") { Description = "Also write the pull request's Markdown body to this file.", HelpName = "FILE" };
         var autoMerge = new Option<bool>("--auto-merge") { Description = "Ask GitHub to merge the pull request when its checks pass, if the policy allows (see the README)." };
-        var threshold = new Option<double>("--auto-merge-threshold") { Description = "The lowest confidence that may auto-merge, between 0 and 1.", DefaultValueFactory = _ => 0.9, HelpName = "X" };
+        var threshold = new Option<double>("--auto-merge-threshold") { Description = "The lowest confidence that may auto-merge, between 0 and 1.", DefaultValueFactory = _ => AutoMergePolicy.DefaultThreshold, HelpName = "X" };
         var maxLines = new Option<int?>("--max-lines") { Description = "The most changed lines a patch may have (default 30).", HelpName = "N" };
         var allowUnsandboxed = new Option<bool>("--allow-unsandboxed") { Description = "Build and test a model-written patch on this machine even when no sandbox is available (see docs/security.md)." };
         var quiet = new Option<bool>("--quiet") { Description = "Do not print progress to stderr." };

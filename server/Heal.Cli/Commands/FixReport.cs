@@ -39,6 +39,8 @@ public static class FixReport
             ["reasons"] = (report?.Reasons ?? diagnosis?.Reasons ?? []).Select(r => r.ToString()).ToList(),
             ["baseCommit"] = report?.BaseCommit is { Length: > 0 } commit ? commit : null,
             ["regressionTest"] = report?.RegressionTest,
+            ["evidence"] = diagnosis is null ? [] : DiagnosisJson.Evidence(diagnosis),
+            ["candidates"] = diagnosis is null ? [] : DiagnosisJson.Candidates(diagnosis),
             ["attempts"] = result.Attempts,
             ["branch"] = result.Delivery?.Branch,
             ["commit"] = result.Delivery?.Commit,

@@ -20,6 +20,11 @@ namespace Heal.Core.Model;
 /// A unified diff adding one new test file that reproduces the crash (it should fail without the patch and pass
 /// with it); null when no test could be written. Validation proves it before trusting it.
 /// </param>
+/// <remarks>
+/// <see cref="Intent"/> holds what the repository says should happen in the failing case (the evidence a fix was
+/// chosen by); <see cref="Candidates"/>, set on a decline, the fixes the evidence supported when none clearly
+/// dominated, each with its patch, evidence and score.
+/// </remarks>
 public sealed record Diagnosis(
     DiagnosisStatus Status,
     string RootCause,
@@ -33,6 +38,12 @@ public sealed record Diagnosis(
     string Diagnoser,
     string? RegressionTest = null)
 {
+    /// <summary>What the repository says should happen in the failing case: the intent the diagnosis relied on.</summary>
+    public ImmutableArray<IntentEvidence> Intent { get; init; } = [];
+
+    /// <summary>On a decline: the fixes the evidence supports, best first, none of which clearly dominates. Empty otherwise.</summary>
+    public ImmutableArray<RepairCandidate> Candidates { get; init; } = [];
+
     public static Diagnosis Diagnosed(
         string diagnoser, string rootCause, string patch, ImmutableArray<string> files, string fixKind,
         double confidence, ImmutableArray<ConfidenceReason> reasons, ImmutableArray<Evidence> evidence) =>

@@ -217,7 +217,35 @@ public static class ProtocolConversion
         var gates = result.Validation?.Gates.Select(g => new HealGate(g.Name, g.Status.ToString().ToLowerInvariant(), g.Detail)).ToList() ?? [];
         var edit = diagnosis?.Patch is { } patch ? ToWorkspaceEdit(patch, root, textOf) : null;
         return new HealHealResult(result.Status.ToString().ToLowerInvariant(), result.Message, diagnosis?.RootCause,
-            result.Validation?.Confidence ?? diagnosis?.Confidence ?? 0, gates, diagnosis?.Patch, edit, ToRegressionTest(result, root));
+            result.Validation?.Confidence ?? diagnosis?.Confidence ?? 0, gates, diagnosis?.Patch, edit, ToRegressionTest(result, root),
+            diagnosis is null ? [] : ToEvidence(diagnosis, root), diagnosis is null ? [] : ToCandidates(diagnosis, root));
+    }
+
+    /// <summary>The intent items first, then the frames and source lines, each with a URI when it is a workspace path.</summary>
+    private static List<HealEvidence> ToEvidence(Diagnosis diagnosis, string root) =>
+        [
+            .. diagnosis.Intent.Select(i => ToEvidence(i, root)),
+            .. diagnosis.Evidence.Select(e => new HealEvidence(e.Role, e.Path, e.Line, e.Source, null, WorkspaceUri(e.Path, root))),
+        ];
+
+    private static List<HealCandidate> ToCandidates(Diagnosis diagnosis, string root) =>
+        diagnosis.Candidates.Select(c => new HealCandidate(c.FixKind, c.Summary, Math.Round(c.Score, 2), c.Patch,
+            c.Evidence.Select(i => ToEvidence(i, root)).ToList())).ToList();
+
+    private static HealEvidence ToEvidence(IntentEvidence item, string root) =>
+        new(item.Kind, item.Path, item.Line, item.Text, item.Outcome, WorkspaceUri(item.Path, root));
+
+    /// <summary>The file URI of a repository-relative path, when it stays inside the workspace.</summary>
+    private static string? WorkspaceUri(string relativePath, string root)
+    {
+        if (string.IsNullOrEmpty(relativePath) || Path.IsPathRooted(relativePath))
+        {
+            return null;
+        }
+
+        var fullRoot = Path.GetFullPath(root);
+        var path = Path.GetFullPath(Path.Combine(fullRoot, relativePath));
+        return path.StartsWith(Path.TrimEndingDirectorySeparator(fullRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? FileUri.FromPath(path) : null;
     }
 
     /// <summary>

@@ -15,4 +15,19 @@ public sealed record AbsenceAction(AbsenceActionKind Kind, string? Text, bool Lo
         AbsenceActionKind.Throw => Text,
         _ => null,
     };
+
+    /// <summary>The behaviour this action gives the absent case.</summary>
+    public ExpectedOutcome? Outcome => Kind switch
+    {
+        AbsenceActionKind.Return => ExpectedOutcome.Returns(Text),
+        AbsenceActionKind.Continue => ExpectedOutcome.Skip,
+        AbsenceActionKind.Break => ExpectedOutcome.Stop,
+        AbsenceActionKind.Throw => Text is not null
+            && Microsoft.CodeAnalysis.CSharp.SyntaxFactory.ParseStatement(Text) is Microsoft.CodeAnalysis.CSharp.Syntax.ThrowStatementSyntax { Expression: Microsoft.CodeAnalysis.CSharp.Syntax.ObjectCreationExpressionSyntax creation }
+                ? ExpectedOutcome.Throws(creation.Type.ToString())
+                : null,
+        AbsenceActionKind.Fallback => Text is null ? null : ExpectedOutcome.Substitutes(Text),
+        AbsenceActionKind.Propagate => ExpectedOutcome.Propagate,
+        _ => null,
+    };
 }

@@ -37,7 +37,7 @@ public static class InvalidInputPath
         var failedParses = guards.Where(g => ExitPaths.FailedParse(g.Guard.Condition) is not null).ToList();
         if (failedParses.Count > 0)
         {
-            var adapted = failedParses.Select(g => AdaptFailedParse(g.Guard, input, valueName, anchor, model)).ToList();
+            var adapted = failedParses.Select(g => AdaptFailedParse(g.Guard, input, valueName, anchor, model, message)).ToList();
             if (adapted.Any(a => a is null))
             {
                 whyNot = "a sibling parse's failure path refers to data that cannot be adapted to this input";
@@ -126,7 +126,9 @@ public static class InvalidInputPath
                 : value.ToString();
         }
 
-        if (strings.Count > 1)
+        // Another value's name (`nameof(patient)`, `Error(field: name)`) would report this failure under the wrong input.
+        if (strings.Count > 1 || value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+                .Any(i => !strings[0].Span.Contains(i.Span) && model.GetSymbolInfo(i).Symbol is ILocalSymbol or IParameterSymbol))
         {
             return null;
         }
@@ -141,7 +143,9 @@ public static class InvalidInputPath
     /// becomes <paramref name="input"/>, a string naming <c>v</c> (or <c>nameof(v)</c>) names <paramref name="valueName"/>.
     /// Null when it uses <c>v</c> otherwise, or a local that is not in scope at <paramref name="anchor"/>.
     /// </summary>
-    private static Fallback? AdaptFailedParse(GuardedExit guard, ExpressionSyntax input, string? valueName, StatementSyntax anchor, SemanticModel model)
+    /// A message sentence that names the sibling's own value ("The vehicle number has digits only.") is about that value,
+    /// so it becomes <paramref name="message"/>.
+    private static Fallback? AdaptFailedParse(GuardedExit guard, ExpressionSyntax input, string? valueName, StatementSyntax anchor, SemanticModel model, string message)
     {
         var call = ExitPaths.FailedParse(guard.Condition)!;
         var siblingInput = call.ArgumentList.Arguments[0].Expression;
@@ -171,6 +175,11 @@ public static class InvalidInputPath
                 if (node is ExpressionSyntax expression && node is not LiteralExpressionSyntax && expression.IsEquivalentTo(siblingInput, topLevel: false))
                 {
                     changes.Add((node.Span, input.ToString()));
+                }
+                else if (node is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } sentence && sentence.Token.ValueText.Contains(' ', StringComparison.Ordinal)
+                         && NamesValue(sentence.Token.ValueText, outSymbol.Name, siblingInput))
+                {
+                    changes.Add((node.Span, message));
                 }
                 else if (node is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal && literal.Token.ValueText == outSymbol.Name)
                 {
@@ -212,6 +221,19 @@ public static class InvalidInputPath
 
         return new Fallback(texts[^1], null, 0.8, $"a sibling parse (`{call}`) already fails this way: the same error path, for this input", guard.Jump,
             texts.Count > 1 ? texts.Take(texts.Count - 1).ToList() : null);
+    }
+
+    /// <summary>True when <paramref name="sentence"/> has a word that is the sibling's value name or its input's name.</summary>
+    private static bool NamesValue(string sentence, string valueName, ExpressionSyntax siblingInput)
+    {
+        var names = new List<string> { valueName };
+        if (siblingInput is IdentifierNameSyntax or MemberAccessExpressionSyntax)
+        {
+            names.Add(ParseCall.NameOf(siblingInput));
+        }
+
+        var words = sentence.Split([' ', '.', ',', ':', ';', '!', '?', '\'', '"', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Any(w => names.Any(n => n.Length > 1 && string.Equals(w, n, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static bool Mentions(SyntaxNode condition, ExpressionSyntax input) =>

@@ -62,4 +62,9 @@ public sealed record MethodShape(IMethodSymbol? Symbol, bool ReturnsValue, IType
     public bool SameReturnAs(MethodShape other) =>
         ReturnsValue == other.ReturnsValue
         && (!ReturnsValue || SymbolEqualityComparer.Default.Equals(ValueType, other.ValueType));
+
+    /// <summary>Whether <paramref name="type"/> is a built-in number type.</summary>
+    public static bool IsNumeric(ITypeSymbol type) => type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
+        or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_Decimal or SpecialType.System_Double
+        or SpecialType.System_Single or SpecialType.System_UInt32 or SpecialType.System_UInt64;
 }

@@ -1,3 +1,4 @@
+using Heal.Repair.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -23,6 +24,49 @@ public sealed record ParseCall(ExpressionSyntax Node, string TryCall, Expression
             }
         }
     }
+
+    /// <summary>
+    /// The parse on the throwing line; when the line holds none (optimised builds report a nearby statement), the one parse
+    /// of the method that the event's next frame names, or the method's only throwing parse.
+    /// </summary>
+    public static List<ParseCall> AtCrash(CrashSite site, out List<(double, string)>? located)
+    {
+        located = null;
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        var calls = ParseCall.OnLine(RuleKit.OnLine<InvocationExpressionSyntax>(source), model).ToList();
+        if (calls.Count > 0 || source.Member is null)
+        {
+            return calls;
+        }
+
+        var inMethod = ParseCall.OnLine(ExitPaths.OwnNodes(source.Member).OfType<InvocationExpressionSyntax>(), model).ToList();
+        if (CalledLibraryMethod.Of(site) is { } called)
+        {
+            var named = inMethod.Where(c => c.Invocation is { } i && model.GetSymbolInfo(i).Symbol is IMethodSymbol m && called.Is(m)).ToList();
+            if (named.Count == 1)
+            {
+                located = [(-0.05, $"the reported line is another statement of the method; the event's next frame names `{called.TypeName}.{called.MethodName}`, called once in it")];
+            }
+
+            return named;
+        }
+
+        if (inMethod.Count == 1)
+        {
+            located = [(-0.1, "the reported line is another statement of the method, whose only throwing parse this is")];
+        }
+
+        return inMethod.Count == 1 ? inMethod : [];
+    }
+
+    /// <summary>The parse invocation itself (inside the cast of a non-generic <c>Enum.Parse</c>).</summary>
+    public InvocationExpressionSyntax? Invocation => Node switch
+    {
+        InvocationExpressionSyntax invocation => invocation,
+        CastExpressionSyntax { Expression: InvocationExpressionSyntax invocation } => invocation,
+        _ => null,
+    };
 
     public static ParseCall? From(InvocationExpressionSyntax invocation, SemanticModel model)
     {
@@ -130,31 +174,45 @@ public sealed record ParseCall(ExpressionSyntax Node, string TryCall, Expression
     };
 
     /// <summary>A camel-case name for the input, with text-ish suffixes dropped: <c>quantityText</c> → <c>quantity</c>.</summary>
-    public string InputName
-    {
-        get
-        {
-            var raw = Input switch
-            {
-                IdentifierNameSyntax i => i.Identifier.ValueText,
-                MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
-                ElementAccessExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax literal }] } => literal.Token.ValueText,
-                _ => "value",
-            };
-            raw = raw.TrimStart('_', '@');
-            foreach (var suffix in new[] { "Text", "String", "Str", "Raw", "Input", "Name" })
-            {
-                if (raw.Length > suffix.Length && raw.EndsWith(suffix, StringComparison.Ordinal))
-                {
-                    raw = raw[..^suffix.Length];
-                    break;
-                }
-            }
+    public string InputName => NameOf(Input);
 
-            var clean = new string(raw.Where(char.IsLetterOrDigit).ToArray());
-            return clean.Length == 0 || char.IsDigit(clean[0]) ? "value" : char.ToLowerInvariant(clean[0]) + clean[1..];
+    /// <summary>A camel-case name for a parsed text expression (see <see cref="InputName"/>); <c>value</c> when it has none.</summary>
+    public static string NameOf(ExpressionSyntax text)
+    {
+        var input = text;
+
+        // `form.Date.Trim()`, `text.ToUpperInvariant()`: the text is still the receiver's.
+        while (input is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax receiverCall, ArgumentList.Arguments.Count: 0 })
+        {
+            input = receiverCall.Expression;
         }
+
+        var raw = input switch
+        {
+            IdentifierNameSyntax i => i.Identifier.ValueText,
+            MemberAccessExpressionSyntax m => m.Name.Identifier.ValueText,
+            ElementAccessExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax literal }] } => literal.Token.ValueText,
+            _ => "value",
+        };
+        raw = raw.TrimStart('_', '@');
+        foreach (var suffix in new[] { "Text", "String", "Str", "Raw", "Input", "Name" })
+        {
+            if (raw.Length > suffix.Length && raw.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                raw = raw[..^suffix.Length];
+                break;
+            }
+        }
+
+        var clean = new string(raw.Where(char.IsLetterOrDigit).ToArray());
+        return clean.Length == 0 || char.IsDigit(clean[0]) ? "value" : char.ToLowerInvariant(clean[0]) + clean[1..];
     }
+
+    /// <summary>The literal format of a <c>ParseExact(text, "yyyy-MM-dd", …)</c>, for messages; null otherwise.</summary>
+    public string? ExactFormat =>
+        Node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ParseExact" }, ArgumentList.Arguments: [_, { Expression: LiteralExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression } format }, ..] }
+            ? format.Token.ValueText
+            : null;
 
     /// <summary>Marks where the out argument goes in <see cref="TryCall"/>.</summary>
     public const string OutSlot = "\u0001out\u0001";

@@ -10,8 +10,10 @@ namespace Heal.Repair.Analysis;
 /// <summary>Turns a throwing parse into <c>if (!TryParse(…)) { existing invalid-input exit }</c>, shared by the format and overflow rules.</summary>
 public static class TryParseFix
 {
+    /// <param name="vetoExit">Says why an inferred exit must not be used for this value (e.g. it would silently skip a
+    /// well-formed value), or null to accept it.</param>
     public static RuleResult Apply(LinkedSource source, ParseCall call, string rootCause, string why, string fixKind,
-        List<(double, string)> reasons, List<Evidence> evidence, CancellationToken cancellationToken)
+        List<(double, string)> reasons, List<Evidence> evidence, CancellationToken cancellationToken, Func<Fallback, string?>? vetoExit = null)
     {
         var model = source.SemanticModel;
         var statement = RuleKit.GuardableStatement(call.Node);
@@ -26,17 +28,32 @@ public static class TryParseFix
             return RuleResult.Decline(rootCause, "no TryParse overload accepts the same arguments", [.. evidence]);
         }
 
-        var message = SymbolDisplay.FormatLiteral($"{RuleKit.Capitalize(call.InputName)} must be {call.Expected}.", quote: true);
         var valueName = statement switch
         {
             LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } local => local.Declaration.Variables[0].Identifier.ValueText,
             ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } } => assigned.Identifier.ValueText,
             _ => call.InputName,
         };
-        var exit = InvalidInputPath.Infer(source.Member, statement, call.Input, model, message, out var whyNot, valueName);
+        var valueSymbol = statement switch
+        {
+            LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } local => model.GetDeclaredSymbol(local.Declaration.Variables[0], cancellationToken),
+            ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax assigned } } => model.GetSymbolInfo(assigned, cancellationToken).Symbol,
+            _ => null,
+        };
+        var subject = call.InputName == "value" ? valueName : call.InputName;
+        var format = call.ExactFormat is { } exact ? $" in the format {exact}" : "";
+        var message = SymbolDisplay.FormatLiteral($"{RuleKit.Capitalize(subject)} must be {call.Expected}{format}.", quote: true);
+        var domainWhyNot = "";
+        var exit = InvalidInputPath.Infer(source.Member, statement, call.Input, model, message, out var whyNot, valueName)
+            ?? DomainRejection.Infer(source.Member, valueSymbol, call.Input, valueName, model, message, out domainWhyNot);
         if (exit is null)
         {
-            return RuleResult.Decline(rootCause, whyNot, [.. evidence]);
+            return RuleResult.Decline(rootCause, domainWhyNot is { Length: > 0 } ? domainWhyNot : whyNot, [.. evidence]);
+        }
+
+        if (vetoExit?.Invoke(exit) is { } veto)
+        {
+            return RuleResult.Decline(rootCause, veto, [.. evidence]);
         }
 
         if (exit.Source is not null)

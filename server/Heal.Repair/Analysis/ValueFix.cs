@@ -11,4 +11,6 @@ namespace Heal.Repair.Analysis;
 /// <param name="Fallback">True when a fallback value is substituted; false for a bare <c>?.</c> on a discarded call.</param>
 /// <param name="Witnesses">How many sibling members agree on the value.</param>
 /// <param name="ByConvention">True when the value is not written for this member anywhere but follows the siblings' naming.</param>
-public readonly record struct ValueFix(SourceText Text, AbsenceGuard Precedent, SyntaxNode? Path, string Basis, bool Fallback, int Witnesses, bool ByConvention = false);
+/// <param name="Value">The substituted value (<c>F</c>); null for a bare <c>?.</c>.</param>
+public readonly record struct ValueFix(SourceText Text, AbsenceGuard Precedent, SyntaxNode? Path, string Basis, bool Fallback, int Witnesses, bool ByConvention = false,
+    string? Value = null);

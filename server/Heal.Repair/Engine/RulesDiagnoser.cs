@@ -20,6 +20,9 @@ public sealed class RulesDiagnoser : IDiagnoser
     /// <summary>A line the rule reasoned from that moved since the release is a little less certain.</summary>
     private const double ReanchoredPenalty = 0.1;
 
+    /// <summary>A fix whose regression test can only check "does not throw" has not shown its behaviour is the intended one.</summary>
+    private const double UnassertedOutcomePenalty = 0.05;
+
     private readonly WorkspaceProvider _workspaces;
     private readonly ImmutableArray<ICrashRule> _rules;
 
@@ -85,15 +88,79 @@ public sealed class RulesDiagnoser : IDiagnoser
             }
 
             var diagnosis = ToDiagnosis(workspace, crash, site, rule, result, evidence);
-            return diagnosis.Patch is { } patch
-                ? diagnosis with { RegressionTest = RegressionTestWriter.TryWrite(workspace, site, patch, cancellationToken) }
-                : diagnosis;
+            return diagnosis.Patch is { } patch ? WithRegressionTest(workspace, site, diagnosis, patch, result.Outcome, cancellationToken) : diagnosis;
         }
 
         return Diagnosis.Declined(Name, $"no offline rule for {site.ExceptionName}", Describe(request.Event), evidence);
     }
 
     private static Diagnosis ToDiagnosis(
+        RepositoryWorkspace workspace, CrashSiteResult crash, CrashSite site, ICrashRule rule, RuleResult result, ImmutableArray<Evidence> frameEvidence)
+    {
+        var diagnosis = ToDiagnosisCore(workspace, crash, site, rule, result, frameEvidence);
+        var intent = result.Intent.IsDefaultOrEmpty ? [] : result.Intent.Select(s => s.ToEvidence()).Distinct().ToImmutableArray();
+        if (diagnosis.Status == DiagnosisStatus.Diagnosed || result.Candidates.IsDefaultOrEmpty)
+        {
+            return diagnosis with { Intent = intent };
+        }
+
+        var allowed = crash.Linked.Select(l => l.RelativePath).ToHashSet(StringComparer.Ordinal);
+        var candidates = result.Candidates
+            .Select(c => new RepairCandidate(c.FixKind, c.Summary, c.Score, CandidatePatch(workspace, c.Edits, allowed),
+                c.Intent.IsDefaultOrEmpty ? [] : c.Intent.Select(s => s.ToEvidence()).ToImmutableArray()))
+            .ToImmutableArray();
+        return diagnosis with { Intent = intent, Candidates = candidates };
+    }
+
+    /// <summary>Attaches the regression test; one that can only check "does not throw" (no outcome named) lowers the confidence.</summary>
+    private static Diagnosis WithRegressionTest(
+        RepositoryWorkspace workspace, CrashSite site, Diagnosis diagnosis, string patch, Analysis.ExpectedOutcome? outcome, CancellationToken cancellationToken)
+    {
+        var test = RegressionTestWriter.TryWriteTest(workspace, site, patch, outcome, cancellationToken);
+        if (test?.Diff is null)
+        {
+            return diagnosis;
+        }
+
+        if (test.Asserts is not null)
+        {
+            return diagnosis with
+            {
+                RegressionTest = test.Diff,
+                Reasons = diagnosis.Reasons.Add(new ConfidenceReason(0, $"the regression test asserts the intended outcome: {test.Asserts}")),
+            };
+        }
+
+        return diagnosis with
+        {
+            RegressionTest = test.Diff,
+            Confidence = Math.Round(Math.Max(0, diagnosis.Confidence - UnassertedOutcomePenalty), 2),
+            Reasons = diagnosis.Reasons.Add(new ConfidenceReason(-UnassertedOutcomePenalty,
+                "nothing names the outcome for the failing input, so the regression test can only check that it no longer throws")),
+        };
+    }
+
+    /// <summary>The diff of a candidate's edits, or null when they leave the crash's files or cannot be read.</summary>
+    private static string? CandidatePatch(RepositoryWorkspace workspace, ImmutableArray<FileEdit> edits, HashSet<string> allowed)
+    {
+        var diffs = new List<string>();
+        foreach (var edit in edits.GroupBy(e => e.RelativePath, StringComparer.Ordinal).Select(g => g.Last()).OrderBy(e => e.RelativePath, StringComparer.Ordinal))
+        {
+            if (!allowed.Contains(edit.RelativePath) || workspace.Index.ReadText(edit.RelativePath) is not { } oldText)
+            {
+                return null;
+            }
+
+            if (oldText != edit.NewText)
+            {
+                diffs.Add(UnifiedDiff.Create(edit.RelativePath, oldText, edit.NewText));
+            }
+        }
+
+        return diffs.Count == 0 ? null : UnifiedDiff.Combine([.. diffs]);
+    }
+
+    private static Diagnosis ToDiagnosisCore(
         RepositoryWorkspace workspace, CrashSiteResult crash, CrashSite site, ICrashRule rule, RuleResult result, ImmutableArray<Evidence> frameEvidence)
     {
         var diagnoser = $"{DiagnoserName}/{rule.Id}";

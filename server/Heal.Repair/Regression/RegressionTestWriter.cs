@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
 using Heal.Core.Diffs;
+using Heal.Repair.Analysis;
 using Heal.Repair.Rules;
 using Heal.Repair.Workspace;
 using Microsoft.CodeAnalysis;
@@ -22,12 +23,13 @@ namespace Heal.Repair.Regression;
 /// </remarks>
 public static class RegressionTestWriter
 {
-    /// <summary>The test as a diff, or null. Never throws (but for cancellation): a writer failure only means no test.</summary>
-    public static string? TryWrite(RepositoryWorkspace workspace, CrashSite site, string patch, CancellationToken cancellationToken)
+    /// <summary>The test, or null. Never throws (but for cancellation): a writer failure only means no test.</summary>
+    /// <param name="outcome">What the fix gives the failing input, when the evidence names it: the test asserts it.</param>
+    public static RegressionTest? TryWriteTest(RepositoryWorkspace workspace, CrashSite site, string patch, ExpectedOutcome? outcome, CancellationToken cancellationToken)
     {
         try
         {
-            return Write(workspace, site, patch).Diff;
+            return Write(workspace, site, patch, outcome);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -35,7 +37,7 @@ public static class RegressionTestWriter
         }
     }
 
-    public static RegressionTest Write(RepositoryWorkspace workspace, CrashSite site, string patch)
+    public static RegressionTest Write(RepositoryWorkspace workspace, CrashSite site, string patch, ExpectedOutcome? outcome = null)
     {
         var (inputs, decline) = CrashInputFinder.Find(site, patch);
         if (inputs is null)
@@ -107,13 +109,30 @@ public static class RegressionTestWriter
             path = directory + className + ".cs";
         }
 
-        var expected = inputs.ThrowingMethodIsTarget ? ExpectedResult(patch, site.Throwing.RelativePath) : null;
-        var text = Compose(mirror, values, inputs, typeName, receiver, arguments, className, expected);
-        return new RegressionTest(UnifiedDiff.Create(path, null, text), path, null);
+        // The outcome the evidence names is asserted when the test calls the method it is about; without one, a literal the
+        // patch itself returns is still checked, but that only restates the patch and proves nothing about its intent.
+        var returned = ReturnedType(target);
+        var passed = target.Parameters.Zip(arguments).ToDictionary(p => p.First.Name, p => p.Second, StringComparer.Ordinal);
+        var compilation = workspace.Solution.GetDocument(documentId)!.Project.GetCompilationAsync().GetAwaiter().GetResult()!;
+        var assertion = inputs.ThrowingMethodIsTarget ? OutcomeAssertion.For(outcome, target, returned, compilation, passed) : null;
+        if (assertion is null && inputs.ThrowingMethodIsTarget && ExpectedResult(patch, site.Throwing.RelativePath) is { } literal && returned is not null)
+        {
+            assertion = literal == "null"
+                ? new OutcomeAssertion(AssertionKind.Null, null, "returns null", "ReturnsNull") with { Restated = true }
+                : new OutcomeAssertion(AssertionKind.Equal, literal, $"returns {literal}", "ReturnsExpected") with { Restated = true };
+        }
+
+        if (assertion is not null && (assertion.Kind != AssertionKind.Throws && returned is null))
+        {
+            assertion = null;
+        }
+
+        var text = Compose(mirror, values, inputs, typeName, receiver, arguments, className, assertion);
+        return new RegressionTest(UnifiedDiff.Create(path, null, text), path, null, assertion is { Restated: false } ? assertion.Describe : null);
     }
 
     private static string Compose(
-        TestMirror mirror, TestValueWriter values, CrashInputs inputs, string typeName, string? receiver, List<string> arguments, string className, string? expected)
+        TestMirror mirror, TestValueWriter values, CrashInputs inputs, string typeName, string? receiver, List<string> arguments, string className, OutcomeAssertion? assertion)
     {
         var target = inputs.Target;
         var awaited = target.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", ContainingNamespace: var ns } && ns.ToDisplayString() == "System.Threading.Tasks";
@@ -174,7 +193,7 @@ public static class RegressionTestWriter
         lines.Add($"{body}{mirror.ClassModifiers} class {className}");
         lines.Add(body + "{");
         lines.Add($"{inner}[{mirror.Dialect.MethodAttribute}]");
-        lines.Add($"{inner}public {(awaited ? "async Task" : "void")} {target.Name}_{inputs.Situation}_DoesNotThrow()");
+        lines.Add($"{inner}public {(awaited ? "async Task" : "void")} {target.Name}_{inputs.Situation}_{(assertion is { Restated: false } ? assertion.NameSuffix : "DoesNotThrow")}()");
         lines.Add(inner + "{");
         string callee;
         if (receiver is null)
@@ -189,11 +208,20 @@ public static class RegressionTestWriter
         }
 
         var call = $"{(awaited ? "await " : "")}{callee}.{target.Name}({string.Join(", ", arguments)})";
-        if (returnsValue && expected is not null)
+        if (assertion?.Kind == AssertionKind.Throws)
+        {
+            lines.Add(statements + mirror.Dialect.AssertThrows(assertion.Expected!, $"{callee}.{target.Name}({string.Join(", ", arguments)})", awaited));
+        }
+        else if (returnsValue && assertion is not null)
         {
             lines.Add($"{statements}var result = {call};");
             lines.Add("");
-            lines.Add(statements + (expected == "null" ? mirror.Dialect.AssertNull("result") : mirror.Dialect.AssertEqual(expected, "result")));
+            lines.Add(statements + assertion.Kind switch
+            {
+                AssertionKind.Null => mirror.Dialect.AssertNull("result"),
+                AssertionKind.Empty => mirror.Dialect.AssertEmpty("result"),
+                _ => mirror.Dialect.AssertEqual(assertion.Expected!, "result"),
+            });
         }
         else
         {
@@ -242,6 +270,22 @@ public static class RegressionTestWriter
         var isLiteral = value is LiteralExpressionSyntax literal && !literal.IsKind(SyntaxKind.DefaultLiteralExpression)
             || value is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NumericLiteralExpression } };
         return isLiteral && !value.ContainsDiagnostics ? value.ToString() : null;
+    }
+
+    /// <summary>What a call of <paramref name="target"/> gives back (the <c>T</c> of a <c>Task&lt;T&gt;</c>); null for none.</summary>
+    private static ITypeSymbol? ReturnedType(IMethodSymbol target)
+    {
+        if (target.ReturnsVoid)
+        {
+            return null;
+        }
+
+        if (target.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask" } task && task.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks")
+        {
+            return task.TypeArguments.Length == 1 ? task.TypeArguments[0] : null;
+        }
+
+        return target.ReturnType;
     }
 
     private static string LocalName(string typeName)

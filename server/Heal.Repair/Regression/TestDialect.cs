@@ -57,5 +57,24 @@ public sealed record TestDialect(string Name, string Namespace, string? ClassAtt
         _ => $"Assert.Null({actual});",
     };
 
+    /// <summary>An assertion that <paramref name="actual"/> (a C# expression of a sequence) is empty.</summary>
+    public string AssertEmpty(string actual) => Name switch
+    {
+        "nunit" => $"Assert.That({actual}, Is.Empty);",
+        "mstest" => $"Assert.IsFalse(System.Linq.Enumerable.Any({actual}));",
+        _ => $"Assert.Empty({actual});",
+    };
+
+    /// <summary>An assertion that calling <paramref name="call"/> throws <paramref name="exceptionType"/> (awaited when the call is async).</summary>
+    public string AssertThrows(string exceptionType, string call, bool awaited) => (Name, awaited) switch
+    {
+        ("nunit", false) => $"Assert.Throws<{exceptionType}>(() => {call});",
+        ("nunit", true) => $"Assert.ThrowsAsync<{exceptionType}>(async () => await {call});",
+        ("mstest", false) => $"Assert.ThrowsException<{exceptionType}>(() => {call});",
+        ("mstest", true) => $"await Assert.ThrowsExceptionAsync<{exceptionType}>(async () => await {call});",
+        (_, false) => $"Assert.Throws<{exceptionType}>(() => {call});",
+        (_, true) => $"await Assert.ThrowsAsync<{exceptionType}>(async () => await {call});",
+    };
+
     private static bool Has(string text, string value) => text.Contains(value, StringComparison.OrdinalIgnoreCase);
 }

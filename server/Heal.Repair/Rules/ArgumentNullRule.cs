@@ -58,8 +58,8 @@ public sealed partial class ArgumentNullRule : ICrashRule
         cancellationToken.ThrowIfCancellationRequested();
         var callee = model.GetSymbolInfo(suspect!.Dereference.Node).Symbol as IMethodSymbol;
         var use = $"passes it to `{callee?.Name}` as `{parameterName}`, which rejects null";
-        return Fallback(site, suspect, guards, byElimination, throwingEvidence, use)
-            ?? NullReferenceRule.Plan(site, suspect, byElimination, guards, throwingEvidence, use, cancellationToken);
+        return NullReferenceRule.Plan(site, suspect, byElimination, guards, throwingEvidence, use, cancellationToken,
+            Fallback(site, suspect, guards, byElimination, throwingEvidence, use));
     }
 
     /// <summary>The parameter named in "Value cannot be null. (Parameter 'source')" or the older "Parameter name: source".</summary>
@@ -142,7 +142,8 @@ public sealed partial class ArgumentNullRule : ICrashRule
         var rootCause = $"`{argument}` is null" + (origin is null ? "" : $" ({origin.Description})") + $"; {NullReferenceRule.MemberName(source.Member)} {use}.";
         var confidence = Math.Clamp(0.5 + reasons.Sum(r => r.Delta), 0.05, 0.95);
         return RuleResult.Fix(rootCause, $"`{argument}` can be null where a value is required; it falls back to `{fallback}` because {basis}.",
-            "null-fallback", Math.Round(confidence, 2), [new FileEdit(source.RelativePath, newText.ToString())], reasons.ToImmutable(), evidence.ToImmutable());
+            "null-fallback", Math.Round(confidence, 2), [new FileEdit(source.RelativePath, newText.ToString())], reasons.ToImmutable(), evidence.ToImmutable())
+            with { Outcome = ExpectedOutcome.Substitutes(fallback!) };
     }
 
     /// <summary>The file's empty-collection idiom (<c>?? []</c>, <c>?? Enumerable.Empty&lt;T&gt;()</c>, <c>?? Array.Empty&lt;T&gt;()</c>) written for <paramref name="argument"/>'s type.</summary>

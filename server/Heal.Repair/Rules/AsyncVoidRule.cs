@@ -34,14 +34,19 @@ public sealed class AsyncVoidRule : ICrashRule
         var evidence = ImmutableArray.CreateBuilder<Evidence>();
         NullReferenceRule.AddEvidence(evidence, method, "async void method", site);
         var rootCause = $"The {site.ExceptionName} escapes `{name}`, an `async void` method, so no caller can observe it and it crashes the process.";
+
+        // When it must stay async void, it can still handle the error inside, as the type's other async void methods do.
+        RuleResult Decline(string reason) =>
+            SiblingCatchFix.Apply(site, source, method, rootCause, reason, evidence, cancellationToken)
+            ?? RuleResult.Decline(rootCause, reason, evidence.ToImmutable());
         if (IsEventHandler(symbol))
         {
-            return RuleResult.Decline(rootCause, $"`{name}` has an event handler's signature and must stay `async void`; the exception has to be handled inside it", evidence.ToImmutable());
+            return Decline($"`{name}` has an event handler's signature and must stay `async void`; the exception has to be handled inside it");
         }
 
         if (symbol.IsOverride || symbol.IsVirtual || symbol.IsAbstract || symbol.ExplicitInterfaceImplementations.Length > 0 || ImplementsInterface(symbol))
         {
-            return RuleResult.Decline(rootCause, $"`{name}` overrides or implements a member whose signature it cannot change", evidence.ToImmutable());
+            return Decline($"`{name}` overrides or implements a member whose signature it cannot change");
         }
 
         var solution = source.Document.Project.Solution;
@@ -51,7 +56,7 @@ public sealed class AsyncVoidRule : ICrashRule
         var linked = new[] { site.Throwing }.Concat(site.Callers).GroupBy(s => s.Document.Id).ToDictionary(g => g.Key, g => g.First());
         if (references.Count == 0)
         {
-            return RuleResult.Decline(rootCause, $"nothing in the workspace calls `{name}`; whatever invokes it could not await a Task either", evidence.ToImmutable());
+            return Decline($"nothing in the workspace calls `{name}`; whatever invokes it could not await a Task either");
         }
 
         var changes = new Dictionary<DocumentId, List<TextChange>>();
@@ -60,20 +65,20 @@ public sealed class AsyncVoidRule : ICrashRule
         {
             if (!linked.TryGetValue(reference.Document.Id, out var file))
             {
-                return RuleResult.Decline(rootCause, $"`{name}` is called from `{reference.Document.FilePath}`, outside the linked frames, which the patch may not touch", evidence.ToImmutable());
+                return Decline($"`{name}` is called from `{reference.Document.FilePath}`, outside the linked frames, which the patch may not touch");
             }
 
             var node = file.Root.FindNode(reference.Location.SourceSpan, getInnermostNodeForTie: true);
             var invocation = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(i => i.Expression.Span.Contains(node.Span) && (i.Expression == node || i.Expression is MemberAccessExpressionSyntax m && m.Name == node));
             if (invocation is null || invocation.Parent is not ExpressionStatementSyntax)
             {
-                return RuleResult.Decline(rootCause, $"`{name}` is used as a delegate or inside an expression at `{node.Parent}`; changing its return type there needs a person", evidence.ToImmutable());
+                return Decline($"`{name}` is used as a delegate or inside an expression at `{node.Parent}`; changing its return type there needs a person");
             }
 
             var caller = AbsenceConventions.MemberOf(invocation);
             if (!Awaitables.IsAsync(caller))
             {
-                return RuleResult.Decline(rootCause, $"{NullReferenceRule.MemberName(caller)} calls `{name}` but is not async; awaiting there would ripple through its own callers", evidence.ToImmutable());
+                return Decline($"{NullReferenceRule.MemberName(caller)} calls `{name}` but is not async; awaiting there would ripple through its own callers");
             }
 
             if (invocation.Ancestors().TakeWhile(a => a != caller).OfType<TryStatementSyntax>().Any(t => t.Catches.Count > 0 && t.Block.Span.Contains(invocation.Span)))

@@ -49,41 +49,73 @@ public sealed class DivideByZeroRule : ICrashRule
         }
 
         var zeroTest = $"{divisor} == 0";
-        var sibling = SiblingNeutral(source, cancellationToken);
-        if (sibling is not null && node is BinaryExpressionSyntax)
-        {
-            evidence.Add(RuleKit.Evidence(source, sibling.Value.Node, "sibling division guarded the same way"));
-            var inline = $"{zeroTest} ? {sibling.Value.Neutral} : {node}";
-            var wrapped = node.Parent is EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or ArgumentSyntax or AssignmentExpressionSyntax
-                ? inline : $"({inline})";
-            return RuleKit.Fix(rootCause, why, "zero-divisor-guard",
-                [(0.55, "integer division by a variable on the throwing line"), (0.3, "another division in this type gives this result for a zero divisor")],
-                evidence, RuleKit.Edit(source, new TextChange(node.Span, wrapped)));
-        }
-
         var statement = RuleKit.GuardableStatement(node);
-        if (statement is null || !RuleKit.AlwaysEvaluated(node, statement))
+        var resultType = model.GetTypeInfo(node, cancellationToken).Type;
+        var query = new IntentQuery(FailureCondition.ZeroDivisor, site, source, node)
         {
-            return RuleResult.Decline(rootCause, "the division is not a plain statement of a block, so no guard can be placed before it", [.. evidence]);
+            Anchor = statement,
+            Symbol = model.GetSymbolInfo(divisor, cancellationToken).Symbol,
+            ValueType = resultType,
+        };
+        var intent = IntentAnalysis.Collect(query, cancellationToken);
+        if (SiblingNeutral(source, cancellationToken) is { } sibling)
+        {
+            intent = intent.With([IntentFixes.Signal(source, IntentKind.Sibling, ExpectedOutcome.Substitutes(sibling.Neutral), 0.35, sibling.Node)]);
         }
 
-        var fallback = AbsenceFallback.Infer(source.Member, statement, model, null, out var whyNot);
-        if (fallback is null)
+        const string Basis = "integer or decimal division by a variable on the throwing line";
+        var candidates = new List<RuleCandidate>();
+        var whyNot = new List<string>();
+        var returned = node.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax;
+
+        // A result for a zero divisor in place of the division (`d == 0 ? x : n / d`), which the method returns when it returns the division.
+        if (node is BinaryExpressionSyntax)
         {
-            return RuleResult.Decline(rootCause, whyNot.Replace("the value is missing", "the divisor is zero", StringComparison.Ordinal), [.. evidence]);
+            // A named return is written as a guard when there is a statement to put it before (the code's own form for an exit).
+            var guardable = statement is not null && RuleKit.AlwaysEvaluated(node, statement);
+            foreach (var outcome in intent.Named.Where(o => o.Kind == OutcomeKind.Substitute || o.Kind == OutcomeKind.Return && returned && !guardable && o.Value is not null))
+            {
+                if (resultType is null || !OutcomeStatement.Converts(outcome.Value!, new MethodShape(null, true, resultType, false), node, model))
+                {
+                    whyNot.Add($"`{outcome.Value}` is not a value of the division's type");
+                    continue;
+                }
+
+                var inline = $"{zeroTest} ? {outcome.Value} : {node}";
+                var wrapped = node.Parent is EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax or ArgumentSyntax or AssignmentExpressionSyntax
+                    ? inline : $"({inline})";
+                var substituted = ExpectedOutcome.Substitutes(outcome.Value!);
+                var alsoReturns = returned ? ExpectedOutcome.Returns(outcome.Value) : null;
+                candidates.Add(RuleCandidate.Scored("zero-divisor-guard", $"`{inline}`: {outcome.Describe()} for a zero divisor", substituted, BaseScore, Basis, intent,
+                    [RuleKit.Edit(source, new TextChange(node.Span, wrapped))], IntentFixes.EvidenceOf(intent.Supporting(substituted, alsoReturns)), why: why, alsoRealises: alsoReturns));
+            }
         }
 
-        if (fallback.Source is not null)
+        // An exit for a zero divisor (the method's own "nothing" exit, a documented result, skip or throw): a guard before the statement.
+        if (statement is not null && RuleKit.AlwaysEvaluated(node, statement))
         {
-            evidence.Add(RuleKit.Evidence(source, fallback.Source, "existing result for nothing to compute"));
+            foreach (var (outcome, jump) in IntentFixes.Statements(intent, source.Member, statement, model, null, whyNot))
+            {
+                if (candidates.Any(c => c.AlsoRealises?.SameAs(outcome) == true))
+                {
+                    continue;
+                }
+
+                var guard = FileStyle.Of(source.Root).Guard(RuleKit.Indent(source, statement), zeroTest, jump);
+                candidates.Add(RuleCandidate.Scored("zero-divisor-guard", $"guard `{zeroTest}` and {outcome.Describe()}", outcome, BaseScore, Basis, intent,
+                    [RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, guard))], IntentFixes.EvidenceOf(intent.Supporting(outcome)), why: why));
+            }
+        }
+        else
+        {
+            whyNot.Add("the division is not a plain statement of a block, so no guard can be placed before it");
         }
 
-        var style = FileStyle.Of(source.Root);
-        var guard = style.Guard(RuleKit.Indent(source, statement), zeroTest, fallback.Jump);
-        return RuleKit.Fix(rootCause, why, "zero-divisor-guard",
-            [(0.1, "integer division by a variable on the throwing line"), (fallback.Confidence - 0.1, fallback.Reason)],
-            evidence, RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, guard)));
+        return CandidateChoice.Choose(rootCause, candidates, evidence, intent, IntentFixes.NothingNamed(intent, whyNot, "the divisor is zero"));
     }
+
+    /// <summary>The pattern alone (a division that can throw) before any evidence of what a zero divisor means.</summary>
+    private const double BaseScore = 0.45;
 
     private static bool Throws(ITypeSymbol? type) => type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64
         or SpecialType.System_Int16 or SpecialType.System_Byte or SpecialType.System_SByte or SpecialType.System_UInt16

@@ -63,102 +63,135 @@ public sealed class EmptySequenceRule : ICrashRule
         }
 
         var statement = RuleKit.GuardableStatement(call);
-        if (statement is null || !RuleKit.AlwaysEvaluated(call, statement))
+        if (statement is not null && !RuleKit.AlwaysEvaluated(call, statement))
         {
-            return RuleResult.Decline(rootCause, "the call is not a plain statement of a block, so no fallback can be placed around it", [.. evidence]);
+            return RuleResult.Decline(rootCause, "the call is not always evaluated by its statement, so no fallback can be placed around it", [.. evidence]);
         }
 
         var elementType = model.GetTypeInfo(call, cancellationToken).Type;
         var noun = op is "First" or "Single" or "Last" ? "element" : "value";
         var message = $"\"No matching {noun} was found.\"";
-        var sibling = SiblingDefault(source, op, cancellationToken);
-        var whyNot = "";
-        var fallback = sibling is not null ? null : AbsenceFallback.Infer(source.Member, statement, model, message, out whyNot);
-        if (sibling is null && fallback is null)
+        var query = new IntentQuery(FailureCondition.EmptySequence, site, source, call)
         {
-            return RuleResult.Decline(rootCause, whyNot, [.. evidence]);
+            Anchor = statement,
+            Symbol = IntentAnalysis.Involved(call, model),
+            ValueType = elementType,
+        };
+        var intent = IntentAnalysis.Collect(query, cancellationToken);
+        if (SiblingDefault(source, op, cancellationToken) is { } sibling)
+        {
+            intent = intent.With([IntentFixes.Signal(source, IntentKind.Sibling, ExpectedOutcome.Substitutes(sibling.Default), 0.4, sibling.Node)]);
         }
 
-        var reasons = new List<(double, string)> { (0.1, $"`{op}` on the throwing line and the message says {what}") };
-        if (sibling is not null)
+        var basis = $"`{op}` on the throwing line and the message says {what}";
+        var candidates = new List<RuleCandidate>();
+        var whyNot = new List<string>();
+        var returned = call.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or PropertyDeclarationSyntax or AccessorDeclarationSyntax };
+
+        // An exit for the empty case (the method's own, a documented return, skip or throw): a guard, or `…OrDefault` and a guard.
+        var exits = statement is null ? [] : IntentFixes.Statements(intent, source.Member, statement, model, message, whyNot);
+        if (statement is null && intent.Named.Any(o => o.Kind is not OutcomeKind.Substitute))
         {
-            reasons.Add((0.8, "sibling code in this type gives an empty sequence this default"));
-            evidence.Add(RuleKit.Evidence(source, sibling.Value.Node, "sibling default for an empty sequence"));
-            return RuleKit.Fix(rootCause, why, "default-if-empty", reasons, evidence,
-                RuleKit.Edit(source, new TextChange(call.Span, DefaultIfEmpty(call, access, op, sibling.Value.Default))));
+            whyNot.Add("the call is not a plain statement of a block, so no exit can be placed before it");
         }
 
-        reasons.Add((fallback!.Confidence - 0.1, fallback.Reason));
-        if (fallback.Source is not null)
+        foreach (var (outcome, jump) in exits)
         {
-            evidence.Add(RuleKit.Evidence(source, fallback.Source, "existing handling of nothing found"));
+            if (Exit(source, statement!, call, access, op, outcome, jump, elementType, model, out var cannot) is not { } exit)
+            {
+                whyNot.Add($"{outcome.Describe()}: {cannot}");
+                continue;
+            }
+
+            candidates.Add(RuleCandidate.Scored(exit.Kind, $"{exit.Form}: {outcome.Describe()} when {what}", outcome, BaseScore, basis, intent, [exit.Edit],
+                IntentFixes.EvidenceOf(intent.Supporting(outcome)), why: why));
         }
 
+        // A value for the empty case: `DefaultIfEmpty(v)` where the call is, which is what the method returns when it returns the call
+        // (a named return is written this way only when no exit form could).
+        foreach (var outcome in intent.Named.Where(o => o.Kind == OutcomeKind.Substitute
+                     || o.Kind == OutcomeKind.Return && returned && o.Value is not null && !candidates.Any(c => c.Outcome?.SameAs(o) == true)))
+        {
+            if (elementType is null || !OutcomeStatement.Converts(outcome.Value!, new MethodShape(null, true, elementType, false), call, model))
+            {
+                whyNot.Add($"`{outcome.Value}` is not a value of the sequence's element type");
+                continue;
+            }
+
+            var substituted = ExpectedOutcome.Substitutes(outcome.Value!);
+            var alsoReturns = returned ? ExpectedOutcome.Returns(outcome.Value) : null;
+            candidates.Add(RuleCandidate.Scored("default-if-empty", $"`DefaultIfEmpty({outcome.Value})` before `{op}`: {outcome.Describe()} when {what}", substituted,
+                BaseScore, basis, intent, [RuleKit.Edit(source, new TextChange(call.Span, DefaultIfEmpty(call, access, op, outcome.Value!)))],
+                IntentFixes.EvidenceOf(intent.Supporting(substituted, alsoReturns)), why: why, alsoRealises: alsoReturns));
+        }
+
+        return CandidateChoice.Choose(rootCause, candidates, evidence, intent, IntentFixes.NothingNamed(intent, whyNot, what));
+    }
+
+    /// <summary>The pattern alone (an operator that throws on no elements, named by the message) before any evidence of what "none" means.</summary>
+    private const double BaseScore = 0.45;
+
+    /// <summary>
+    /// The edit that takes <paramref name="jump"/> when the sequence is empty: a guard testing the receiver's emptiness (no
+    /// condition, a simple receiver); <c>…OrDefault</c> with <c>?? value</c>, <c>?? throw</c> or <c>?.</c> where the result is
+    /// returned; <c>…OrDefault</c> and a null guard after <c>var x = xs.First(p);</c>. Null when none fits.
+    /// </summary>
+    private static (string Kind, string Form, FileEdit Edit)? Exit(LinkedSource source, StatementSyntax statement, InvocationExpressionSyntax call,
+        MemberAccessExpressionSyntax access, string op, ExpectedOutcome outcome, string jump, ITypeSymbol? elementType, SemanticModel model, out string whyNot)
+    {
+        whyNot = $"the result of `{op}` is used directly, and how its absence should be handled there is not evident";
         var style = FileStyle.Of(source.Root);
         var indent = RuleKit.Indent(source, statement);
         var receiver = access.Expression;
-
-        // No condition and a receiver that can be asked for its size: guard the emptiness itself.
-        if (call.ArgumentList.Arguments.Count == 0 || (Aggregates.Contains(op) && RuleKit.IsSimple(receiver)))
+        if ((call.ArgumentList.Arguments.Count == 0 || Aggregates.Contains(op)) && RuleKit.IsSimple(receiver))
         {
-            if (RuleKit.IsSimple(receiver))
-            {
-                var guard = style.Guard(indent, EmptyTest(receiver, model), fallback.Jump);
-                return RuleKit.Fix(rootCause, why, "empty-guard", reasons, evidence, RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, guard)));
-            }
-
-            if (Aggregates.Contains(op) && statement is ReturnStatementSyntax { Expression: { } returned } && returned == call && fallback.Value is not null)
-            {
-                return RuleKit.Fix(rootCause, why, "default-if-empty", reasons, evidence,
-                    RuleKit.Edit(source, new TextChange(call.Span, DefaultIfEmpty(call, access, op, fallback.Value))));
-            }
-        }
-
-        if (!ElementOperators.Contains(op))
-        {
-            return RuleResult.Decline(rootCause, "the aggregated sequence is a query whose emptiness cannot be tested without running it twice", [.. evidence]);
+            var guard = style.Guard(indent, EmptyTest(receiver, model), jump);
+            return ("empty-guard", $"guard `{receiver}` for emptiness", RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, guard)));
         }
 
         var nullable = elementType is not null && (elementType.IsReferenceType || elementType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T);
+        if (!ElementOperators.Contains(op))
+        {
+            whyNot = "the aggregated sequence is a query whose emptiness cannot be tested without running it twice";
+            return null;
+        }
+
         if (!nullable)
         {
-            return RuleResult.Decline(rootCause, $"the elements are values, so `{op}OrDefault` would return a real-looking default instead of 'not found'", [.. evidence]);
+            whyNot = $"the elements are values, so `{op}OrDefault` would return a real-looking default instead of 'not found'";
+            return null;
         }
 
         var orDefault = $"{receiver}.{op}OrDefault{call.ArgumentList}";
         var orDefaultSpan = TextSpan.FromBounds(call.SpanStart, call.Span.End);
-
-        // `return xs.First(p);` / `return xs.First(p).Name;`
         if (statement is ReturnStatementSyntax { Expression: { } value })
         {
             if (value == call)
             {
-                var tail = fallback.Value is "null" or "default" ? "" : fallback.Value is not null ? $" ?? {fallback.Value}" : fallback.Jump.StartsWith("throw ", StringComparison.Ordinal) ? $" ?? {fallback.Jump.TrimEnd(';')}" : null;
-                if (tail is not null)
-                {
-                    return RuleKit.Fix(rootCause, why, "or-default", reasons, evidence, RuleKit.Edit(source, new TextChange(orDefaultSpan, orDefault + tail)));
-                }
+                var tail = outcome.IsNull ? "" : outcome.Kind == OutcomeKind.Return && outcome.Value is not null ? $" ?? {outcome.Value}"
+                    : outcome.Kind == OutcomeKind.Throw ? $" ?? {jump.TrimEnd(';')}" : null;
+                return tail is null ? null : ("or-default", $"`{op}OrDefault`", RuleKit.Edit(source, new TextChange(orDefaultSpan, orDefault + tail)));
             }
-            else if (call.Parent is MemberAccessExpressionSyntax member && member.Expression == call && value == member && fallback.Value == "null")
+
+            if (call.Parent is MemberAccessExpressionSyntax member && member.Expression == call && value == member && outcome.IsNull)
             {
-                return RuleKit.Fix(rootCause, why, "or-default", reasons, evidence,
+                return ("or-default", $"`{op}OrDefault` and `?.`",
                     RuleKit.Edit(source, new TextChange(TextSpan.FromBounds(call.SpanStart, member.OperatorToken.Span.End), orDefault + "?.")));
             }
         }
 
-        // `var x = xs.First(p);` then uses of x: `…OrDefault` and the method's own exit when it is null.
         if (statement is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
             && declaration.Declaration.Variables[0].Initializer?.Value == call)
         {
             var name = declaration.Declaration.Variables[0].Identifier.ValueText;
-            var after = style.Guard(indent, NullTest(source.Root, name), fallback.Jump);
+            var after = style.Guard(indent, NullTest(source.Root, name), jump);
             var lineEnd = source.Text.Lines.GetLineFromPosition(statement.Span.End).EndIncludingLineBreak;
             var guardText = lineEnd == source.Text.Length && !source.Text.ToString().EndsWith('\n') ? style.NewLine + after : after;
-            return RuleKit.Fix(rootCause, why, "or-default", reasons, evidence,
+            return ("or-default", $"`{op}OrDefault` and a null guard",
                 RuleKit.Edit(source, new TextChange(orDefaultSpan, orDefault), new TextChange(new TextSpan(lineEnd, 0), guardText)));
         }
 
-        return RuleResult.Decline(rootCause, $"the result of `{op}` is used directly, and how its absence should be handled there is not evident", [.. evidence]);
+        return null;
     }
 
     private static string DefaultIfEmpty(InvocationExpressionSyntax call, MemberAccessExpressionSyntax access, string op, string fallback)

@@ -18,12 +18,17 @@ public sealed class FormatRule : ICrashRule
 
     public bool Matches(CrashSite site) => site.ExceptionName == "FormatException";
 
-    public RuleResult? Apply(CrashSite site, CancellationToken cancellationToken)
+    public RuleResult? Apply(CrashSite site, CancellationToken cancellationToken) => FixThrowingParse(site, cancellationToken);
+
+    /// <summary>
+    /// The fix for a throwing parse of input, whatever exception it threw (<c>Enum.Parse</c> throws <c>ArgumentException</c>):
+    /// TryParse routed into the method's invalid-input path, or a decline.
+    /// </summary>
+    public static RuleResult FixThrowingParse(CrashSite site, CancellationToken cancellationToken)
     {
         var source = site.Throwing;
-        var model = source.SemanticModel;
-        var calls = ParseCall.OnLine(RuleKit.OnLine<InvocationExpressionSyntax>(source), model).ToList();
         var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
+        var calls = ParseCall.AtCrash(site, out var located);
         if (calls.Count != 1)
         {
             return RuleResult.Decline("Text that is not in the expected format was parsed.",
@@ -32,22 +37,36 @@ public sealed class FormatRule : ICrashRule
         }
 
         var call = calls[0];
+        if (located is not null)
+        {
+            evidence.Add(RuleKit.Evidence(source, call.Node, "the parse the event's next frame names"));
+        }
+
+        // A value that is well-formed in another culture or format is good data: a fix may reject it with an error someone
+        // sees, but must not skip it silently.
+        var value = ForeignFormat.FailedValue(site.Exception.Value);
+        var foreign = value is null ? null : ForeignFormat.Describe(value, call.ResultType);
         var rootCause = $"`{call.Node}` parses `{call.Input}`, which is not {call.Expected}; the parse throws instead of reporting invalid input.";
         var why = "A throwing parse of input whose method already has a path for invalid input; TryParse takes that path instead of crashing.";
-        var result = TryParseFix.Apply(source, call, rootCause, why, "try-parse", [(0.1, "throwing parse of input on the throwing line")], evidence, cancellationToken);
-        if (result.IsDecline && site.Callers.Length > 0 && AtCaller(site, call, cancellationToken) is { } atCaller && !atCaller.IsDecline)
+        var result = TryParseFix.Apply(source, call, rootCause, why, "try-parse", [(0.1, located is null ? "throwing parse of input on the throwing line" : "throwing parse of input in the throwing method"), .. located ?? []],
+            evidence, cancellationToken, Veto);
+        if (result.IsDecline && site.Callers.Length > 0 && AtCaller(site, call, Veto, cancellationToken) is { } atCaller && !atCaller.IsDecline)
         {
             return atCaller;
         }
 
         return result;
+
+        string? Veto(Fallback exit) => foreign is not null && IsSilent(exit)
+            ? $"the text that failed is {foreign}, not garbage; the method's invalid-input path would drop it silently, so the data would be lost"
+            : null;
     }
 
     /// <summary>
     /// A helper that only forwards its parameter to a parse (<c>static int ToInt(string s) =&gt; int.Parse(s);</c>)
     /// has no error path of its own; the nearest caller that does gets the TryParse in place of the helper call.
     /// </summary>
-    private static RuleResult? AtCaller(CrashSite site, ParseCall call, CancellationToken cancellationToken)
+    private static RuleResult? AtCaller(CrashSite site, ParseCall call, Func<Fallback, string?> veto, CancellationToken cancellationToken)
     {
         var source = site.Throwing;
         var model = source.SemanticModel;
@@ -101,7 +120,26 @@ public sealed class FormatRule : ICrashRule
         var rootCause = $"`{invocation}` parses `{input}` through `{helper.Identifier.ValueText}`, which throws when it is not {atCaller.Expected}.";
         return TryParseFix.Apply(caller, atCaller, rootCause,
             $"`{helper.Identifier.ValueText}` only forwards its input to a throwing parse and has no error path; the caller already has one, so the TryParse belongs there.",
-            "try-parse", [(0.05, "the throwing helper only forwards its input to a parse")], [RuleKit.ThrowingLine(source), RuleKit.ThrowingLine(caller) with { Role = "caller" }], cancellationToken);
+            "try-parse", [(0.05, "the throwing helper only forwards its input to a parse")], [RuleKit.ThrowingLine(source), RuleKit.ThrowingLine(caller) with { Role = "caller" }], cancellationToken, veto);
+    }
+
+    /// <summary>An exit that neither throws, returns an error or a failure flag, nor records anything: the value would just vanish.</summary>
+    private static bool IsSilent(Fallback exit)
+    {
+        if (exit.Effects is { Count: > 0 })
+        {
+            return false;
+        }
+
+        var jump = SyntaxFactory.ParseStatement(exit.Jump);
+        return jump switch
+        {
+            ThrowStatementSyntax => false,
+            ReturnStatementSyntax { Expression: null } or ContinueStatementSyntax or BreakStatementSyntax => true,
+            ReturnStatementSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } } => false,
+            ReturnStatementSyntax { Expression: { } returned } => ExitPaths.IsNeutralValue(returned),
+            _ => false,
+        };
     }
 
     private static bool IsOnlyStatement(MethodDeclarationSyntax helper, ExpressionSyntax parse) =>

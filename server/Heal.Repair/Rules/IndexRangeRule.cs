@@ -70,23 +70,23 @@ public sealed partial class IndexRangeRule : ICrashRule
                 return RuleResult.Decline(rootCause, "the indexing is not a plain statement of a block, so no guard can be placed before it", [.. evidence]);
             }
 
-            var fallback = AbsenceFallback.Infer(source.Member, statement, model, null, out var whyNot);
-            if (fallback is null)
+            rootCause += $" `{receiver}` can have fewer than {position + 1} element(s).";
+            var query = new IntentQuery(FailureCondition.IndexPastEnd, site, source, access)
             {
-                return RuleResult.Decline(rootCause + $" `{receiver}` can have fewer than {position + 1} element(s).", whyNot.Replace("the value is missing", "the collection is too short", StringComparison.Ordinal), [.. evidence]);
-            }
-
-            if (fallback.Source is not null)
-            {
-                evidence.Add(RuleKit.Evidence(source, fallback.Source, "existing handling of nothing there"));
-            }
-
+                Anchor = statement,
+                Symbol = model.GetSymbolInfo(receiver, cancellationToken).Symbol,
+                ValueType = model.GetTypeInfo(access, cancellationToken).Type,
+            };
+            var intent = IntentAnalysis.Collect(query, cancellationToken);
             var test = position == 0 ? $"{receiver}.{size} == 0" : $"{receiver}.{size} < {position + 1}";
-            var guard = FileStyle.Of(source.Root).Guard(RuleKit.Indent(source, statement), test, fallback.Jump);
-            return RuleKit.Fix(rootCause + $" `{receiver}` can have fewer than {position + 1} element(s).",
-                "A fixed index into a collection that can be shorter; the method already has an answer for 'nothing there'.",
-                "length-guard", [(0.1, "fixed index into a collection of variable size"), (fallback.Confidence - 0.1, fallback.Reason)],
-                evidence, RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, guard)));
+            var whyNot = new List<string>();
+            var candidates = IntentFixes.Statements(intent, source.Member, statement, model, null, whyNot)
+                .Select(exit => RuleCandidate.Scored("length-guard", $"guard `{test}` and {exit.Outcome.Describe()}", exit.Outcome, 0.45,
+                    "fixed index into a collection of variable size", intent,
+                    [RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, FileStyle.Of(source.Root).Guard(RuleKit.Indent(source, statement), test, exit.Statement)))],
+                    IntentFixes.EvidenceOf(intent.Supporting(exit.Outcome)),
+                    why: "A fixed index into a collection that can be shorter; the code says what 'nothing there' means."));
+            return CandidateChoice.Choose(rootCause, candidates, evidence, intent, IntentFixes.NothingNamed(intent, whyNot, "the collection is too short"));
         }
 
         return RuleResult.Decline(rootCause, "the index comes from data whose valid range the code does not state, so the intended index is unclear", [.. evidence]);

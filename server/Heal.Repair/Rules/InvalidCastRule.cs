@@ -70,36 +70,52 @@ public sealed class InvalidCastRule : ICrashRule
             .Where(g => !g.IsLoopExit || (anchorLoop is not null && ExitPaths.EnclosingLoop(g.Jump, source.Member) == anchorLoop))
             .Select(g => g.Jump)
             .Concat(DefaultArms(source.Member, operand))
-            .Select(j => Render(j, model, message))
+            .Select(j => (Jump: j, Text: Render(j, model, message)))
             .ToList();
-        var distinct = exits.Distinct(StringComparer.Ordinal).ToList();
-        if (distinct.Count == 0 || distinct.Any(d => d.Length == 0))
+        var distinct = exits.DistinctBy(e => e.Text, StringComparer.Ordinal).ToList();
+        if (distinct.Count == 0 || distinct.Any(d => d.Text.Length == 0))
         {
             return RuleResult.Decline(rootCause, "the code has no exit for types it does not handle (no type guard or default case that returns, throws or skips), so the intended fallback is unclear", [.. evidence]);
         }
 
-        if (distinct.Count > 1)
-        {
-            return RuleResult.Decline(rootCause, "the code leaves in more than one way for other types, so the intended fallback is unclear", [.. evidence]);
-        }
-
+        // Each way the code leaves for a type it does not handle is a candidate; two different ones and nothing to choose between
+        // them is a decline that lists both.
         var style = FileStyle.Of(source.Root);
         var indent = RuleKit.Indent(source, statement);
         var why = "A direct downcast in code that already tests the same value for other types and has an exit for types it does not handle.";
-        var reasons = new List<(double, string)> { (0.45, "direct cast of a value whose type the code already tests"), (0.3, "the code's existing exit for other types is reused") };
-        if (statement is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
-            && declaration.Declaration.Variables[0].Initializer?.Value == cast)
+        var candidates = new List<RuleCandidate>();
+        var intent = Intent.None(FailureCondition.InvalidArgument);
+        foreach (var (jump, exit) in distinct)
         {
-            var name = declaration.Declaration.Variables[0].Identifier.ValueText;
-            var guard = style.Guard(indent, $"{operand} is not {cast.Type} {name}", distinct[0]);
-            return RuleKit.Fix(rootCause, why, "pattern-match", reasons, evidence, RuleKit.Edit(source, TryParseFix.ReplaceLines(source, statement, guard)));
+            var outcome = ExitIntent.OutcomeOf(jump, model) ?? ExpectedOutcome.Returns(exit);
+            FileEdit edit;
+            var reasons = new List<ConfidenceReason> { new(0.3, "the code's existing exit for other types is reused") };
+            if (statement is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
+                && declaration.Declaration.Variables[0].Initializer?.Value == cast)
+            {
+                var name = declaration.Declaration.Variables[0].Identifier.ValueText;
+                edit = RuleKit.Edit(source, TryParseFix.ReplaceLines(source, statement, style.Guard(indent, $"{operand} is not {cast.Type} {name}", exit)));
+            }
+            else
+            {
+                var hoistedName = RuleKit.FreeName(model, statement.SpanStart, RuleKit.ElementNoun(cast.Type.ToString().Split('.')[^1] + "s"), source.Member);
+                reasons.Add(new ConfidenceReason(-0.05, "the cast is hoisted into a pattern match before its statement"));
+                edit = RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, style.Guard(indent, $"{operand} is not {cast.Type} {hoistedName}", exit)),
+                    new TextChange(cast.Span, hoistedName));
+            }
+
+            candidates.Add(RuleCandidate.Scored("pattern-match", $"pattern match and `{exit}` for other types", outcome, 0.45,
+                "direct cast of a value whose type the code already tests", intent, [edit], extra: reasons, why: why));
         }
 
-        var hoistedName = RuleKit.FreeName(model, statement.SpanStart, RuleKit.ElementNoun(cast.Type.ToString().Split('.')[^1] + "s"), source.Member);
-        reasons.Add((-0.05, "the cast is hoisted into a pattern match before its statement"));
-        return RuleKit.Fix(rootCause, why, "pattern-match", reasons, evidence,
-            RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, style.Guard(indent, $"{operand} is not {cast.Type} {hoistedName}", distinct[0])),
-                new TextChange(cast.Span, hoistedName)));
+        var result = CandidateChoice.Choose(rootCause, candidates, evidence, intent, "the code has no exit for types it does not handle");
+        if (!result.IsDecline || result.Candidates.Length < 2)
+        {
+            return result;
+        }
+
+        var reason = "the code leaves in more than one way for other types, so the intended fallback is unclear; " + result.DeclineReason;
+        return result with { DeclineReason = reason, Why = reason };
     }
 
     /// <summary>The value a type test looks at: <c>x is T</c>, <c>x is not T</c>, <c>x as T</c>, <c>switch (x)</c> with type cases.</summary>

@@ -50,7 +50,7 @@ public sealed class KeyNotFoundRule : ICrashRule
             || access.Parent is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }
             || (access.Parent is AssignmentExpressionSyntax compound && compound.Left == access))
         {
-            return Counting(source, access, rootCause, evidence);
+            return Counting(site, access, rootCause, evidence, cancellationToken);
         }
 
         if (source.Member is null)
@@ -58,109 +58,150 @@ public sealed class KeyNotFoundRule : ICrashRule
             return RuleResult.Decline(rootCause, "the read is not inside a method, so no fallback can be inferred", [.. evidence]);
         }
 
+        var statement = RuleKit.GuardableStatement(access);
+        var valueType = model.GetTypeInfo(access, cancellationToken).Type;
         var noun = RuleKit.ElementNoun(LastName(dictionary));
-        var message = $"$\"{RuleKit.Capitalize(noun)} '{{{keyExpression}}}' was not found.\"";
-        // The code's own documentation can say a missing entry is an error to surface, not a case to default.
-        if (DocumentedAsError(access) is { } documented)
+        var query = new IntentQuery(FailureCondition.AbsentKey, site, source, access)
         {
-            evidence.Add(RuleKit.Evidence(source, documented, "documentation"));
-            return RuleResult.Decline(rootCause,
-                "the documentation says a missing entry is an error that must surface, so no default or skip is right here; the data needs fixing, not the code",
-                [.. evidence]);
+            Anchor = statement,
+            Symbol = model.GetSymbolInfo(dictionary, cancellationToken).Symbol,
+            ValueType = valueType,
+            Nouns = [noun, LastName(dictionary)],
+        };
+        var intent = IntentAnalysis.Collect(query, cancellationToken).With(SiblingSignals(source, access, cancellationToken));
+        var message = $"$\"{RuleKit.Capitalize(noun)} '{{{keyExpression}}}' was not found.\"";
+        var candidates = new List<RuleCandidate>();
+        var whyNot = new List<string>();
+
+        // A value for the missing entry: substituted where the read is, which returns it when the read is what is returned.
+        var returnedDirectly = access.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax;
+        foreach (var outcome in intent.Named.Where(o => o.Kind is OutcomeKind.Substitute || o.Kind == OutcomeKind.Return && returnedDirectly && o.Value is not null))
+        {
+            if (valueType is null || !OutcomeStatement.Converts(outcome.Value!, new MethodShape(null, true, valueType, false), access, model))
+            {
+                whyNot.Add($"`{outcome.Value}` is not a {valueType?.Name ?? "value"} the dictionary holds");
+                continue;
+            }
+
+            var substituted = ExpectedOutcome.Substitutes(outcome.Value!);
+            candidates.Add(RuleCandidate.Scored("try-get-value", $"read with a default: {outcome.Describe()} for a missing key", substituted,
+                BaseScore, "dictionary indexer read on the throwing line", intent,
+                [RuleKit.Edit(source, new TextChange(access.Span, Lookup(model, access, outcome.Value!)))],
+                IntentFixes.EvidenceOf(intent.Supporting(substituted, returnedDirectly ? ExpectedOutcome.Returns(outcome.Value) : null)),
+                why: why, alsoRealises: returnedDirectly ? ExpectedOutcome.Returns(outcome.Value) : null));
         }
 
-        var sibling = SiblingDefault(source, access, cancellationToken);
-        if (sibling is not null)
+        // A statement for the missing entry (the method's own exit, a documented skip or throw): a TryGetValue guard.
+        if (statement is not null && RuleKit.AlwaysEvaluated(access, statement))
         {
-            evidence.Add(RuleKit.Evidence(source, sibling.Value.Node, "sibling read of the same dictionary"));
-            var inline = Lookup(model, access, sibling.Value.Default);
-            return RuleKit.Fix(rootCause, why, "try-get-value",
-                [(0.6, "dictionary indexer read on the throwing line"), (0.3, "another read of the same dictionary in this type uses this default")],
-                evidence, RuleKit.Edit(source, new TextChange(access.Span, inline)));
+            foreach (var (outcome, jump) in IntentFixes.Statements(intent, source.Member, statement, model, message, whyNot, keyExpression))
+            {
+                if (outcome.Kind == OutcomeKind.Return && returnedDirectly && outcome.Value is not null
+                    && valueType is not null && OutcomeStatement.Converts(outcome.Value, new MethodShape(null, true, valueType, false), access, model))
+                {
+                    continue;
+                }
+
+                if (Guarded(source, statement, access, dictionary, keyExpression, jump, noun) is not { } edit)
+                {
+                    whyNot.Add("the key or dictionary expression has side effects, so the read cannot be hoisted into a guard");
+                    continue;
+                }
+
+                candidates.Add(RuleCandidate.Scored("try-get-value", $"guard the lookup with TryGetValue and {outcome.Describe()} for a missing key", outcome,
+                    BaseScore, "dictionary indexer read on the throwing line", intent, [edit.Edit],
+                    IntentFixes.EvidenceOf(intent.Supporting(outcome)), edit.Hoisted ? [new ConfidenceReason(-0.05, "the read is hoisted into a guard before its statement")] : null, why));
+            }
+        }
+        else if (statement is null)
+        {
+            whyNot.Add("the read is not a plain statement of a block, so no guard can be placed before it");
+        }
+
+        return CandidateChoice.Choose(rootCause, candidates, evidence, intent, IntentFixes.NothingNamed(intent, whyNot, "the key is missing"));
+    }
+
+    /// <summary>The pattern alone (an indexer read whose key can be absent) before any evidence of what a missing key means.</summary>
+    private const double BaseScore = 0.45;
+
+    /// <summary>Defaults this type's code already gives a missing key: of the same dictionary, or by the naming convention of its other lookups.</summary>
+    private static IEnumerable<IntentSignal> SiblingSignals(LinkedSource source, ElementAccessExpressionSyntax access, CancellationToken cancellationToken)
+    {
+        if (SiblingDefault(source, access, cancellationToken) is { } sibling)
+        {
+            yield return IntentFixes.Signal(source, IntentKind.Sibling, ExpectedOutcome.Substitutes(sibling.Default), 0.35, sibling.Node);
         }
 
         if (ConventionDefault(source, access, cancellationToken) is { } convention)
         {
-            evidence.Add(RuleKit.Evidence(source, convention.Node, "sibling read of another dictionary"));
-            var conventionReasons = new List<(double, string)>
-            {
-                (0.5, "dictionary indexer read on the throwing line"),
-                (0.25, $"the type's other dictionary reads fall back to a default named after what they hold (`{convention.Sibling}`); `{convention.Default}` follows it"),
-                (-0.1, "no code writes this default for this dictionary; its name follows the siblings' naming convention"),
-            };
-            if (convention.Witnesses == 1)
-            {
-                conventionReasons.Add((-0.05, "the convention is seen in a single sibling read"));
-            }
-
-            return RuleKit.Fix(rootCause, why, "try-get-value", conventionReasons, evidence,
-                RuleKit.Edit(source, new TextChange(access.Span, Lookup(model, access, convention.Default))));
+            // The convention's evidence is the sibling read; the constant's own name is counted by the intent analysis.
+            yield return IntentFixes.Signal(source, IntentKind.Sibling, ExpectedOutcome.Substitutes(convention.Default), convention.Witnesses > 1 ? 0.2 : 0.15, convention.Node,
+                $"{convention.Sibling} (the type's lookups fall back to a default named after what they hold)");
         }
+    }
 
-        var statement = RuleKit.GuardableStatement(access);
-        if (statement is null || !RuleKit.AlwaysEvaluated(access, statement))
-        {
-            return RuleResult.Decline(rootCause, "the read is not a plain statement of a block, so no guard can be placed before it", [.. evidence]);
-        }
-
-        var fallback = AbsenceFallback.Infer(source.Member, statement, model, message, out var whyNot);
-        if (fallback is null)
-        {
-            return RuleResult.Decline(rootCause, whyNot, [.. evidence]);
-        }
-
-        if (fallback.Source is not null)
-        {
-            evidence.Add(RuleKit.Evidence(source, fallback.Source, "existing handling of a missing value"));
-        }
-
+    /// <summary>
+    /// <c>var x = d[k];</c> becomes the <c>TryGetValue</c> guard itself; any other statement gets the read hoisted into a guard
+    /// before it. Null when the read cannot be hoisted (its key or dictionary has side effects).
+    /// </summary>
+    private static (FileEdit Edit, bool Hoisted)? Guarded(LinkedSource source, StatementSyntax statement, ElementAccessExpressionSyntax access,
+        ExpressionSyntax dictionary, ExpressionSyntax keyExpression, string jump, string noun)
+    {
+        var model = source.SemanticModel;
         var style = FileStyle.Of(source.Root);
         var indent = RuleKit.Indent(source, statement);
-        var reasons = new List<(double, string)> { (0.1, "dictionary indexer read on the throwing line"), (fallback.Confidence - 0.1, fallback.Reason) };
-
-        // `var x = d[k];` becomes the TryGetValue guard itself.
         if (statement is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
             && declaration.Declaration.Variables[0].Initializer?.Value == access)
         {
             var variable = declaration.Declaration.Variables[0];
             var outType = declaration.Declaration.Type.IsVar ? "var" : declaration.Declaration.Type.ToString();
-            var guard = style.Guard(indent, $"!{dictionary}.TryGetValue({keyExpression}, out {outType} {variable.Identifier.ValueText})", fallback.Jump);
+            var guard = style.Guard(indent, $"!{dictionary}.TryGetValue({keyExpression}, out {outType} {variable.Identifier.ValueText})", jump);
             var line = source.Text.Lines.GetLineFromPosition(statement.SpanStart);
             var end = source.Text.Lines.GetLineFromPosition(statement.Span.End);
-            return RuleKit.Fix(rootCause, why, "try-get-value", reasons, evidence,
-                RuleKit.Edit(source, new TextChange(TextSpan.FromBounds(line.Start, end.EndIncludingLineBreak), guard)));
-        }
-
-        // `return d[k];` with a value fallback stays one expression.
-        if (statement is ReturnStatementSyntax { Expression: { } returned } && returned == access && fallback.Value is not null)
-        {
-            return RuleKit.Fix(rootCause, why, "try-get-value", reasons, evidence,
-                RuleKit.Edit(source, new TextChange(access.Span, Lookup(model, access, fallback.Value))));
+            return (RuleKit.Edit(source, new TextChange(TextSpan.FromBounds(line.Start, end.EndIncludingLineBreak), guard)), false);
         }
 
         if (!RuleKit.IsSimple(keyExpression) || !RuleKit.IsSimple(dictionary))
         {
-            return RuleResult.Decline(rootCause, "the key or dictionary expression has side effects, so the read cannot be hoisted into a guard", [.. evidence]);
+            return null;
         }
 
-        var name = RuleKit.FreeName(model, statement.SpanStart, noun, source.Member);
-        var hoisted = style.Guard(indent, $"!{dictionary}.TryGetValue({keyExpression}, out var {name})", fallback.Jump);
-        reasons.Add((-0.05, "the read is hoisted into a guard before its statement"));
-        return RuleKit.Fix(rootCause, why, "try-get-value", reasons, evidence,
-            RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, hoisted), new TextChange(access.Span, name)));
+        var name = RuleKit.FreeName(model, statement.SpanStart, noun, source.Member!);
+        var hoisted = style.Guard(indent, $"!{dictionary}.TryGetValue({keyExpression}, out var {name})", jump);
+        return (RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, hoisted), new TextChange(access.Span, name)), true);
     }
 
-    /// <summary><c>d[k]++</c> or <c>d[k] += n</c>: a missing key is evidently zero.</summary>
-    private static RuleResult Counting(LinkedSource source, ElementAccessExpressionSyntax access, string rootCause, List<Evidence> evidence)
+    /// <summary>
+    /// <c>d[k]++</c> or <c>d[k] += n</c>: a count or total that has no entry yet starts from zero. A decrement is not that:
+    /// <c>d[k] -= n</c> on a missing key would write a negative entry the dictionary never had (stock never received, a
+    /// balance never opened), so it declines, as it does when the contract calls a missing key an error.
+    /// </summary>
+    private static RuleResult Counting(CrashSite site, ElementAccessExpressionSyntax access, string rootCause, List<Evidence> evidence, CancellationToken cancellationToken)
     {
+        var source = site.Throwing;
         var model = source.SemanticModel;
         var valueType = model.GetTypeInfo(access).Type;
         var keyExpression = access.ArgumentList.Arguments[0].Expression;
         var read = $"{access.Expression}.GetValueOrDefault({keyExpression})";
-        if (valueType is null || !AbsenceFallback.IsNumeric(valueType) || !RuleKit.Binds(model, access.SpanStart, read)
+        if (valueType is null || !MethodShape.IsNumeric(valueType) || !RuleKit.Binds(model, access.SpanStart, read)
             || !RuleKit.IsSimple(keyExpression) || access.Parent?.Parent is not ExpressionStatementSyntax)
         {
             return RuleResult.Decline(rootCause, "the entry is updated in place but the missing key's starting value is not evident", [.. evidence]);
+        }
+
+        if (access.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostDecrementExpression } or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreDecrementExpression }
+            || access.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SubtractAssignmentExpression })
+        {
+            return RuleResult.Decline(rootCause,
+                "the entry is decreased in place: starting a missing key from zero would write a negative entry the dictionary never had, so whether the key should exist at all is the question, and the code does not answer it",
+                [.. evidence]);
+        }
+
+        var intent = IntentAnalysis.Collect(new IntentQuery(FailureCondition.AbsentKey, site, source, access) { Symbol = model.GetSymbolInfo(access.Expression).Symbol }, cancellationToken);
+        if (intent.Intended is { } intended)
+        {
+            return RuleResult.Decline(rootCause, $"{intended.Source} says a missing key is an error ({intended.Path}:{intended.Line}: {intended.Text})", [.. evidence])
+                with { Intent = intent.Signals };
         }
 
         var update = access.Parent switch
@@ -311,24 +352,6 @@ public sealed class KeyNotFoundRule : ICrashRule
         }
 
         return (candidate, siblings[0].Node, siblings[0].Node.Parent?.ToString() ?? siblings[0].Node.ToString(), siblings.Count);
-    }
-
-    /// <summary>The enclosing member or type whose doc comment says a missing value is an error (must stop, is invalid…); null otherwise.</summary>
-    private static SyntaxNode? DocumentedAsError(SyntaxNode node)
-    {
-        foreach (var declaration in node.Ancestors().OfType<MemberDeclarationSyntax>())
-        {
-            var doc = string.Concat(declaration.GetLeadingTrivia()
-                .Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().Select(d => d.ToString()));
-            if (doc.Length > 0 && System.Text.RegularExpressions.Regex.IsMatch(doc,
-                    @"\b(missing|unknown|absent|not found|no such)\b[^.]{0,120}\b(error|must|never|invalid|exception|stop|fail)",
-                    System.Text.RegularExpressions.RegexOptions.IgnoreCase))
-            {
-                return declaration;
-            }
-        }
-
-        return null;
     }
 
     private static ExpressionSyntax DefaultNode(SyntaxNode read) => read switch

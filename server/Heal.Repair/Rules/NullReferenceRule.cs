@@ -184,7 +184,16 @@ public sealed class NullReferenceRule : ICrashRule
         return new NullSuspect(dereference, signals.ToImmutableArray(), key, false, null);
     }
 
+    /// <summary>
+    /// The fix for <paramref name="suspect"/>: what sibling code establishes (<paramref name="first"/> when the caller found one
+    /// already, else <see cref="PlanByCode"/>), weighed with what the documentation, declarations and tests say should happen
+    /// (<see cref="NullIntentFixes"/>).
+    /// </summary>
     internal static RuleResult Plan(CrashSite site, NullSuspect suspect, bool byElimination, ImmutableArray<AbsenceGuard> guards,
+        Evidence throwingEvidence, string use, CancellationToken cancellationToken, RuleResult? first = null) =>
+        NullIntentFixes.Weigh(site, suspect, first ?? PlanByCode(site, suspect, byElimination, guards, throwingEvidence, use, cancellationToken), cancellationToken);
+
+    private static RuleResult PlanByCode(CrashSite site, NullSuspect suspect, bool byElimination, ImmutableArray<AbsenceGuard> guards,
         Evidence throwingEvidence, string use, CancellationToken cancellationToken)
     {
         var source = site.Throwing;
@@ -229,7 +238,7 @@ public sealed class NullReferenceRule : ICrashRule
             reasons.Add(new ConfidenceReason(isEvent ? 0.3 : 0.1, isEvent ? "raising an event without subscribers is the classic null delegate" : "a delegate field that is not always set"));
             return Fix(rootCause + $" by invoking it while nothing is subscribed.",
                 $"`{receiver}` is a {(isEvent ? "event" : "delegate")} invoked directly; `?.Invoke` raises it only when a handler is attached.",
-                "null-conditional-invoke", 0.55, reasons, evidence, source, newText);
+                "null-conditional-invoke", 0.55, reasons, evidence, source, newText, ExpectedOutcome.Propagate);
         }
 
         // A parameter whose caller passes a value that is absent by design: guard where it originates.
@@ -302,7 +311,8 @@ public sealed class NullReferenceRule : ICrashRule
                 : $"`{receiver}` can be null; {AbsenceConventions.Describe(fix.Precedent)} returns `{fix.Precedent.Action.Text}` for `{fix.Path}` when `{fix.Precedent.Tested}` is null, "
                   + $"so `{fix.Precedent.Action.Text}` is the value of that member, not of {MethodName(source)}: the fix substitutes it at the dereference instead of returning early.";
             return Fix(rootCause + $" without the fallback {AbsenceConventions.Describe(fix.Precedent)} uses.", why,
-                "null-conditional", 0.5, reasons, evidence, source, fix.Text);
+                "null-conditional", 0.5, reasons, evidence, source, fix.Text,
+                fix.Value is null ? ExpectedOutcome.Propagate : ExpectedOutcome.Substitutes(fix.Value));
         }
 
         return GuardHere(site, suspect, guards, byDesign, rootCause, reasons, evidence);
@@ -375,7 +385,7 @@ public sealed class NullReferenceRule : ICrashRule
             : " without checking it.");
         return Fix(cause,
             $"`{receiver}` can be null here; the fix guards it {(after ? "where it is assigned" : "before the dereference")} and does `{plan.Action.Statement}` {plan.Basis}.",
-            "null-guard", 0.5, reasons, evidence, source, newText);
+            "null-guard", 0.5, reasons, evidence, source, newText, plan.Action.Outcome);
     }
 
     private static RuleResult FallbackAtCaller(CrashSite site, LinkedSource caller, CallerFallback fallback, string rootCause,
@@ -406,7 +416,8 @@ public sealed class NullReferenceRule : ICrashRule
         return Fix(rootCause + $"; {callerName} passes `{fallback.Argument}` without the fallback its siblings use.",
             $"the null originates in {callerName}, which passes `{fallback.Argument}`; {AbsenceConventions.Describe(fallback.Precedent)} handles the same value with "
             + $"`?? {fallback.Fallback}`, so the fix applies that fallback where the value is passed, not in {MemberName(site.Throwing.Member)}, which only received it.{again}",
-            "null-coalesce-at-caller", 0.45, reasons, evidence, caller, fallback.Apply(caller.Text));
+            "null-coalesce-at-caller", 0.45, reasons, evidence, caller, fallback.Apply(caller.Text),
+            ExpectedOutcome.Substitutes(fallback.Fallback));
     }
 
     private static RuleResult GuardAtCaller(CrashSite site, NullSuspect suspect, LinkedSource caller, ILocalSymbol local, string rootCause,
@@ -449,7 +460,7 @@ public sealed class NullReferenceRule : ICrashRule
         reasons.AddRange(plan.Reasons);
         return Fix(rootCause + $"; {callerName} passes `{local.Name}` on without checking it.",
             $"{callerName} gets `{local.Name}` from a source that returns null when nothing is found and passes it to {MemberName(site.Throwing.Member)}, which expects a value; the guard goes where the null originates and does `{plan.Action.Statement}` {plan.Basis}.",
-            "null-guard", 0.5, reasons, evidence, caller, newText);
+            "null-guard", 0.5, reasons, evidence, caller, newText, plan.Action.Outcome);
     }
 
     private static string? LocalKey(ILocalSymbol local, SemanticModel model)
@@ -470,7 +481,7 @@ public sealed class NullReferenceRule : ICrashRule
     }
 
     /// <summary>Where the guard goes: after the local's declaration when the value is born in this method, else before the dereferencing statement.</summary>
-    private static (StatementSyntax? Anchor, bool After) Anchor(NullSuspect suspect, SemanticModel model)
+    internal static (StatementSyntax? Anchor, bool After) Anchor(NullSuspect suspect, SemanticModel model)
     {
         var node = suspect.Dereference.Node;
         var member = AbsenceConventions.MemberOf(node);
@@ -504,7 +515,7 @@ public sealed class NullReferenceRule : ICrashRule
         member.DescendantNodes().OfType<AssignmentExpressionSyntax>()
             .Any(a => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(a.Left).Symbol, local));
 
-    private static StatementSyntax NextOrSelf(StatementSyntax statement) => statement.Parent switch
+    internal static StatementSyntax NextOrSelf(StatementSyntax statement) => statement.Parent switch
     {
         BlockSyntax block => block.Statements.SkipWhile(s => s != statement).Skip(1).FirstOrDefault() ?? statement,
         SwitchSectionSyntax section => section.Statements.SkipWhile(s => s != statement).Skip(1).FirstOrDefault() ?? statement,
@@ -512,7 +523,7 @@ public sealed class NullReferenceRule : ICrashRule
     };
 
     /// <summary>A receiver a guard can test without evaluating anything twice: a name, or a chain of fields and properties.</summary>
-    private static bool IsGuardable(ExpressionSyntax receiver, SemanticModel model) => receiver switch
+    internal static bool IsGuardable(ExpressionSyntax receiver, SemanticModel model) => receiver switch
     {
         IdentifierNameSyntax => model.GetSymbolInfo(receiver).Symbol is ILocalSymbol or IParameterSymbol or IFieldSymbol or IPropertySymbol,
         MemberAccessExpressionSyntax access => model.GetSymbolInfo(access).Symbol is IFieldSymbol or IPropertySymbol
@@ -550,7 +561,7 @@ public sealed class NullReferenceRule : ICrashRule
                 var witnesses = precedents.Where(p => p.Action.Kind == AbsenceActionKind.Fallback && p.Action.Text == precedent.Action.Text)
                     .Select(p => p.Member).Distinct().Count();
                 return new ValueFix(Substitute(source, chain, receiverText, rest, precedent.Action.Text!), precedent, null,
-                    $"{AbsenceConventions.Describe(precedent)} writes `{precedent.Node}`", true, witnesses);
+                    $"{AbsenceConventions.Describe(precedent)} writes `{precedent.Node}`", true, witnesses, Value: precedent.Action.Text);
             }
 
             if (precedent.Action.Kind == AbsenceActionKind.Propagate && chain.Parent is ExpressionStatementSyntax)
@@ -594,7 +605,7 @@ public sealed class NullReferenceRule : ICrashRule
         var receiver = AbsenceConventions.Unwrap(suspect.Receiver).ToString();
         return new ValueFix(Substitute(source, chain, receiver, found.Tail, named.Text), named.Precedent, null,
             $"{AbsenceConventions.Describe(named.Precedent)} writes `{named.Precedent.Node}`, and the same naming convention gives `{named.Text}` for `{chain.Name}`",
-            true, named.Witnesses, ByConvention: true);
+            true, named.Witnesses, ByConvention: true, Value: named.Text);
     }
 
     /// <summary>
@@ -651,7 +662,7 @@ public sealed class NullReferenceRule : ICrashRule
         var (precedent, path) = pairs[0];
         return new ValueFix(Substitute(source, chain, suspect.Receiver.ToString(), rest, precedent.Action.Text!), precedent, path,
             $"{AbsenceConventions.Describe(precedent)} returns `{precedent.Action.Text}` when `{precedent.Tested}` is null and `{path}` otherwise",
-            true, pairs.Select(p => p.Guard.Member).Distinct().Count());
+            true, pairs.Select(p => p.Guard.Member).Distinct().Count(), Value: precedent.Action.Text);
     }
 
     /// <summary>The whole chain hanging off the null receiver (<c>order.Customer.Name.Trim()</c>) and its text after the receiver.</summary>
@@ -749,10 +760,10 @@ public sealed class NullReferenceRule : ICrashRule
     private static SourceText Replace(SourceText text, TextSpan span, string replacement) => text.WithChanges(new TextChange(span, replacement));
 
     private static RuleResult Fix(string rootCause, string why, string fixKind, double baseConfidence,
-        ImmutableArray<ConfidenceReason>.Builder reasons, ImmutableArray<Evidence>.Builder evidence, LinkedSource file, SourceText newText)
+        ImmutableArray<ConfidenceReason>.Builder reasons, ImmutableArray<Evidence>.Builder evidence, LinkedSource file, SourceText newText, ExpectedOutcome? outcome)
     {
         var confidence = Math.Clamp(baseConfidence + reasons.Sum(r => r.Delta), 0.05, 0.95);
         return RuleResult.Fix(rootCause, why, fixKind, Math.Round(confidence, 2),
-            [new FileEdit(file.RelativePath, newText.ToString())], reasons.ToImmutable(), evidence.ToImmutable());
+            [new FileEdit(file.RelativePath, newText.ToString())], reasons.ToImmutable(), evidence.ToImmutable()) with { Outcome = outcome };
     }
 }

@@ -96,6 +96,28 @@ public sealed class ObjectDisposedRule : ICrashRule
                         [(0.5, "a task over a `using` resource is returned without await"), (0.3, "awaiting inside the using scope keeps the resource alive until the task ends")],
                         evidence, RuleKit.Edit(source, [.. changes]));
                 }
+
+                // `using var stream = …; return new StreamReader(stream);`: the returned object owns the resource from now on.
+                if (declared is not null && usingNode.Parent?.Parent is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: not 0, Declaration.Variables.Count: 1 } usingDeclaration
+                    && OwnershipTransfer.Find(source, usingDeclaration, resource, escaping, declared.ReturnType, model, cancellationToken) is { } transfer)
+                {
+                    if (transfer.Evidence is null)
+                    {
+                        ownershipProblem = transfer.Problem;
+                        continue;
+                    }
+
+                    evidence.Add(usingEvidence);
+                    evidence.AddRange(escaping.Select(r => RuleKit.Evidence(source, r, "returns an object built on the resource")));
+                    evidence.Add(transfer.Evidence);
+                    // `using var` and `await using var` lose their keywords; the declaration stays.
+                    var removal = new TextChange(TextSpan.FromBounds(usingDeclaration.SpanStart, usingDeclaration.Declaration.SpanStart), "");
+                    return RuleKit.Fix(string.Format(System.Globalization.CultureInfo.InvariantCulture, cause, $"a `{transfer.Wrapper}`"),
+                        $"A method creates a resource, wraps it in the `{transfer.Wrapper}` it returns, and disposes it on the way out; the wrapper disposes the resource itself, so ownership passes to whoever disposes the wrapper.",
+                        "transfer-ownership",
+                        [(0.45, "the returned object is built on a resource the method disposes"), (0.3, transfer.Reason)],
+                        evidence, RuleKit.Edit(source, removal));
+                }
             }
         }
 

@@ -13,7 +13,7 @@ namespace Heal.Repair.Rules;
 /// or uses <c>TryParse</c> with the method's invalid-input path for parsed input. Usually declines, because a
 /// narrower type is often a contract.
 /// </summary>
-public sealed class OverflowRule : ICrashRule
+public sealed partial class OverflowRule : ICrashRule
 {
     public string Id => "overflow";
 
@@ -93,14 +93,64 @@ public sealed class OverflowRule : ICrashRule
                 "try-parse", [(0.1, "parse of input overflowed")], evidence, cancellationToken);
         }
 
+        // The documentation says the value is capped at the type's range: saturate instead of throwing.
+        if (DocumentedCap(source) is { } cap && Saturate(node, type, model) is { } saturated)
+        {
+            evidence.Add(RuleKit.Evidence(source, cap.Node, "the documentation says the value is capped"));
+            return RuleKit.Fix(rootCause, $"A narrowing conversion whose documentation says the value is capped at what `{type.ToDisplayString()}` holds.", "clamp",
+                [(0.45, "a narrowing conversion overflowed"), (0.3, $"the documentation says the value is capped at the type's range: {cap.Text}")],
+                evidence, RuleKit.Edit(source, saturated));
+        }
+
         return RuleResult.Decline(rootCause, $"the value is kept as `{type.ToDisplayString()}` beyond this line, so widening it would change a contract and the intended range is unclear", [.. evidence]);
+    }
+
+    /// <summary>The sentence of the failing member's XML documentation that says its value is capped at the type's range or saturates.</summary>
+    private static (SyntaxNode Node, string Text)? DocumentedCap(LinkedSource source)
+    {
+        var declaration = source.Member?.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault();
+        var comment = declaration?.GetLeadingTrivia().Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().LastOrDefault();
+        if (comment is null)
+        {
+            return null;
+        }
+
+        var text = System.Text.RegularExpressions.Regex.Replace(comment.ToString().Replace("///", " ", StringComparison.Ordinal), @"<[^>]*cref=""([^""]*)""[^>]*/>", "$1");
+        text = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(text, "<[^>]+>", " "), @"\s+", " ").Trim();
+        // Only a cap at the type's own range (MaxValue, "saturates") is what clamping to the type gives; "capped at 100" is another rule.
+        var sentence = text.Split(". ").FirstOrDefault(s => CapWords().IsMatch(s) && TypeRange().IsMatch(s));
+        return sentence is null ? null : (comment, sentence.Length > 120 ? sentence[..117] + "..." : sentence);
+    }
+
+    /// <summary><c>(int)x</c> → <c>(int)Math.Clamp(x, int.MinValue, int.MaxValue)</c>; <c>Convert.ToInt32(x)</c> likewise; null for parses.</summary>
+    private static TextChange? Saturate(ExpressionSyntax node, ITypeSymbol type, SemanticModel model)
+    {
+        var keyword = ParseCall.Keyword(type);
+        var math = RuleKit.Binds(model, node.SpanStart, "Math.Abs(1)") ? "Math" : "System.Math";
+        if (keyword is null)
+        {
+            return null;
+        }
+
+        return node switch
+        {
+            // Not float: (float)int.MaxValue rounds up to 2^31, which overflows again.
+            CastExpressionSyntax cast when model.GetTypeInfo(cast.Expression).Type?.SpecialType is SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Decimal =>
+                new TextChange(cast.Expression.Span, $"{math}.Clamp({cast.Expression}, {keyword}.MinValue, {keyword}.MaxValue)"),
+            InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: var value }] } when model.GetSymbolInfo(node).Symbol?.ContainingType.Name == "Convert"
+                && model.GetTypeInfo(value).Type?.SpecialType is SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Decimal =>
+                new TextChange(value.Span, $"{math}.Clamp({value}, {keyword}.MinValue, {keyword}.MaxValue)"),
+            _ => null,
+        };
     }
 
     private static bool Overflows(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) => expression switch
     {
         InvocationExpressionSyntax invocation => model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
             && ((method.Name is "Parse" && method.ContainingType.SpecialType != SpecialType.None)
-                || (method.ContainingType.Name == "Convert" && method.Name.StartsWith("To", StringComparison.Ordinal))),
+                || (method.ContainingType.Name == "Convert" && method.Name.StartsWith("To", StringComparison.Ordinal))
+                || (method.ContainingType.Name == "Math" && method.Name == "Abs")
+                || (method.ContainingType.Name == "Enumerable" && method.Name == "Sum")),
         CastExpressionSyntax cast => Width(model.GetTypeInfo(cast.Expression, cancellationToken).Type) > Width(model.GetTypeInfo(cast, cancellationToken).Type)
             && (InChecked(cast) || model.GetTypeInfo(cast.Expression, cancellationToken).Type?.SpecialType is SpecialType.System_Decimal),
         BinaryExpressionSyntax binary => (binary.IsKind(SyntaxKind.MultiplyExpression) || binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.SubtractExpression))
@@ -201,6 +251,19 @@ public sealed class OverflowRule : ICrashRule
     /// <summary>The same computation done as <c>long</c>.</summary>
     private static TextChange? Widen(ExpressionSyntax node, SemanticModel model) => node switch
     {
+        // Math.Abs(int.MinValue) has no int result; as long it has. The operand's own arithmetic widens with it.
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Abs" }, ArgumentList.Arguments: [{ Expression: var operand }] }
+            when model.GetSymbolInfo(node).Symbol?.ContainingType.Name == "Math" => WidenOperand(operand),
+
+        // Enumerable.Sum over ints is checked; summing the same values as longs is not limited to int.
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sum" }, ArgumentList.Arguments: var sumArguments } sum
+            when model.GetSymbolInfo(node).Symbol?.ContainingType.Name == "Enumerable" => sumArguments switch
+            {
+                [] => new TextChange(sum.ArgumentList.Span, $"({RuleKit.FreeName(model, sum.SpanStart, "value", sum)} => (long){RuleKit.FreeName(model, sum.SpanStart, "value", sum)})"),
+                [{ Expression: SimpleLambdaExpressionSyntax { ExpressionBody: ExpressionSyntax body } }] => WidenOperand(body),
+                [{ Expression: ParenthesizedLambdaExpressionSyntax { ExpressionBody: ExpressionSyntax body, ParameterList.Parameters.Count: 1 } }] => WidenOperand(body),
+                _ => null,
+            },
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: PredefinedTypeSyntax keyword, Name.Identifier.ValueText: "Parse" } } =>
             new TextChange(keyword.Span, "long"),
         InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ToInt32" or "ToInt16" or "ToByte" } member } when model.GetSymbolInfo(node).Symbol?.ContainingType.Name == "Convert" =>
@@ -210,6 +273,18 @@ public sealed class OverflowRule : ICrashRule
         _ => null,
     };
 
+    /// <summary>
+    /// <c>x</c> → <c>(long)x</c>; <c>a * b</c> → <c>(long)a * b</c>, so the arithmetic itself runs as long (casting
+    /// <c>(long)(a * b)</c> would keep the int overflow, silently wrapped in unchecked code).
+    /// </summary>
+    private static TextChange WidenOperand(ExpressionSyntax operand) =>
+        ExitPaths.Unparenthesize(operand) is BinaryExpressionSyntax arithmetic && IsArithmetic(arithmetic)
+            ? new TextChange(LeftmostOperand(arithmetic).Span, $"(long){Operand(LeftmostOperand(arithmetic))}")
+            : new TextChange(operand.Span, $"(long){Operand(operand)}");
+
+    private static bool IsArithmetic(BinaryExpressionSyntax binary) =>
+        binary.IsKind(SyntaxKind.MultiplyExpression) || binary.IsKind(SyntaxKind.AddExpression) || binary.IsKind(SyntaxKind.SubtractExpression);
+
     private static ExpressionSyntax LeftmostOperand(BinaryExpressionSyntax binary) =>
         binary.Left is BinaryExpressionSyntax inner && (inner.IsKind(SyntaxKind.MultiplyExpression) || inner.IsKind(SyntaxKind.AddExpression) || inner.IsKind(SyntaxKind.SubtractExpression))
             ? LeftmostOperand(inner) : binary.Left;
@@ -217,6 +292,12 @@ public sealed class OverflowRule : ICrashRule
     private static string Operand(ExpressionSyntax expression) =>
         expression is IdentifierNameSyntax or LiteralExpressionSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax or ParenthesizedExpressionSyntax or ElementAccessExpressionSyntax
             ? expression.ToString() : $"({expression})";
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(capped|caps|clamped|clamps|saturat\w*|at most|never (more|larger|greater) than|limited to)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CapWords();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(MaxValue|MinValue|saturat\w*)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex TypeRange();
 
     private static bool Narrow(ITypeSymbol? type) => Width(type) is 1 or 2;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Heal.Core.Model;
+using Heal.Repair.Analysis;
 
 namespace Heal.Repair.Rules;
 
@@ -11,6 +12,11 @@ namespace Heal.Repair.Rules;
 /// <param name="Confidence">The rule's own confidence in [0,1].</param>
 /// <param name="Reasons">What raised or lowered it (e.g. <c>+0.2 sibling method guards the same way</c>).</param>
 /// <param name="DeclineReason">Set for a decline: why the intended behaviour cannot be inferred.</param>
+/// <remarks>
+/// A rule that weighs several fixes builds <see cref="RuleCandidate"/>s and returns <see cref="CandidateChoice.Choose"/>:
+/// the offered fix then carries its <see cref="Outcome"/> (what the regression test asserts) and its <see cref="Intent"/>,
+/// and a decline carries the <see cref="Candidates"/> none of which dominated.
+/// </remarks>
 public sealed record RuleResult(
     string RootCause,
     string Why,
@@ -21,6 +27,15 @@ public sealed record RuleResult(
     ImmutableArray<Evidence> Evidence,
     string? DeclineReason)
 {
+    /// <summary>The behaviour the offered fix gives the failing case, when the evidence names it; the regression test asserts it.</summary>
+    public ExpectedOutcome? Outcome { get; init; }
+
+    /// <summary>The intent signals the conclusion relied on (for a decline: what was found, if anything).</summary>
+    public ImmutableArray<IntentSignal> Intent { get; init; } = [];
+
+    /// <summary>Every candidate the rule weighed, best first: for a fix, the offered one and its alternatives; for a decline, the undecided ones.</summary>
+    public ImmutableArray<RuleCandidate> Candidates { get; init; } = [];
+
     public bool IsDecline => DeclineReason is not null;
 
     public static RuleResult Fix(string rootCause, string why, string fixKind, double confidence,

@@ -7,12 +7,16 @@ public static class RuleSet
 {
     public static ImmutableArray<ICrashRule> Default { get; } =
     [
-        // One line per rule. The most specific first: rules keyed on an exception message, then on a type, and
-        // AsyncVoidRule last because it matches any crash that escaped an async void method.
+        // One line per rule. The most specific first: rules keyed on an exception message, then on a type (a guard clause
+        // of the application before the library-call rules of the same exception types), AsyncVoidRule near the end because
+        // it matches any crash that escaped an async void method, and AppThrownRule last for exceptions the app throws itself.
         new EmptySequenceRule(),
         new CollectionModifiedRule(),
         new MissingAwaitRule(),
+        new ArgumentGuardRule(),
+        new LibraryArgumentRule(),
         new KeyNotFoundRule(),
+        new CultureParseRule(),
         new FormatRule(),
         new DivideByZeroRule(),
         new IndexRangeRule(),
@@ -22,5 +26,6 @@ public static class RuleSet
         new NullReferenceRule(),
         new ArgumentNullRule(),
         new AsyncVoidRule(),
+        new AppThrownRule(),
     ];
 }

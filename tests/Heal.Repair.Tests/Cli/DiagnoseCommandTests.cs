@@ -36,6 +36,38 @@ public sealed class DiagnoseCommandTests
     }
 
     [Fact]
+    public async Task Diagnose_DocAndVisibleTestDisagree_JsonDeclinesWithBothCandidatesAndTheirEvidence()
+    {
+        // The documentation says 0 for an empty order, a visible test of the same case expects -1: two behaviours, no winner.
+        var fixture = Samples.Shop
+            .Replace("    public decimal AveragePrice(Order order)",
+                "    /// <returns>The average price, or 0 when the order has no lines.</returns>\n    public decimal AveragePrice(Order order)", StringComparison.Ordinal)
+            .Replace("    public void AveragePrice_TwoLines_IsMean()",
+                "    [Fact]\n    public void AveragePrice_NoLines_IsMinusOne() => Assert.Equal(-1m, new OrderService().AveragePrice(new Order()));\n\n    public void AveragePrice_TwoLines_IsMean()",
+                StringComparison.Ordinal);
+        var eventJson = Samples.ShopEvent.Replace("\"lineno\": 10", "\"lineno\": 11", StringComparison.Ordinal);
+
+        var (exit, stdout, _) = await RunOn(fixture, eventJson, "--offline", "--json");
+
+        Assert.Equal(3, exit);
+        using var json = JsonDocument.Parse(stdout);
+        var root = json.RootElement;
+        Assert.Equal("declined", root.GetProperty("status").GetString());
+        Assert.Contains("more than one way", root.GetProperty("declineReason").GetString(), StringComparison.Ordinal);
+        var candidates = root.GetProperty("candidates").EnumerateArray().ToList();
+        Assert.Equal(2, candidates.Count);
+        Assert.Equal(["return -1m;", "return 0;"], candidates.Select(c => c.GetProperty("patch").GetString()!)
+            .Select(p => p.Contains("return 0;", StringComparison.Ordinal) ? "return 0;" : p.Contains("return -1m;", StringComparison.Ordinal) ? "return -1m;" : p).Order());
+        Assert.All(candidates, c => Assert.InRange(c.GetProperty("score").GetDouble(), 0.3, 0.95));
+        var kinds = candidates.SelectMany(c => c.GetProperty("evidence").EnumerateArray()).Select(e => e.GetProperty("kind").GetString()).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "doc", "test" }, kinds);
+        var evidence = root.GetProperty("evidence").EnumerateArray().ToList();
+        Assert.Contains(evidence, e => e.GetProperty("kind").GetString() == "doc" && e.GetProperty("outcome").GetString() == "return `0`"
+            && e.GetProperty("path").GetString() == Samples.ShopThrowingFile && e.GetProperty("line").GetInt32() == 7);
+        Assert.Contains(evidence, e => e.GetProperty("kind").GetString() == "throwing frame" && e.GetProperty("text").GetString() == "return order.Total / count;");
+    }
+
+    [Fact]
     public async Task Diagnose_DocumentedFallback_TextShowsRootCausePatchAndConfidence()
     {
         var fixture = Samples.Shop.Replace(

@@ -12,7 +12,7 @@ namespace Heal.Repair.Tests.Regression;
 
 public sealed class RegressionTestWriterTests
 {
-    private const string LibraryProject = """
+    internal const string LibraryProject = """
         //- src/Shop/Shop.csproj
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
@@ -23,7 +23,7 @@ public sealed class RegressionTestWriterTests
 
         """;
 
-    private static string TestProject(string package, bool nullable = false) => $$"""
+    internal static string TestProject(string package, bool nullable = false) => $$"""
         //- tests/Shop.Tests/Shop.Tests.csproj
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
@@ -510,7 +510,8 @@ public sealed class RegressionTestWriterTests
         Assert.Contains("Totals.Total(new Order());", text, StringComparison.Ordinal);
     }
 
-    private static async Task<RegressionTest> Check(string fixture, string exceptionType, string message, string patch, Func<ErrorEvent, ErrorEvent>? edit = null)
+    internal static async Task<RegressionTest> Check(string fixture, string exceptionType, string message, string patch, Func<ErrorEvent, ErrorEvent>? edit = null,
+        Heal.Repair.Analysis.ExpectedOutcome? outcome = null)
     {
         var (repository, errorEvent) = CrashFixture.Create(fixture, exceptionType, message);
         using var _ = repository;
@@ -518,7 +519,7 @@ public sealed class RegressionTestWriterTests
         var workspace = await new WorkspaceProvider().GetAsync(repository.Root, CancellationToken.None);
         var crash = await CrashSiteBuilder.BuildAsync(workspace, errorEvent, CancellationToken.None);
         Assert.True(crash.Site is not null, crash.DeclineReason);
-        var test = RegressionTestWriter.Write(workspace, crash.Site!, patch);
+        var test = RegressionTestWriter.Write(workspace, crash.Site!, patch, outcome);
         if (test.Diff is not null)
         {
             var file = Assert.Single(Patch.Parse(test.Diff).Value!.Files);
@@ -538,6 +539,6 @@ public sealed class RegressionTestWriterTests
         return errorEvent with { Exceptions = [culprit with { Frames = [.. frames] }] };
     }
 
-    private static string NewFileText(RegressionTest test) =>
+    internal static string NewFileText(RegressionTest test) =>
         string.Concat(Patch.Parse(test.Diff!).Value!.Files[0].Hunks.SelectMany(h => h.Lines).Select(l => l.Text + "\n"));
 }

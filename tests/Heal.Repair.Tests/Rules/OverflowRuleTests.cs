@@ -232,4 +232,160 @@ public sealed class OverflowRuleTests
         }
         """,
         "no narrowing");
+    [Fact]
+    public void Apply_AbsOfDifferenceReturnedAsLong_SubtractsAsLong() => Fixes(
+        """
+        //- src/Trails/Elevation.cs
+        using System;
+
+        namespace Trails;
+
+        public static class Elevation
+        {
+            public static long Climb(int fromMillimetres, int toMillimetres) => Math.Abs(toMillimetres - fromMillimetres); // <- throws
+        }
+        """,
+        """
+        //- src/Trails/Elevation.cs
+        using System;
+
+        namespace Trails;
+
+        public static class Elevation
+        {
+            public static long Climb(int fromMillimetres, int toMillimetres) => Math.Abs((long)toMillimetres - fromMillimetres);
+        }
+        """);
+
+    [Fact]
+    public void Apply_SumOfProductsStoredInLong_MultipliesAndSumsAsLong() => Fixes(
+        """
+        //- src/Warehouse/Stock.cs
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Warehouse;
+
+        public sealed record Bin(int Units, int GramsPerUnit);
+
+        public static class Stock
+        {
+            public static long TotalGrams(IReadOnlyList<Bin> bins)
+            {
+                long grams = bins.Sum(b => b.Units * b.GramsPerUnit); // <- throws
+                return grams;
+            }
+        }
+        """,
+        """
+        //- src/Warehouse/Stock.cs
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Warehouse;
+
+        public sealed record Bin(int Units, int GramsPerUnit);
+
+        public static class Stock
+        {
+            public static long TotalGrams(IReadOnlyList<Bin> bins)
+            {
+                long grams = bins.Sum(b => (long)b.Units * b.GramsPerUnit);
+                return grams;
+            }
+        }
+        """);
+
+    [Fact]
+    public void Apply_SumWithoutSelectorReturnedAsLong_SumsEachValueAsLong() => Fixes(
+        """
+        //- src/Media/Library.cs
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Media;
+
+        public static class Library
+        {
+            public static long Bytes(List<int> fileSizes) => fileSizes.Sum(); // <- throws
+        }
+        """,
+        """
+        //- src/Media/Library.cs
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Media;
+
+        public static class Library
+        {
+            public static long Bytes(List<int> fileSizes) => fileSizes.Sum(value => (long)value);
+        }
+        """);
+
+    [Fact]
+    public void Apply_SumReturnedAsInt_Declines() => Declines(
+        """
+        //- src/Media/Library.cs
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Media;
+
+        public static class Library
+        {
+            public static int Bytes(List<int> fileSizes) => fileSizes.Sum(); // <- throws
+        }
+        """,
+        "contract");
+
+    [Fact]
+    public void Apply_ReturnsDocumentedAsCappedAtMaxValue_ClampsToTheTypesRange() => Fixes(
+        """
+        //- src/Sensors/Probe.cs
+        using System;
+
+        namespace Sensors;
+
+        public static class Probe
+        {
+            /// <summary>The reading in whole millivolts; readings outside the range of <see cref="int"/> are capped at <see cref="int.MaxValue"/> or <see cref="int.MinValue"/>.</summary>
+            public static int Millivolts(double volts)
+            {
+                return Convert.ToInt32(volts * 1000); // <- throws
+            }
+        }
+        """,
+        """
+        //- src/Sensors/Probe.cs
+        using System;
+
+        namespace Sensors;
+
+        public static class Probe
+        {
+            /// <summary>The reading in whole millivolts; readings outside the range of <see cref="int"/> are capped at <see cref="int.MaxValue"/> or <see cref="int.MinValue"/>.</summary>
+            public static int Millivolts(double volts)
+            {
+                return Convert.ToInt32(Math.Clamp(volts * 1000, int.MinValue, int.MaxValue));
+            }
+        }
+        """);
+
+    [Fact]
+    public void Apply_DocumentedCapIsADomainLimit_Declines() => Declines(
+        """
+        //- src/Loyalty/Points.cs
+        namespace Loyalty;
+
+        public static class Points
+        {
+            /// <summary>Points earned for a purchase, capped at 500 per order.</summary>
+            public static int Earned(decimal amount)
+            {
+                return (int)(amount * 10); // <- throws
+            }
+        }
+        """,
+        "contract");
 }

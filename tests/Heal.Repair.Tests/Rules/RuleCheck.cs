@@ -9,9 +9,10 @@ public static class RuleCheck
     /// Asserts that <paramref name="rule"/> fixes the crash and that each file in <paramref name="after"/>
     /// (same <c>//- path</c> format, markers not needed) is exactly the rule's new text, and that no other file changed.
     /// </summary>
-    public static RuleResult Fixes(ICrashRule rule, string before, string exceptionType, string message, string after)
+    public static RuleResult Fixes(ICrashRule rule, string before, string exceptionType, string message, string after, Func<CrashSite, CrashSite>? adjust = null)
     {
         var site = RuleFixture.Build(before, exceptionType, message);
+        site = adjust?.Invoke(site) ?? site;
         Assert.True(rule.Matches(site), $"{rule.Id} does not match {exceptionType}: {message}");
         var result = rule.Apply(site, CancellationToken.None);
         Assert.NotNull(result);
@@ -34,9 +35,10 @@ public static class RuleCheck
     }
 
     /// <summary>Asserts that the rule declines (or does not apply) and, when it declines, that the reason mentions <paramref name="reasonContains"/>.</summary>
-    public static void Declines(ICrashRule rule, string before, string exceptionType, string message, string reasonContains)
+    public static void Declines(ICrashRule rule, string before, string exceptionType, string message, string reasonContains, Func<CrashSite, CrashSite>? adjust = null)
     {
         var site = RuleFixture.Build(before, exceptionType, message);
+        site = adjust?.Invoke(site) ?? site;
         var result = rule.Matches(site) ? rule.Apply(site, CancellationToken.None) : null;
         if (result is null)
         {
@@ -48,9 +50,10 @@ public static class RuleCheck
     }
 
     /// <summary>Asserts that the crash is not of the rule's class: it does not match, or it answers null.</summary>
-    public static void DoesNotApply(ICrashRule rule, string before, string exceptionType, string message)
+    public static void DoesNotApply(ICrashRule rule, string before, string exceptionType, string message, Func<CrashSite, CrashSite>? adjust = null)
     {
         var site = RuleFixture.Build(before, exceptionType, message);
+        site = adjust?.Invoke(site) ?? site;
         var result = rule.Matches(site) ? rule.Apply(site, CancellationToken.None) : null;
         Assert.True(result is null, $"{rule.Id} answered where it does not apply: {result?.DeclineReason ?? result?.RootCause}");
     }

@@ -21,6 +21,8 @@ public static class RuleFixture
     public static IReadOnlyDictionary<string, string> ParseFiles(string fixture) =>
         Heal.Testing.Fixture.Files(fixture).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
 
+    private static bool IsTestFile(string path) => path.StartsWith("tests/", StringComparison.Ordinal);
+
     public static CrashSite Build(string fixture, string exceptionType, string message)
     {
         var marked = MarkedFixture.Parse(fixture);
@@ -37,16 +39,29 @@ public static class RuleFixture
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
             .Split(Path.PathSeparator)
             .Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll")
-            .Select(p => MetadataReference.CreateFromFile(p));
+            .Select(p => MetadataReference.CreateFromFile(p))
+            .ToList();
         var solution = workspace.CurrentSolution
             .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Fixture", "Fixture", LanguageNames.CSharp,
                 compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
                 parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
                 metadataReferences: references));
+        // Files under tests/ form a second project that references the first, as a test project does (not compiled against a
+        // test framework: the intent analysis reads test syntax only).
+        var testsId = ProjectId.CreateNewId();
+        if (clean.Keys.Any(IsTestFile))
+        {
+            solution = solution.AddProject(ProjectInfo.Create(testsId, VersionStamp.Default, "Fixture.Tests", "Fixture.Tests", LanguageNames.CSharp,
+                    compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary),
+                    parseOptions: new CSharpParseOptions(LanguageVersion.Latest),
+                    metadataReferences: references))
+                .AddProjectReference(testsId, new ProjectReference(projectId));
+        }
+
         var documentIds = new Dictionary<string, DocumentId>(StringComparer.Ordinal);
         foreach (var (path, text) in clean)
         {
-            var id = DocumentId.CreateNewId(projectId, path);
+            var id = DocumentId.CreateNewId(IsTestFile(path) ? testsId : projectId, path);
             documentIds[path] = id;
             solution = solution.AddDocument(id, Path.GetFileName(path), SourceText.From(text), filePath: BuildRoot + path);
         }

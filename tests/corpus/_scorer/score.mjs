@@ -200,7 +200,7 @@ async function buildAndTest(repoDir, projects) {
 async function scoreCase(options, caseDir) {
   const name = path.basename(caseDir);
   const meta = JSON.parse(fs.readFileSync(path.join(caseDir, 'case.json'), 'utf8'));
-  const row = { case: name, class: meta.class, expected: meta.expected, outcome: '', changedLines: '', confidence: '', seconds: '' };
+  const row = { case: name, class: meta.class, expected: meta.expected, outcome: '', changedLines: '', seconds: '', confidence: null };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `heal-corpus-${name}-`));
   const repoDir = path.join(tmp, 'repo');
   try {
@@ -246,7 +246,7 @@ async function scoreCase(options, caseDir) {
       return { ...row, outcome: meta.expected === 'decline' ? 'declined (correct)' : 'declined (missed fix)', detail: outcome.why };
     }
     row.changedLines = String(changedLines(outcome.patch));
-    if (outcome.confidence != null) row.confidence = outcome.confidence.toFixed(2);
+    row.confidence = outcome.confidence ?? null;
     if (meta.expected === 'decline' && !options.reference) {
       return { ...row, outcome: 'failed: patch on a must-decline case' };
     }
@@ -290,7 +290,7 @@ async function ensureHeal(options) {
 
 function printTable(rows) {
   const headers = ['case', 'class', 'expected', 'outcome', 'changed', 'confidence', 'diagnose s'];
-  const cells = rows.map((r) => [r.case, r.class, r.expected, r.outcome, r.changedLines, r.confidence, r.seconds]);
+  const cells = rows.map((r) => [r.case, r.class, r.expected, r.outcome, r.changedLines, r.confidence === null ? '' : r.confidence.toFixed(2), r.seconds]);
   const widths = headers.map((h, i) => Math.min(i === 3 ? 90 : 60, Math.max(h.length, ...cells.map((c) => String(c[i]).length))));
   const line = (values) => values.map((v, i) => String(v).slice(0, widths[i]).padEnd(widths[i])).join('  ').trimEnd();
   console.log(line(headers));
@@ -308,6 +308,39 @@ function summarise(rows, reference) {
     `${count((r) => r.outcome.startsWith('failed'))} failed`,
   ];
   return `${reference ? 'reference patches: ' : ''}${rows.length} cases: ${parts.join(', ')}`;
+}
+
+// The auto-merge threshold's default (server/Heal.Delivery/AutoMergePolicy.cs, AutoMergePolicy.DefaultThreshold) applies to the
+// confidence after validation, which adds at most this much to the diagnosis's own confidence when every gate passes
+// (server/Heal.Validation/ConfidenceScore.cs: build +0.03, tests +0.05, reproduction +0.10).
+const autoMergeThreshold = 0.9;
+const maxValidationBonus = 0.18;
+
+// Reliability of the diagnosis's confidence: per bucket, how many patches were proposed and how many were right. A patch is
+// wrong when it is plausible-but-wrong or fails (does not apply, does not build, breaks visible tests, or is proposed on a
+// must-decline case). The auto-merge threshold must sit above every bucket that had a wrong patch, counting the bonus
+// validation can add.
+function reliability(rows) {
+  const edges = [0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001];
+  const patched = rows.filter((r) => r.confidence !== null && r.confidence !== undefined);
+  const lines = ['confidence   patches  right  wrong'];
+  let worstWrong = null;
+  for (let i = 0; i < edges.length - 1; i++) {
+    const inBucket = patched.filter((r) => r.confidence >= edges[i] && r.confidence < edges[i + 1]);
+    const right = inBucket.filter((r) => r.outcome === 'fixed').length;
+    const wrong = inBucket.length - right;
+    if (wrong > 0) worstWrong = Math.max(worstWrong ?? 0, ...inBucket.filter((r) => r.outcome !== 'fixed').map((r) => r.confidence));
+    const label = `${edges[i].toFixed(1)}-${Math.min(1, edges[i + 1]).toFixed(1)}`;
+    lines.push(`${label.padEnd(11)}  ${String(inBucket.length).padStart(7)}  ${String(right).padStart(5)}  ${String(wrong).padStart(5)}`);
+  }
+  const needed = worstWrong === null ? null : Math.min(1, worstWrong + maxValidationBonus);
+  const verdict = worstWrong === null
+    ? `no wrong patch: the auto-merge default ${autoMergeThreshold.toFixed(2)} (AutoMergePolicy.DefaultThreshold) sits above every bucket`
+    : needed < autoMergeThreshold
+      ? `highest wrong patch at ${worstWrong.toFixed(2)} (at most ${needed.toFixed(2)} after validation): the auto-merge default ${autoMergeThreshold.toFixed(2)} sits above it`
+      : `NOT MET: a wrong patch at ${worstWrong.toFixed(2)} could reach ${needed.toFixed(2)} after validation, at or above the auto-merge default ${autoMergeThreshold.toFixed(2)}`;
+  lines.push(verdict);
+  return lines.join('\n');
 }
 
 async function main() {
@@ -340,6 +373,11 @@ async function main() {
   printTable(rows);
   console.log();
   console.log(`${summarise(rows, options.reference)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+  if (!options.reference) {
+    console.log();
+    console.log('Reliability of the diagnosis confidence:');
+    console.log(reliability(rows));
+  }
   if (options.json) fs.writeFileSync(options.json, JSON.stringify(rows, null, 2) + '\n');
   if (options.reference && rows.some((r) => r.outcome !== 'fixed' && r.outcome !== 'declined (correct)')) process.exit(1);
 }
