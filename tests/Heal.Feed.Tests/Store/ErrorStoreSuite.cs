@@ -104,7 +104,7 @@ public abstract class ErrorStoreSuite
     [InlineData("nowhere", new string[0])]
     public async Task ListGroupsWithLatestEvent_Needles_OnlyGroupsWhoseLatestEventContainsOneWithinTheLimit(string needles, string[] expected)
     {
-        using var store = SqliteErrorStore.Open(DbPath);
+        await using var store = await OpenAsync();
         await AppendAsync(store, Event("aaaaaaaaaaaaaaaa", 0, message: "boom-a1"), Event("bbbbbbbbbbbbbbbb", 1, message: "boom-b1"),
             Event("aaaaaaaaaaaaaaaa", 2, message: "boom-a2"), Event("cccccccccccccccc", 3, message: "boom-c1"));
 

@@ -1,4 +1,5 @@
-// Scores Heal's repair engine on the public crash corpus (tests/corpus/NN-*/). See tests/corpus/README.md.
+// Scores Heal's repair engine on the public crash corpus (tests/corpus/NN-*/), or on another folder of cases laid
+// out the same way (--corpus DIR, e.g. a held-out set kept outside the repository). See tests/corpus/README.md.
 //
 // For each case: copy the user-visible part of the case (its solution: src/, tests/, *.sln) into a fresh git
 // repository, run `heal diagnose --repo COPY --event event.json --offline --json`, apply the proposed patch,
@@ -17,24 +18,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const corpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const repoRoot = path.resolve(corpusDir, '..', '..');
+const defaultCorpusDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = path.resolve(defaultCorpusDir, '..', '..');
 // Files that describe or drive the case but are not part of the user's repository the engine sees.
 const hiddenEntries = new Set(['behaviour', 'crash', 'event.json', 'case.json', 'reference.patch', 'wrong.patch', 'bin', 'obj']);
 const sharedBuildFiles = ['Directory.Build.props', 'Directory.Packages.props', 'Directory.Build.targets', '.editorconfig'];
 
 function usage(message) {
   if (message) console.error(`score-corpus: ${message}`);
-  console.error('usage: score-corpus.sh [--heal PATH_TO_heal.dll] [--cases GLOB] [--reference] [--jobs N] [--json FILE] [--keep]');
+  console.error('usage: score-corpus.sh [--corpus DIR] [--heal PATH_TO_heal.dll] [--cases GLOB] [--reference] [--jobs N] [--json FILE] [--keep]');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const options = { heal: null, cases: '*', reference: false, jobs: 2, json: null, keep: false };
+  const options = { corpus: defaultCorpusDir, heal: null, cases: '*', reference: false, jobs: 2, json: null, keep: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = () => (i + 1 < argv.length ? argv[++i] : usage(`${arg} needs a value`));
     switch (arg) {
+      case '--corpus': options.corpus = path.resolve(value()); break;
       case '--heal': options.heal = path.resolve(value()); break;
       case '--cases': options.cases = value(); break;
       case '--reference': options.reference = true; break;
@@ -76,7 +78,7 @@ function run(command, args, { cwd, timeoutMs = 600_000 } = {}) {
   });
 }
 
-function copyCase(caseDir, repoDir) {
+function copyCase(corpusDir, caseDir, repoDir) {
   fs.mkdirSync(repoDir, { recursive: true });
   for (const entry of fs.readdirSync(caseDir)) {
     if (hiddenEntries.has(entry)) continue;
@@ -144,7 +146,8 @@ async function diagnose(options, caseDir, repoDir) {
     const status = String(field(parsed, 'status') ?? '').toLowerCase();
     const patch = field(parsed, 'patch');
     if (typeof patch === 'string' && patch.trim() && (status === 'diagnosed' || status === '0')) {
-      return { kind: 'patch', patch, seconds, why: field(parsed, 'rootCause') ?? '' };
+      const confidence = Number(field(parsed, 'confidence'));
+      return { kind: 'patch', patch, seconds, why: field(parsed, 'rootCause') ?? '', confidence: Number.isFinite(confidence) ? confidence : null };
     }
     if (status === 'declined' || status === '1' || result.code === 3) {
       return { kind: 'declined', seconds, why: String(field(parsed, 'declineReason') ?? '') };
@@ -197,11 +200,11 @@ async function buildAndTest(repoDir, projects) {
 async function scoreCase(options, caseDir) {
   const name = path.basename(caseDir);
   const meta = JSON.parse(fs.readFileSync(path.join(caseDir, 'case.json'), 'utf8'));
-  const row = { case: name, class: meta.class, expected: meta.expected, outcome: '', changedLines: '', seconds: '' };
+  const row = { case: name, class: meta.class, expected: meta.expected, outcome: '', changedLines: '', confidence: '', seconds: '' };
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `heal-corpus-${name}-`));
   const repoDir = path.join(tmp, 'repo');
   try {
-    copyCase(caseDir, repoDir);
+    copyCase(options.corpus, caseDir, repoDir);
     for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['commit', '-q', '-m', 'Initial commit']]) {
       const r = await git(repoDir, ...args);
       if (r.code !== 0) return { ...row, outcome: `failed: git ${args[0]}: ${firstLine(r.stderr)}` };
@@ -243,6 +246,7 @@ async function scoreCase(options, caseDir) {
       return { ...row, outcome: meta.expected === 'decline' ? 'declined (correct)' : 'declined (missed fix)', detail: outcome.why };
     }
     row.changedLines = String(changedLines(outcome.patch));
+    if (outcome.confidence != null) row.confidence = outcome.confidence.toFixed(2);
     if (meta.expected === 'decline' && !options.reference) {
       return { ...row, outcome: 'failed: patch on a must-decline case' };
     }
@@ -285,8 +289,8 @@ async function ensureHeal(options) {
 }
 
 function printTable(rows) {
-  const headers = ['case', 'class', 'expected', 'outcome', 'changed', 'diagnose s'];
-  const cells = rows.map((r) => [r.case, r.class, r.expected, r.outcome, r.changedLines, r.seconds]);
+  const headers = ['case', 'class', 'expected', 'outcome', 'changed', 'confidence', 'diagnose s'];
+  const cells = rows.map((r) => [r.case, r.class, r.expected, r.outcome, r.changedLines, r.confidence, r.seconds]);
   const widths = headers.map((h, i) => Math.min(i === 3 ? 90 : 60, Math.max(h.length, ...cells.map((c) => String(c[i]).length))));
   const line = (values) => values.map((v, i) => String(v).slice(0, widths[i]).padEnd(widths[i])).join('  ').trimEnd();
   console.log(line(headers));
@@ -310,9 +314,14 @@ async function main() {
   const options = parseArgs(process.argv.slice(2));
   await ensureHeal(options);
   const pattern = globToRegExp(options.cases);
+  const corpusDir = options.corpus;
+  if (!fs.existsSync(corpusDir)) usage(`no corpus folder at ${corpusDir}`);
+  const missing = sharedBuildFiles.filter((f) => !fs.existsSync(path.join(corpusDir, f)));
+  if (missing.length) usage(`${corpusDir} lacks the shared build files ${missing.join(', ')} (copy them from tests/corpus)`);
+  // Cases are numbered folders: NN-name in the public corpus, any number of digits elsewhere (101-name).
   const cases = fs.readdirSync(corpusDir)
-    .filter((d) => /^\d\d-/.test(d) && pattern.test(d) && fs.existsSync(path.join(corpusDir, d, 'case.json')))
-    .sort()
+    .filter((d) => /^\d{2,}-/.test(d) && pattern.test(d) && fs.existsSync(path.join(corpusDir, d, 'case.json')))
+    .sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10) || a.localeCompare(b))
     .map((d) => path.join(corpusDir, d));
   if (cases.length === 0) usage(`no case matches '${options.cases}'`);
 
