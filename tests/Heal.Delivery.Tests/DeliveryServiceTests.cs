@@ -28,14 +28,17 @@ public sealed class DeliveryServiceTests
     }
 
     [Fact]
-    public async Task Deliver_BranchExists_PicksTheNextFreeName()
+    public async Task Deliver_BranchExists_RefusesWithTheBranchNameAndLeavesItWhereItWas()
     {
         using var repository = GitRepository.Create(DeliveryFixture.Repository);
         repository.Git("branch", "heal/3f9a2c1b-null-reference-in-discounted");
+        var before = repository.Git("rev-parse", "heal/3f9a2c1b-null-reference-in-discounted");
 
-        var result = await DeliverAsync(repository, new DeliveryOptions(), null);
+        var error = await Assert.ThrowsAsync<DeliveryException>(() => DeliverAsync(repository, new DeliveryOptions(), null));
 
-        Assert.Equal("heal/3f9a2c1b-null-reference-in-discounted-2", result.Branch);
+        Assert.Equal("the branch 'heal/3f9a2c1b-null-reference-in-discounted' already exists; Heal never moves an existing branch (review or delete it, then run again).", error.Message);
+        Assert.Equal(before, repository.Git("rev-parse", "heal/3f9a2c1b-null-reference-in-discounted"));
+        Assert.Equal("", repository.Git("branch", "--list", "heal/*-2").Trim());
     }
 
     [Fact]

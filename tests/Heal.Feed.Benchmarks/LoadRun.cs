@@ -1,7 +1,7 @@
 namespace Heal.Feed.Benchmarks;
 
 /// <summary>What one load run measured on the client side.</summary>
-public sealed record LoadRun(int Sent, int Acknowledged, int Refused429, int OtherErrors, TimeSpan Elapsed, double[] LatenciesMs, long PeakWorkingSet)
+public sealed record LoadRun(int Sent, int Acknowledged, int Refused429, int OtherErrors, TimeSpan Elapsed, double[] LatenciesMs, TimeSpan GeneratorCpu, string Statuses)
 {
     public double EventsPerSecond => Acknowledged / Elapsed.TotalSeconds;
 

@@ -16,9 +16,11 @@ public sealed class FeedDurabilityTests
         using var folder = new TempFolder();
         var store = folder.File("feed.db");
         var acknowledged = new ConcurrentBag<string>();
+        string firstKey;
         using (var feed = await HealProcess.StartFeedAsync(store))
         {
-            using var client = new HttpClient { BaseAddress = feed.Address, Timeout = TimeSpan.FromSeconds(30) };
+            firstKey = new Uri(feed.Dsn).UserInfo;
+            using var client = feed.CreateClient(TimeSpan.FromSeconds(30));
             var clients = Enumerable.Range(0, 8).Select(c => StreamUntilRefusedAsync(client, c, acknowledged, feed)).ToArray();
             await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(120));
         }
@@ -26,7 +28,9 @@ public sealed class FeedDurabilityTests
         Assert.True(acknowledged.Count >= AcksBeforeKill);
         using (var restarted = await HealProcess.StartFeedAsync(store))
         {
-            using var client = new HttpClient { BaseAddress = restarted.Address };
+            // The key is kept next to the store: the restarted feed takes the DSN the first one printed.
+            Assert.Equal(firstKey, new Uri(restarted.Dsn).UserInfo);
+            using var client = restarted.CreateClient();
             var id = NewId();
             var answer = await client.PostAsync("/api/1/envelope/", new ByteArrayContent(Gzip(Envelope(DotNetEvent(id), id))) { Headers = { ContentEncoding = { "gzip" } } });
             Assert.Equal(200, (int)answer.StatusCode);

@@ -13,6 +13,8 @@ namespace Heal.Feed.Tests;
 /// </summary>
 public sealed class PostgresFeedTests
 {
+    private const string TeamKey = "5f0c8a1e9b7d4c3a8e6f2b1d0c9a8e7f";
+
     [Fact]
     public async Task TwoFeeds_OneDatabaseConcurrentClients_NoLostEventNoDuplicateGroupExactCountsRegressedKept()
     {
@@ -22,11 +24,11 @@ public sealed class PostgresFeedTests
         var server = await PostgresServer.SharedAsync();
         var database = await server.CreateDatabaseAsync("twofeeds");
         var url = server.Url(database);
-        // Both start at once, so both race to create the schema.
-        var feeds = await Task.WhenAll(HealProcess.StartFeedAsync(url), HealProcess.StartFeedAsync(url));
+        // Both start at once, so both race to create the schema; a team's instances share one DSN key.
+        var feeds = await Task.WhenAll(HealProcess.StartFeedAsync(url, "--key", TeamKey), HealProcess.StartFeedAsync(url, "--key", TeamKey));
         try
         {
-            var clients = feeds.Select(f => new HttpClient { BaseAddress = f.Address, Timeout = TimeSpan.FromSeconds(60) }).ToArray();
+            var clients = feeds.Select(f => f.CreateClient(TimeSpan.FromSeconds(60))).ToArray();
 
             // Group 0 exists and is resolved before the load: any new event of it must make it regressed.
             var first = NewId();
@@ -96,9 +98,9 @@ public sealed class PostgresFeedTests
         var server = await PostgresServer.SharedAsync();
         var database = await server.CreateDatabaseAsync("sigkill");
         var acknowledged = new ConcurrentBag<string>();
-        using (var feed = await HealProcess.StartFeedAsync(server.Url(database)))
+        using (var feed = await HealProcess.StartFeedAsync(server.Url(database), "--key", TeamKey))
         {
-            using var client = new HttpClient { BaseAddress = feed.Address, Timeout = TimeSpan.FromSeconds(30) };
+            using var client = feed.CreateClient(TimeSpan.FromSeconds(30));
             var clients = Enumerable.Range(0, 8).Select(c => FeedDurabilityTests.StreamUntilRefusedAsync(client, c, acknowledged, feed)).ToArray();
             await Task.WhenAll(clients).WaitAsync(TimeSpan.FromSeconds(120));
         }

@@ -208,7 +208,7 @@ public static class SentryEventJson
                 return receivedAt;
             }
 
-            if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var seconds) && TryFromEpochSeconds(seconds, out var fromNumber))
+            if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var seconds) && SentryValues.TryFromEpochSeconds(seconds, out var fromNumber))
             {
                 return fromNumber;
             }
@@ -217,12 +217,12 @@ public static class SentryEventJson
             if (element.ValueKind == JsonValueKind.String && SafeString(element, "$.timestamp") is { Length: <= 64 } text)
             {
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var numeric)
-                    && TryFromEpochSeconds(numeric, out var fromNumericText))
+                    && SentryValues.TryFromEpochSeconds(numeric, out var fromNumericText))
                 {
                     return fromNumericText;
                 }
 
-                if (TryParseIso(text, out var fromIso))
+                if (SentryValues.TryParseIso(text, out var fromIso))
                 {
                     return fromIso;
                 }
@@ -230,26 +230,6 @@ public static class SentryEventJson
 
             Problems.Add("$.timestamp", $"The timestamp is not an ISO 8601 date or epoch seconds ({Kind(element)}); the time it was received is used.");
             return receivedAt;
-        }
-
-        private static bool TryFromEpochSeconds(double seconds, out DateTimeOffset value)
-        {
-            value = default;
-            // Year 1970 to 9999; anything else is not a real event time.
-            if (double.IsNaN(seconds) || seconds < 0 || seconds > 253_402_300_799)
-            {
-                return false;
-            }
-
-            value = DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond));
-            return true;
-        }
-
-        private static bool TryParseIso(string text, out DateTimeOffset value)
-        {
-            const DateTimeStyles styles = DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal;
-            // Accepts Go's nanoseconds too, rounded to the 100 ns a DateTimeOffset holds.
-            return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, styles, out value);
         }
 
         private string? ReadMessage(JsonElement root)
@@ -595,9 +575,9 @@ public static class SentryEventJson
                 return null;
             }
 
-            if (number >= 1 && number <= int.MaxValue && number == Math.Floor(number))
+            if (SentryValues.PositiveWhole(number) is { } whole)
             {
-                return (int)number;
+                return whole;
             }
 
             // Some SDKs send 0 for "unknown"; that is not worth a problem.
@@ -915,13 +895,7 @@ public static class SentryEventJson
             }
 
             Problems.Add(path, $"The text is {text.Length} characters long; it was cut to {MaxStringLength}.");
-            var cut = MaxStringLength;
-            if (char.IsHighSurrogate(text[cut - 1]))
-            {
-                cut--;
-            }
-
-            return text[..cut];
+            return SentryValues.Cut(text);
         }
     }
 }

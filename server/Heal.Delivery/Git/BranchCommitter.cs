@@ -25,6 +25,19 @@ public static class BranchCommitter
         return listed.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
+    private static async Task<bool> BranchExistsAsync(string repository, string branch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await GitProcess.RunAsync(repository, ["rev-parse", "--verify", "--quiet", "refs/heads/" + branch], null, null, cancellationToken);
+            return true;
+        }
+        catch (DeliveryException)
+        {
+            return false;
+        }
+    }
+
     public static async Task<string> CommitAsync(
         string repository, string baseCommit, string branch, IReadOnlyList<string> patches, string message, string workRoot, CancellationToken cancellationToken)
     {
@@ -42,8 +55,21 @@ public static class BranchCommitter
             var tree = await GitProcess.RunAsync(repository, ["write-tree"], indexFile, null, cancellationToken);
             var commit = await GitProcess.RunAsync(repository, ["commit-tree", tree, "-p", baseCommit, "-F", "-"], indexFile, message, cancellationToken, s_identity);
 
-            // The empty old value makes git refuse to move a branch that already exists.
-            await GitProcess.RunAsync(repository, ["update-ref", "refs/heads/" + branch, commit, ""], null, null, cancellationToken);
+            // The empty old value makes git refuse to move a branch that already exists (even one made a moment ago).
+            try
+            {
+                await GitProcess.RunAsync(repository, ["update-ref", "refs/heads/" + branch, commit, ""], null, null, cancellationToken);
+            }
+            catch (DeliveryException)
+            {
+                if (await BranchExistsAsync(repository, branch, cancellationToken))
+                {
+                    throw new DeliveryException($"the branch '{branch}' already exists; Heal never moves an existing branch (review or delete it, then run again).");
+                }
+
+                throw;
+            }
+
             return commit;
         }
         finally

@@ -23,16 +23,12 @@ public static class EnvelopeReader
         var span = data.Span;
         var headerEnd = span.IndexOf((byte)'\n');
         var headerLength = headerEnd < 0 ? span.Length : headerEnd;
-        if (!TryReadObject(span[..headerLength], 0, "envelope header", out var header, out var problem))
+        if (!TryReadHeader(span[..headerLength], 0, "envelope header", out var header, out var problem))
         {
             return ParseResult<Envelope>.Failed(problem!);
         }
 
-        string? eventId;
-        using (header)
-        {
-            eventId = header!.RootElement.TryGetProperty("event_id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
-        }
+        var eventId = header.EventId;
 
         var events = ImmutableArray.CreateBuilder<EnvelopeItem>();
         var skipped = 0;
@@ -51,33 +47,22 @@ public static class EnvelopeReader
 
             itemNumber++;
             var what = $"item {itemNumber} header";
-            if (!TryReadObject(span.Slice(position, itemHeaderLength), position, what, out var itemHeader, out problem))
+            if (!TryReadHeader(span.Slice(position, itemHeaderLength), position, what, out var itemHeader, out problem))
             {
                 return ParseResult<Envelope>.Failed(problem!);
             }
 
-            string type;
-            long? length;
-            using (itemHeader)
+            if (itemHeader.Type is not { } type)
             {
-                var root = itemHeader!.RootElement;
-                if (!root.TryGetProperty("type", out var typeElement) || typeElement.ValueKind != JsonValueKind.String)
-                {
-                    return Fail(position, $"{what} has no string \"type\".");
-                }
-
-                type = typeElement.GetString()!;
-                length = null;
-                if (root.TryGetProperty("length", out var lengthElement) && lengthElement.ValueKind != JsonValueKind.Null)
-                {
-                    if (lengthElement.ValueKind != JsonValueKind.Number || !lengthElement.TryGetInt64(out var declared) || declared < 0)
-                    {
-                        return Fail(position, $"{what} has \"length\" {lengthElement.GetRawText()}, which is not a non-negative whole number.");
-                    }
-
-                    length = declared;
-                }
+                return Fail(position, $"{what} has no string \"type\".");
             }
+
+            if (itemHeader.BadLength is { } badLength)
+            {
+                return Fail(position, $"{what} has \"length\" {badLength}, which is not a non-negative whole number.");
+            }
+
+            var length = itemHeader.Length;
 
             var payloadStart = position + itemHeaderLength + 1;
             if (lineEnd < 0)
@@ -132,9 +117,17 @@ public static class EnvelopeReader
         return ParseResult<Envelope>.Ok(new Envelope(eventId, events.ToImmutable(), skipped));
     }
 
-    private static bool TryReadObject(ReadOnlySpan<byte> line, int offset, string what, out JsonDocument? document, out ParseProblem? problem)
+    /// <summary>The members of a header line Heal reads; the last of duplicates wins, as in any JSON reader.</summary>
+    private record struct HeaderFields(string? EventId, string? Type, long? Length, string? BadLength);
+
+    /// <summary>
+    /// Reads a header line: one JSON object, validated whole, of which only the top-level <c>event_id</c>, <c>type</c> and
+    /// <c>length</c> are kept. No document is built: a header line can be as long as the body, and what it holds besides
+    /// those three members is never needed.
+    /// </summary>
+    private static bool TryReadHeader(ReadOnlySpan<byte> line, int offset, string what, out HeaderFields fields, out ParseProblem? problem)
     {
-        document = null;
+        fields = default;
         problem = null;
         if (line.Length > 0 && line[^1] == (byte)'\r')
         {
@@ -153,26 +146,77 @@ public static class EnvelopeReader
             return false;
         }
 
+        var reader = new Utf8JsonReader(line, new JsonReaderOptions { MaxDepth = JsonText.MaxDepth });
         try
         {
-            var parsed = JsonDocument.Parse(line.ToArray());
-            if (parsed.RootElement.ValueKind != JsonValueKind.Object)
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
-                problem = new ParseProblem($"byte {offset}", $"{what} is a JSON {parsed.RootElement.ValueKind.ToString().ToLowerInvariant()}, not an object.");
-                parsed.Dispose();
+                var kind = reader.TokenType;
+                reader.Skip();
+                while (reader.Read())
+                {
+                }
+
+                problem = new ParseProblem($"byte {offset}", $"{what} is a JSON {KindName(kind)}, not an object.");
                 return false;
             }
 
-            document = parsed;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.ValueTextEquals("event_id"u8) ? 1 : reader.ValueTextEquals("type"u8) ? 2 : reader.ValueTextEquals("length"u8) ? 3 : 0;
+                reader.Read();
+                var start = (int)reader.TokenStartIndex;
+                var kind = reader.TokenType;
+                var text = kind == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+                switch (name)
+                {
+                    case 1:
+                        fields.EventId = text;
+                        break;
+                    case 2:
+                        fields.Type = text;
+                        break;
+                    case 3 when kind == JsonTokenType.Null:
+                        fields.Length = null;
+                        fields.BadLength = null;
+                        break;
+                    case 3:
+                        var raw = line[start..(int)reader.BytesConsumed];
+                        var isCount = kind == JsonTokenType.Number && reader.TryGetInt64(out var declared) && declared >= 0;
+                        fields.Length = isCount ? reader.GetInt64() : null;
+                        fields.BadLength = isCount ? null : System.Text.Encoding.UTF8.GetString(raw.Length > 64 ? raw[..64] : raw) + (raw.Length > 64 ? "…" : "");
+                        break;
+                    default:
+                        break;
+                }
+            }
+
+            while (reader.Read())
+            {
+                // Whitespace may follow the object; anything else makes the reader throw.
+            }
+
             return true;
         }
-        catch (JsonException e)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            var at = offset + (int)(e.BytePositionInLine ?? 0);
+            var at = offset + (int)reader.BytesConsumed;
             problem = new ParseProblem($"byte {at}", $"{what} is not valid JSON at byte {at}: {JsonText.FirstSentence(e.Message)}");
             return false;
         }
     }
+
+    private static string KindName(JsonTokenType kind) => kind switch
+    {
+        JsonTokenType.StartArray => "array",
+        JsonTokenType.String => "string",
+        JsonTokenType.Number => "number",
+        JsonTokenType.True or JsonTokenType.False => "boolean",
+        JsonTokenType.Null => "null",
+        _ => "value",
+    };
 
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim((byte)' ').Trim((byte)'\r').Trim((byte)'\t').IsEmpty;
 

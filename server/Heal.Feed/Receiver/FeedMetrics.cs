@@ -3,15 +3,16 @@ using System.Diagnostics;
 namespace Heal.Feed.Receiver;
 
 /// <summary>
-/// Where the receiver's time goes, summed over all requests: reading and decoding bodies, framing and parsing,
-/// fingerprinting, and the writer's SQLite commits. Counters only (a few interlocked adds per request), so they
+/// Where the receiver's time goes, summed over all requests: reading and decoding bodies, scrubbing, reading the
+/// events (with their fingerprint), and the writer's SQLite commits. Counters only (a few interlocked adds per request), so they
 /// stay on in production and the benchmark reads them.
 /// </summary>
 public sealed class FeedMetrics
 {
     private long _readTicks;
+    private long _scrubTicks;
+    private long _scrubbedValues;
     private long _parseTicks;
-    private long _fingerprintTicks;
     private long _commitTicks;
     private long _batches;
     private long _committedEvents;
@@ -19,9 +20,12 @@ public sealed class FeedMetrics
 
     public TimeSpan Read => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _readTicks));
 
-    public TimeSpan Parse => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _parseTicks));
+    public TimeSpan Scrub => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _scrubTicks));
 
-    public TimeSpan Fingerprint => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _fingerprintTicks));
+    /// <summary>Values replaced with <c>[Filtered]</c> before storage.</summary>
+    public long ScrubbedValues => Interlocked.Read(ref _scrubbedValues);
+
+    public TimeSpan Parse => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _parseTicks));
 
     public TimeSpan Commit => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _commitTicks));
 
@@ -33,9 +37,11 @@ public sealed class FeedMetrics
 
     internal void AddRead(long ticks) => Interlocked.Add(ref _readTicks, ticks);
 
-    internal void AddParse(long ticks) => Interlocked.Add(ref _parseTicks, ticks);
+    internal void AddScrub(long ticks) => Interlocked.Add(ref _scrubTicks, ticks);
 
-    internal void AddFingerprint(long ticks) => Interlocked.Add(ref _fingerprintTicks, ticks);
+    internal void AddScrubbed(int values) => Interlocked.Add(ref _scrubbedValues, values);
+
+    internal void AddParse(long ticks) => Interlocked.Add(ref _parseTicks, ticks);
 
     internal void AddCommit(long ticks, int events)
     {

@@ -37,6 +37,17 @@ public static class FeedResponses
         });
     }
 
+    /// <summary>Lets the browser SDK of an allowed origin read the answer, and answers its preflight.</summary>
+    public static void AddCorsHeaders(HttpContext context, string origin)
+    {
+        var headers = context.Response.Headers;
+        headers.AccessControlAllowOrigin = origin;
+        headers.Vary = "Origin";
+        headers.AccessControlAllowMethods = "POST";
+        headers.AccessControlAllowHeaders = "content-type, x-sentry-auth, authorization, sentry-trace, baggage";
+        headers.AccessControlMaxAge = "600";
+    }
+
     private static async Task WriteAsync(HttpContext context, int status, Action<Utf8JsonWriter> body)
     {
         var buffer = new ArrayBufferWriter<byte>(128);

@@ -77,6 +77,8 @@ public sealed class IngestionQueue : IAsyncDisposable
                     failed.Fail(e);
                 }
 
+                requests.Clear();
+                events.Clear();
                 continue;
             }
 
@@ -85,6 +87,11 @@ public sealed class IngestionQueue : IAsyncDisposable
             {
                 done.Complete();
             }
+
+            // The events point into their requests' buffers: let go of them now, not when the next batch arrives
+            // (an idle feed would otherwise keep its last batch, a few large events, alive).
+            requests.Clear();
+            events.Clear();
         }
     }
 }

@@ -1,19 +1,22 @@
-using System.Buffers;
-
 namespace Heal.Feed.Receiver;
 
-/// <summary>A growable byte buffer rented from the shared pool, whose capacity is reserved in a <see cref="MemoryBudget"/>.</summary>
+/// <summary>
+/// A growable byte buffer from the receiver's <see cref="BufferPool"/>, whose whole array is reserved in a
+/// <see cref="MemoryBudget"/> before it is allocated and released when the buffer is disposed.
+/// </summary>
 public sealed class PooledBuffer : IDisposable
 {
     private readonly MemoryBudget _budget;
+    private readonly BufferPool _pool;
     private byte[] _array;
     private long _reserved;
 
-    private PooledBuffer(MemoryBudget budget, byte[] array, long reserved)
+    private PooledBuffer(MemoryBudget budget, BufferPool pool, byte[] array)
     {
         _budget = budget;
+        _pool = pool;
         _array = array;
-        _reserved = reserved;
+        _reserved = array.Length;
     }
 
     public int Length { get; private set; }
@@ -22,16 +25,15 @@ public sealed class PooledBuffer : IDisposable
 
     public Memory<byte> Free => _array.AsMemory(Length);
 
-    public static PooledBuffer? TryCreate(int capacity, MemoryBudget budget)
+    public static PooledBuffer? TryCreate(int capacity, MemoryBudget budget, BufferPool pool)
     {
-        capacity = Math.Max(capacity, 256);
-        if (!budget.TryReserve(capacity))
+        var length = BufferPool.LengthFor(Math.Max(capacity, 1));
+        if (!budget.TryReserve(length))
         {
             return null;
         }
 
-        var array = ArrayPool<byte>.Shared.Rent(capacity);
-        return new PooledBuffer(budget, array, capacity);
+        return new PooledBuffer(budget, pool, pool.Rent(length));
     }
 
     /// <summary>Makes room for at least <paramref name="minimumFree"/> more bytes, never beyond <paramref name="maximumCapacity"/>. False when the budget is spent.</summary>
@@ -42,18 +44,18 @@ public sealed class PooledBuffer : IDisposable
             return true;
         }
 
-        var wanted = (int)Math.Min(Math.Max((long)_array.Length * 2, (long)Length + minimumFree), maximumCapacity);
-        var extra = wanted - _reserved;
-        if (extra > 0 && !_budget.TryReserve(extra))
+        var wanted = BufferPool.LengthFor((int)Math.Min(Math.Max((long)_array.Length * 2, (long)Length + minimumFree), maximumCapacity));
+        if (!_budget.TryReserve(wanted))
         {
             return false;
         }
 
-        var bigger = ArrayPool<byte>.Shared.Rent(wanted);
+        var bigger = _pool.Rent(wanted);
         _array.AsSpan(0, Length).CopyTo(bigger);
-        ArrayPool<byte>.Shared.Return(_array);
+        _pool.Return(_array);
+        _budget.Release(_reserved);
         _array = bigger;
-        _reserved = Math.Max(_reserved, wanted);
+        _reserved = bigger.Length;
         return true;
     }
 
@@ -66,7 +68,7 @@ public sealed class PooledBuffer : IDisposable
             return;
         }
 
-        ArrayPool<byte>.Shared.Return(_array);
+        _pool.Return(_array);
         _array = [];
         _budget.Release(_reserved);
         _reserved = 0;

@@ -14,7 +14,7 @@ public static class RequestBodyReader
     private const int ReadChunk = 16 * 1024;
 
     /// <summary>The decoded body, or the error to answer. The caller disposes the buffer after answering.</summary>
-    public static async Task<(PooledBuffer? Body, FeedError? Error)> ReadAsync(HttpRequest request, ReceiverLimits limits, MemoryBudget budget, CancellationToken cancellationToken)
+    public static async Task<(PooledBuffer? Body, FeedError? Error)> ReadAsync(HttpRequest request, ReceiverLimits limits, MemoryBudget budget, BufferPool pool, CancellationToken cancellationToken)
     {
         var encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
         if (encoding is not ("" or "identity" or "gzip" or "x-gzip" or "deflate" or "br"))
@@ -28,7 +28,7 @@ public static class RequestBodyReader
         }
 
         var rawLimit = (int)limits.MaxCompressedBytes;
-        var raw = PooledBuffer.TryCreate((int)Math.Min(request.ContentLength ?? ReadChunk, rawLimit) + 1, budget);
+        var raw = PooledBuffer.TryCreate((int)Math.Min(request.ContentLength ?? ReadChunk, rawLimit) + 1, budget, pool);
         if (raw is null)
         {
             return (null, Overloaded());
@@ -73,18 +73,18 @@ public static class RequestBodyReader
 
         using (raw)
         {
-            return Decode(raw.Written, encoding, limits, budget);
+            return Decode(raw.Written, encoding, limits, budget, pool);
         }
     }
 
-    private static (PooledBuffer? Body, FeedError? Error) Decode(ReadOnlyMemory<byte> raw, string encoding, ReceiverLimits limits, MemoryBudget budget)
+    private static (PooledBuffer? Body, FeedError? Error) Decode(ReadOnlyMemory<byte> raw, string encoding, ReceiverLimits limits, MemoryBudget budget, BufferPool pool)
     {
         var name = encoding == "x-gzip" ? "gzip" : encoding;
         var limit = (int)limits.MaxDecompressedBytes;
         var span = raw.Span;
         uint? gzipSize = name == "gzip" && span.Length >= 18 ? BinaryPrimitives.ReadUInt32LittleEndian(span[^4..]) : null;
         var initial = (int)Math.Min(gzipSize ?? (uint)Math.Min((long)raw.Length * 4, int.MaxValue), (uint)limit) + 1;
-        var output = PooledBuffer.TryCreate(initial, budget);
+        var output = PooledBuffer.TryCreate(initial, budget, pool);
         if (output is null)
         {
             return (null, Overloaded());
@@ -133,16 +133,24 @@ public static class RequestBodyReader
 
             return (output, null);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException)
         {
+            // Brotli reports corrupt data as InvalidOperationException, gzip and deflate as InvalidDataException: both
+            // mean the sender's Content-Encoding does not match its bytes.
             output.Dispose();
-            return (null, FeedError.BadRequest($"bad {name}", $"the body is not valid {name} data: {e.Message}"));
+            return (null, FeedError.BadRequest($"bad {name}", $"the body is not valid {name} data ({FirstSentence(e.Message)}); is Content-Encoding: {encoding} what the sender used?"));
         }
     }
 
     /// <summary>HTTP's "deflate" is zlib-wrapped (RFC 1950), but some clients send raw deflate; the zlib header tells them apart.</summary>
     private static bool LooksLikeZlib(ReadOnlySpan<byte> data) =>
         data.Length >= 2 && (data[0] & 0x0f) == 8 && ((data[0] << 8) | data[1]) % 31 == 0;
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return (end > 0 ? message[..end] : message).TrimEnd('.');
+    }
 
     private static FeedError Overloaded() =>
         new(429, "overloaded", "the receiver holds as many request bytes as it may; retry after the Retry-After delay.");

@@ -1,7 +1,6 @@
 using Heal.Core.Grouping;
 using Heal.Core.Model;
 using Heal.Feed.Protocol;
-using Heal.Feed.Receiver;
 
 namespace Heal.Feed.Sources;
 
@@ -74,7 +73,7 @@ internal sealed class InMemoryGroupIndex
     public static (string Type, StackFrame? TopFrame) Describe(ErrorEvent errorEvent)
     {
         var culprit = errorEvent.Culprit;
-        return (culprit?.Type ?? "message", FeedRequestHandler.TopInAppFrame(culprit));
+        return (culprit?.Type ?? "message", EventSummary.TopInAppFrame(culprit));
     }
 
     private sealed record Entry(

@@ -61,4 +61,7 @@ public interface IErrorStore : IAsyncDisposable
     Task<bool> SetStatusAsync(string groupId, GroupStatus status, CancellationToken cancellationToken);
 
     Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Gives back caches the store refills as it works (the feed calls it when idle); nothing by default.</summary>
+    Task ReleaseMemoryAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

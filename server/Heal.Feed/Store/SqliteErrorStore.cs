@@ -28,20 +28,21 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
 
     private const string InsertEventSql =
         "INSERT INTO events (id, group_id, timestamp, received_at, release, raw_json, size, problems, authenticated) " +
-        "VALUES ($id, $group, $timestamp, $received, $release, $raw, $size, $problems, $authenticated) ON CONFLICT (id) DO NOTHING RETURNING rowid;";
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO NOTHING RETURNING rowid;";
 
+    // One upsert per group per batch: the batch's events of a group are merged first (count, first and last seen, the
+    // latest event's columns, the last release sent), which is what one upsert per event in order would leave.
     private const string UpsertGroupSql =
         "INSERT INTO groups (id, fingerprint, basis, type, message, count, first_seen, last_seen, last_release, status, " +
         "frame_file, frame_abs_path, frame_function, frame_module, frame_line, frame_column, frame_in_app, latest_event_id, kept_events) " +
-        "VALUES ($id, $fingerprint, $basis, $type, $message, 1, $seen, $seen, $release, 'open', " +
-        "$file, $abs, $function, $module, $line, $column, $inapp, $event, 1) " +
-        "ON CONFLICT (id) DO UPDATE SET count = count + 1, type = excluded.type, message = excluded.message, " +
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'open', ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?6) " +
+        "ON CONFLICT (id) DO UPDATE SET count = count + excluded.count, type = excluded.type, message = excluded.message, " +
         "first_seen = min(first_seen, excluded.first_seen), last_seen = max(last_seen, excluded.last_seen), " +
         "last_release = coalesce(excluded.last_release, last_release), " +
         "status = CASE status WHEN 'resolved' THEN 'regressed' ELSE status END, " +
         "frame_file = excluded.frame_file, frame_abs_path = excluded.frame_abs_path, frame_function = excluded.frame_function, " +
         "frame_module = excluded.frame_module, frame_line = excluded.frame_line, frame_column = excluded.frame_column, " +
-        "frame_in_app = excluded.frame_in_app, latest_event_id = excluded.latest_event_id, kept_events = kept_events + 1 " +
+        "frame_in_app = excluded.frame_in_app, latest_event_id = excluded.latest_event_id, kept_events = kept_events + excluded.kept_events " +
         "RETURNING kept_events;";
 
     private readonly string _readConnectionString;
@@ -52,8 +53,12 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
     private bool _disposed;
 
     // The hot statements, prepared once on the writer connection and reused by every batch.
-    private SqliteCommand? _insert;
-    private SqliteCommand? _upsert;
+    private RawStatement? _insert;
+    private RawStatement? _upsert;
+
+    // The current batch's events merged by group, in the order groups first appear (reused between batches).
+    private readonly Dictionary<string, GroupDelta> _deltas = new(StringComparer.Ordinal);
+    private readonly List<GroupDelta> _deltaOrder = [];
 
     private SqliteErrorStore(string path, string readConnectionString, SqliteConnection writer, StoreOptions options, long totalBytes)
     {
@@ -152,11 +157,10 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
         using var transaction = _writer.BeginTransaction();
         try
         {
-            var insert = _insert ??= Command(null, InsertEventSql, "$id", "$group", "$timestamp", "$received", "$release", "$raw", "$size", "$problems", "$authenticated");
-            var upsert = _upsert ??= Command(null, UpsertGroupSql,
-                "$id", "$fingerprint", "$basis", "$type", "$message", "$seen", "$release", "$file", "$abs", "$function", "$module", "$line", "$column", "$inapp", "$event");
-            insert.Transaction = transaction;
-            upsert.Transaction = transaction;
+            var insert = _insert ??= new RawStatement(_writer, InsertEventSql);
+            var upsert = _upsert ??= new RawStatement(_writer, UpsertGroupSql);
+            _deltas.Clear();
+            _deltaOrder.Clear();
 
             var stored = 0;
             var duplicates = 0;
@@ -164,17 +168,17 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
             long firstRowOfBatch = -1;
             foreach (var item in batch)
             {
-                var raw = item.RawJson.ToArray();
-                Set(insert, 0, item.Id);
-                Set(insert, 1, item.GroupId);
-                Set(insert, 2, item.Timestamp.ToUnixTimeMilliseconds());
-                Set(insert, 3, item.ReceivedAt.ToUnixTimeMilliseconds());
-                Set(insert, 4, item.Release);
-                Set(insert, 5, raw);
-                Set(insert, 6, raw.LongLength);
-                Set(insert, 7, item.Problems.Count == 0 ? null : JsonSerializer.Serialize(item.Problems.Select(p => p.ToString()).ToArray(), StoreJson.Default.StringArray));
-                Set(insert, 8, item.Authenticated ? 1 : 0);
-                if (insert.ExecuteScalar() is not long rowId)
+                var raw = item.RawJson.Span;
+                insert.Text(1, item.Id);
+                insert.Text(2, item.GroupId);
+                insert.Int(3, item.Timestamp.ToUnixTimeMilliseconds());
+                insert.Int(4, item.ReceivedAt.ToUnixTimeMilliseconds());
+                insert.Text(5, item.Release);
+                insert.Blob(6, raw);
+                insert.Int(7, raw.Length);
+                insert.Text(8, item.Problems.Count == 0 ? null : JsonSerializer.Serialize(item.Problems.Select(p => p.ToString()).ToArray(), StoreJson.Default.StringArray));
+                insert.Int(9, item.Authenticated ? 1 : 0);
+                if (insert.StepScalar() is not { } rowId)
                 {
                     duplicates++;
                     continue;
@@ -186,27 +190,44 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
                 }
 
                 stored++;
-                _totalBytes += raw.LongLength;
-                var frame = item.TopFrame;
-                Set(upsert, 0, item.GroupId);
-                Set(upsert, 1, item.Fingerprint);
-                Set(upsert, 2, item.FingerprintBasis);
-                Set(upsert, 3, item.Type);
-                Set(upsert, 4, item.Message);
-                Set(upsert, 5, item.Timestamp.ToUnixTimeMilliseconds());
-                Set(upsert, 6, item.Release);
-                Set(upsert, 7, frame?.File);
-                Set(upsert, 8, frame?.AbsolutePath);
-                Set(upsert, 9, frame?.Function);
-                Set(upsert, 10, frame?.Module);
-                Set(upsert, 11, frame?.Line);
-                Set(upsert, 12, frame?.Column);
-                Set(upsert, 13, frame?.InApp is { } inApp ? (inApp ? 1 : 0) : null);
-                Set(upsert, 14, item.Id);
-                var kept = Convert.ToInt64(upsert.ExecuteScalar(), CultureInfo.InvariantCulture);
+                _totalBytes += raw.Length;
+                if (_deltas.TryGetValue(item.GroupId, out var delta))
+                {
+                    delta.Add(item);
+                }
+                else
+                {
+                    delta = new GroupDelta(item);
+                    _deltas[item.GroupId] = delta;
+                    _deltaOrder.Add(delta);
+                }
+            }
+
+            foreach (var delta in _deltaOrder)
+            {
+                var latest = delta.Latest;
+                var frame = latest.TopFrame;
+                upsert.Text(1, latest.GroupId);
+                upsert.Text(2, delta.First.Fingerprint);
+                upsert.Text(3, delta.First.FingerprintBasis);
+                upsert.Text(4, latest.Type);
+                upsert.Text(5, latest.Message);
+                upsert.Int(6, delta.Count);
+                upsert.Int(7, delta.FirstSeen);
+                upsert.Int(8, delta.LastSeen);
+                upsert.Text(9, delta.LastRelease);
+                upsert.Text(10, frame?.File);
+                upsert.Text(11, frame?.AbsolutePath);
+                upsert.Text(12, frame?.Function);
+                upsert.Text(13, frame?.Module);
+                upsert.Int(14, frame?.Line);
+                upsert.Int(15, frame?.Column);
+                upsert.Int(16, frame?.InApp is { } inApp ? (inApp ? 1 : 0) : null);
+                upsert.Text(17, latest.Id);
+                var kept = upsert.StepScalar() ?? 0;
                 if (kept > _options.MaxEventsPerGroup)
                 {
-                    evicted += EvictFromGroup(transaction, item.GroupId, kept - _options.MaxEventsPerGroup);
+                    evicted += EvictFromGroup(transaction, latest.GroupId, kept - _options.MaxEventsPerGroup);
                 }
             }
 
@@ -222,6 +243,38 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
         {
             _totalBytes = bytesBefore;
             throw;
+        }
+        finally
+        {
+            // The merged events point into request buffers: do not keep them until the next batch.
+            _deltas.Clear();
+            _deltaOrder.Clear();
+        }
+    }
+
+    /// <summary>A batch's stored events of one group, merged as consecutive upserts would merge them.</summary>
+    private sealed class GroupDelta(NewEvent first)
+    {
+        public NewEvent First { get; } = first;
+
+        public NewEvent Latest { get; private set; } = first;
+
+        public int Count { get; private set; } = 1;
+
+        public long FirstSeen { get; private set; } = first.Timestamp.ToUnixTimeMilliseconds();
+
+        public long LastSeen { get; private set; } = first.Timestamp.ToUnixTimeMilliseconds();
+
+        public string? LastRelease { get; private set; } = first.Release;
+
+        public void Add(NewEvent item)
+        {
+            var seen = item.Timestamp.ToUnixTimeMilliseconds();
+            Latest = item;
+            Count++;
+            FirstSeen = Math.Min(FirstSeen, seen);
+            LastSeen = Math.Max(LastSeen, seen);
+            LastRelease = item.Release ?? LastRelease;
         }
     }
 
@@ -419,12 +472,17 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
 
     private static StoredEvent? ToStoredEvent(long cursor, string groupId, DateTimeOffset receivedAt, byte[] raw, string? problemsJson, bool authenticated)
     {
-        if (EventParsing.Parse(raw, receivedAt).Value is not { } errorEvent)
+        var parsed = EventParsing.Parse(raw, receivedAt);
+        if (parsed.Value is not { } errorEvent)
         {
             return null;
         }
 
-        var problems = problemsJson is null ? [] : JsonSerializer.Deserialize(problemsJson, StoreJson.Default.StringArray) ?? [];
+        // The feed reads only what it stores at ingest; what the full parser could not read is found here, when the
+        // event is read. Events stored by older versions kept their problems in the column.
+        var problems = problemsJson is null
+            ? parsed.Problems.Select(p => p.ToString()).ToArray()
+            : JsonSerializer.Deserialize(problemsJson, StoreJson.Default.StringArray) ?? [];
         return new StoredEvent(cursor, groupId, receivedAt, errorEvent, problems, Authenticated: authenticated);
     }
 
@@ -464,6 +522,23 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         return new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    /// <summary>Lets the writer connection's page cache go (it refills as batches come); the feed calls it when idle.</summary>
+    public async Task ReleaseMemoryAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_disposed)
+            {
+                Execute(_writer, "PRAGMA shrink_memory;");
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     public static string StatusText(GroupStatus status) => status switch

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Heal.Core.Model;
+using Heal.Core.Scrubbing;
 using Heal.Repair.Context;
 using Microsoft.Extensions.AI;
 
@@ -118,7 +119,9 @@ public static class LlmPrompt
     /// </summary>
     public static string EventJson(RepairContext context)
     {
-        var evt = context.Event;
+        // Only scrubbed data reaches a model, whatever the event's source (the feed scrubs before storing; a JSON-lines
+        // file or a Sentry import may not have).
+        var evt = EventScrubber.Scrub(context.Event);
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
         {
@@ -130,9 +133,9 @@ public static class LlmPrompt
             WriteString(json, "environment", evt.Environment);
             json.WritePropertyName("exceptions");
             json.WriteStartArray();
-            foreach (var exception in evt.Exceptions.IsDefault ? [] : evt.Exceptions)
+            for (var i = 0; i < (evt.Exceptions.IsDefault ? 0 : evt.Exceptions.Length); i++)
             {
-                WriteException(json, exception, ReferenceEquals(exception, context.Exception));
+                WriteException(json, evt.Exceptions[i], ReferenceEquals(context.Event.Exceptions[i], context.Exception));
             }
 
             json.WriteEndArray();

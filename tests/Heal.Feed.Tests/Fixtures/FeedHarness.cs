@@ -24,17 +24,22 @@ public sealed class FeedHarness : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<FeedHarness> StartAsync(string? key = null, ReceiverLimits? limits = null, StoreOptions? storeOptions = null)
+    public static Task<FeedHarness> StartAsync(string? key = null, ReceiverLimits? limits = null, StoreOptions? storeOptions = null) =>
+        StartAsync(new FeedServerOptions(IPAddress.Loopback, 0, key, Limits: limits), storeOptions);
+
+    /// <summary>A receiver with any <see cref="FeedServerOptions"/> (its address and port are used as given).</summary>
+    public static async Task<FeedHarness> StartAsync(FeedServerOptions options, StoreOptions? storeOptions = null)
     {
         var folder = new TempFolder();
         var store = SqliteErrorStore.Open(folder.File("feed.db"), storeOptions);
-        var server = await FeedServer.StartAsync(new FeedServerOptions(IPAddress.Loopback, 0, key, Limits: limits), store, CancellationToken.None);
+        var server = await FeedServer.StartAsync(options, store, CancellationToken.None);
         return new FeedHarness(folder, store, server);
     }
 
     /// <summary>Posts <paramref name="body"/> as an SDK would and returns the status and the parsed JSON answer.</summary>
     public async Task<FeedAnswer> PostAsync(
-        string path, byte[] body, string? encoding = null, string? auth = null, string? contentType = null, bool chunked = false, string method = "POST")
+        string path, byte[] body, string? encoding = null, string? auth = null, string? contentType = null, bool chunked = false, string method = "POST",
+        IReadOnlyDictionary<string, string>? headers = null)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method != "GET")
@@ -61,9 +66,24 @@ public sealed class FeedHarness : IAsyncDisposable
             request.Headers.TransferEncodingChunked = true;
         }
 
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            if (name == "Host")
+            {
+                request.Headers.Host = value;
+            }
+            else
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
         using var response = await Client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new FeedAnswer((int)response.StatusCode, text, response.Headers.RetryAfter, response.Content.Headers.ContentType);
+        return new FeedAnswer((int)response.StatusCode, text, response.Headers.RetryAfter, response.Content.Headers.ContentType)
+        {
+            AllowOrigin = response.Headers.TryGetValues("Access-Control-Allow-Origin", out var allowed) ? allowed.Single() : null,
+        };
     }
 
     public async Task<long> CountEventsAsync() => (await Store.GetStatsAsync(CancellationToken.None)).Events;

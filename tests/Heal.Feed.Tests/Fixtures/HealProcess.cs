@@ -21,7 +21,15 @@ public sealed class HealProcess : IDisposable
 
     public string Dsn { get; }
 
-    /// <summary>Starts <c>heal feed --listen 127.0.0.1:0 --store <paramref name="store"/></c> and waits (60 s at most) for its "listening on" line.</summary>
+    /// <summary>An HttpClient for this feed that sends the DSN's key, as an SDK would.</summary>
+    public HttpClient CreateClient(TimeSpan? timeout = null)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = timeout ?? TimeSpan.FromSeconds(100) };
+        client.DefaultRequestHeaders.TryAddWithoutValidation("X-Sentry-Auth", $"Sentry sentry_key={new Uri(Dsn).UserInfo}, sentry_version=7");
+        return client;
+    }
+
+    /// <summary>Starts <c>heal feed --listen 127.0.0.1:0 --store <paramref name="store"/></c> (the <c>--listen</c> of <paramref name="extra"/> when it has one) and waits (60 s at most) for its "listening on" line.</summary>
     public static async Task<HealProcess> StartFeedAsync(string store, params string[] extra)
     {
         var start = new ProcessStartInfo(DotnetHost())
@@ -30,7 +38,7 @@ public sealed class HealProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "heal.dll"), "feed", "--listen", "127.0.0.1:0", "--store", store, .. extra])
+        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "heal.dll"), "feed", .. extra.Contains("--listen") ? [] : (string[])["--listen", "127.0.0.1:0"], "--store", store, .. extra])
         {
             start.ArgumentList.Add(argument);
         }
