@@ -252,8 +252,9 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     /// <summary>
     /// Asks the client to request code lenses again (<c>workspace/codeLens/refresh</c>): an editor asks for them when a
     /// file opens, which may be before the first load, and their counts change with every new event. Only when the
-    /// client declares <c>workspace.codeLens.refreshSupport</c>; never waits for the answer, so a mutation cannot stall
-    /// on the editor.
+    /// client declares <c>workspace.codeLens.refreshSupport</c>. The request is sent here, inside the mutation, so it is
+    /// written before any message the server sends after the mutation (StreamJsonRpc writes in call order); its answer
+    /// is never awaited, so a mutation cannot stall on the editor.
     /// </summary>
     private void RefreshCodeLenses()
     {
@@ -262,21 +263,23 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
             return;
         }
 
-        _ = Task.Run(async () =>
+        _ = ObserveRefreshAsync(client.RequestAsync("workspace/codeLens/refresh", null!, Lifetime));
+    }
+
+    private async Task ObserveRefreshAsync(Task<JsonElement?> answer)
+    {
+        try
         {
-            try
-            {
-                await client.RequestAsync("workspace/codeLens/refresh", null!, Lifetime).ConfigureAwait(false);
-            }
-            catch (Exception e) when (!Lifetime.IsCancellationRequested)
-            {
-                await LogAsync($"heal: workspace/codeLens/refresh failed: {e.Message}").ConfigureAwait(false);
-            }
-            catch (Exception)
-            {
-                // Exiting: nothing to refresh.
-            }
-        });
+            await answer.ConfigureAwait(false);
+        }
+        catch (Exception e) when (!Lifetime.IsCancellationRequested)
+        {
+            await LogAsync($"heal: workspace/codeLens/refresh failed: {e.Message}").ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Exiting: nothing to refresh.
+        }
     }
 
     private static bool ClientSupportsCodeLensRefresh(JsonElement? capabilities) =>

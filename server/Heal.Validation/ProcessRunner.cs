@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using CliWrap;
 
 namespace Heal.Validation;
 
@@ -7,6 +8,11 @@ namespace Heal.Validation;
 /// Runs a program with an argument list (never a shell string: nothing from an event can become a command),
 /// captures its output bounded in size, and kills the whole process tree on timeout or cancellation.
 /// </summary>
+/// <remarks>
+/// CliWrap starts the process synchronously on the calling thread (so <see cref="Sandbox.BubblewrapSandbox"/>'s own
+/// thread stays bwrap's parent), closes standard input, kills the entire process tree when the token fires and waits for
+/// the process to exit before it throws.
+/// </remarks>
 public static class ProcessRunner
 {
     private const int MaxCapturedChars = 256 * 1024;
@@ -20,74 +26,57 @@ public static class ProcessRunner
         IReadOnlyDictionary<string, string?>? environment,
         CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        // Variables set by an enclosing MSBuild or test host (Heal may run inside `dotnet test`) would point a nested
-        // `dotnet build` at the wrong MSBuild.
-        foreach (var name in startInfo.Environment.Keys.Where(k => s_inheritedBuildVariables.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
-        {
-            startInfo.Environment.Remove(name);
-        }
-
-        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        startInfo.Environment["DOTNET_NOLOGO"] = "1";
-        startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
-        startInfo.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        if (environment is not null)
-        {
-            foreach (var (key, value) in environment)
-            {
-                startInfo.Environment[key] = value;
-            }
-        }
-
         var stdout = new BoundedBuffer(MaxCapturedChars);
         var stderr = new BoundedBuffer(MaxCapturedChars);
-        var stopwatch = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = startInfo };
-        process.OutputDataReceived += (_, e) => stdout.AppendLine(e.Data);
-        process.ErrorDataReceived += (_, e) => stderr.AppendLine(e.Data);
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var command = Cli.Wrap(fileName)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(Environment(environment))
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(stdout.AppendLine, Encoding.UTF8))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(stderr.AppendLine, Encoding.UTF8))
+            .WithValidation(CommandResultValidation.None);
 
+        var stopwatch = Stopwatch.StartNew();
         using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeoutSource.CancelAfter(timeout);
-        var timedOut = false;
         try
         {
-            await process.WaitForExitAsync(timeoutSource.Token);
+            // The result comes after the output pipes reached end of file.
+            var result = await command.ExecuteAsync(timeoutSource.Token);
+            return new ProcessResult(result.ExitCode, stdout.ToString(), stderr.ToString(), false, stopwatch.Elapsed);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            timedOut = !cancellationToken.IsCancellationRequested;
-            try
-            {
-                process.Kill(entireProcessTree: true);
-            }
-            catch (InvalidOperationException)
-            {
-                // It exited between the timeout and the kill.
-            }
+            // CliWrap killed the whole tree and waited for it to exit before throwing.
+            return new ProcessResult(-1, stdout.ToString(), stderr.ToString(), true, stopwatch.Elapsed);
+        }
+    }
 
-            await process.WaitForExitAsync(CancellationToken.None);
-            cancellationToken.ThrowIfCancellationRequested();
+    /// <summary>
+    /// Variables set by an enclosing MSBuild or test host (Heal may run inside <c>dotnet test</c>) would point a nested
+    /// <c>dotnet build</c> at the wrong MSBuild: they are removed (a null value), then Heal's own are set.
+    /// </summary>
+    private static Dictionary<string, string?> Environment(IReadOnlyDictionary<string, string?>? environment)
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in System.Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        {
+            if (s_inheritedBuildVariables.Any(p => name.StartsWith(p, StringComparison.Ordinal)))
+            {
+                variables[name] = null;
+            }
         }
 
-        // WaitForExitAsync returns after the output streams reached end of file.
-        return new ProcessResult(timedOut ? -1 : process.ExitCode, stdout.ToString(), stderr.ToString(), timedOut, stopwatch.Elapsed);
+        variables["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        variables["DOTNET_NOLOGO"] = "1";
+        variables["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        variables["GIT_TERMINAL_PROMPT"] = "0";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            variables[key] = value;
+        }
+
+        return variables;
     }
 
     private sealed class BoundedBuffer(int capacity)
@@ -95,13 +84,8 @@ public static class ProcessRunner
         private readonly StringBuilder _builder = new();
         private bool _truncated;
 
-        public void AppendLine(string? line)
+        public void AppendLine(string line)
         {
-            if (line is null)
-            {
-                return;
-            }
-
             lock (_builder)
             {
                 if (_builder.Length + line.Length + 1 > capacity)

@@ -59,6 +59,7 @@ public sealed class DependencyRulesTests
             Assert.True(start >= 0, $"docs/ARCHITECTURE.md has no '{heading}' section.");
             var next = doc.IndexOf("\n### ", start + heading.Length, StringComparison.Ordinal);
             var section = next < 0 ? doc[start..] : doc[start..next];
+            Assert.Contains("**Invariant:**", section, StringComparison.Ordinal);
             Assert.Contains("**Boundary:**", section, StringComparison.Ordinal);
         }
     }

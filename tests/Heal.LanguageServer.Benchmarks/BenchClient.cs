@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using Heal.Testing;
 
 namespace Heal.LanguageServer.Benchmarks;
 
@@ -172,68 +173,16 @@ public sealed class BenchClient : IAsyncDisposable
 
     private void Write(JsonObject message)
     {
-        var body = Encoding.UTF8.GetBytes(message.ToJsonString());
-        var header = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
+        var frame = LspFrames.Frame(message);
         lock (_stdin)
         {
-            _stdin.Write(header);
-            _stdin.Write(body);
+            _stdin.Write(frame);
             _stdin.Flush();
         }
     }
 
-    private async Task ReadLoopAsync()
-    {
-        var stdout = _process.StandardOutput.BaseStream;
-        var buffer = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        while (true)
-        {
-            var read = await stdout.ReadAsync(chunk);
-            if (read == 0)
-            {
-                return;
-            }
-
-            var at = Stopwatch.GetTimestamp();
-            buffer.Write(chunk, 0, read);
-            while (TryTake(buffer, out var message))
-            {
-                Dispatch(message, at);
-            }
-        }
-    }
-
-    private static bool TryTake(MemoryStream buffer, out JsonObject message)
-    {
-        message = null!;
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var end = bytes.IndexOf("\r\n\r\n"u8);
-        if (end < 0)
-        {
-            return false;
-        }
-
-        var length = 0;
-        foreach (var line in Encoding.ASCII.GetString(bytes[..end]).Split("\r\n"))
-        {
-            if (line.StartsWith("Content-Length: ", StringComparison.Ordinal))
-            {
-                length = int.Parse(line["Content-Length: ".Length..], System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        if (bytes.Length < end + 4 + length)
-        {
-            return false;
-        }
-
-        message = JsonNode.Parse(bytes.Slice(end + 4, length))!.AsObject();
-        var rest = bytes[(end + 4 + length)..].ToArray();
-        buffer.SetLength(0);
-        buffer.Write(rest);
-        return true;
-    }
+    private Task ReadLoopAsync() =>
+        LspFrames.ReadAsync(_process.StandardOutput.BaseStream, Dispatch, problem => throw new InvalidDataException("heal lsp wrote something other than a message: " + problem));
 
     private void Dispatch(JsonObject message, long at)
     {

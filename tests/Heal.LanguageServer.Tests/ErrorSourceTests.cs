@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Heal.Testing;
 using Heal.Testing.Samples;
 
 namespace Heal.LanguageServer.Tests;
@@ -21,16 +22,18 @@ public sealed class ErrorSourceTests
     [Fact]
     public async Task Initialize_SentrySourceWithTokenFromEnvironment_ListsTheBackendsIssues()
     {
-        await using var sentry = await LoopbackSentryApi.StartAsync("acme", "shop");
+        await using var sentry = await LoopbackSentryApi.StartAsync(LoopbackSentryApi.ByPath(
+            ("/api/0/projects/acme/shop/issues/", ScriptedResponse.Fixture("issues-page1.json")),
+            ("/api/0/issues/4211/events/latest/", ScriptedResponse.Fixture("latest-event-4211.json"))));
         await using var world = await LspWorld.CreateWithOptionsAsync(
-            _ => new JsonObject { ["sentry"] = new JsonObject { ["url"] = sentry.Url.AbsoluteUri, ["org"] = "acme", ["project"] = "shop" } },
+            _ => new JsonObject { ["sentry"] = new JsonObject { ["url"] = sentry.BaseUrl.AbsoluteUri, ["org"] = "acme", ["project"] = "shop" } },
             environment: new Dictionary<string, string> { ["HEAL_SENTRY_TOKEN"] = "sntrys_secret_token" });
 
         var response = await world.Client.RequestAsync("heal/listErrors", new JsonObject());
 
         var ids = response["result"]!["errors"]!.AsArray().Select(e => (string)e!["groupId"]!).ToList();
         Assert.Equal(["4211", "4198"], ids);
-        Assert.All(sentry.Authorizations, a => Assert.Equal("Bearer sntrys_secret_token", a));
+        Assert.All(sentry.Requests, r => Assert.Equal("Bearer sntrys_secret_token", r.Authorization));
         Assert.DoesNotContain(world.Client.Notifications("window/logMessage"), m => m.ToJsonString().Contains("sntrys_secret_token", StringComparison.Ordinal));
     }
 

@@ -85,7 +85,12 @@ public sealed class LanguageServerTests
         var capabilities = new JsonObject { ["workspace"] = new JsonObject { ["codeLens"] = new JsonObject { ["refreshSupport"] = true } } };
         await using var world = await LspWorld.CreateAsync(capabilities);
 
-        await world.Client.WaitForNotificationAsync("workspace/codeLens/refresh", _ => true);
+        await world.Client.DiagnosticsAsync(world.ThrowingUri, d => d.Count > 0);
+        // heal/listErrors waits for the load's mutation, which sends the refresh before it ends: the client reads the
+        // refresh before this answer (the ordering the next test relies on).
+        await world.Client.RequestAsync("heal/listErrors", new JsonObject());
+
+        Assert.NotEmpty(world.Client.Notifications("workspace/codeLens/refresh"));
     }
 
     [Fact]
@@ -93,7 +98,8 @@ public sealed class LanguageServerTests
     {
         await using var world = await LspWorld.CreateAsync();
         await world.Client.DiagnosticsAsync(world.ThrowingUri, d => d.Count > 0);
-        // A request after the load's mutation: had a refresh been sent, it would be recorded by now.
+        // heal/listErrors waits for the load's mutation; a refresh is written inside that mutation, so it would arrive
+        // before this answer (see the test above).
         await world.Client.RequestAsync("heal/listErrors", new JsonObject());
 
         Assert.Empty(world.Client.Notifications("workspace/codeLens/refresh"));

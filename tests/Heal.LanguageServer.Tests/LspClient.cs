@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Heal.Testing;
 
 namespace Heal.LanguageServer.Tests;
 
@@ -123,7 +124,7 @@ public sealed class LspClient : IAsyncDisposable
     }
 
     /// <summary>One frame around <paramref name="body"/> (any bytes), with a correct Content-Length.</summary>
-    public static byte[] Frame(ReadOnlySpan<byte> body) => [.. Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n"), .. body];
+    public static byte[] Frame(ReadOnlySpan<byte> body) => LspFrames.Frame(body);
 
     /// <summary>
     /// Waits (60 s at most) for a message the client did not match to a request it sent: notifications, server requests,
@@ -232,98 +233,18 @@ public sealed class LspClient : IAsyncDisposable
 
     private void Write(JsonObject message)
     {
-        var body = Encoding.UTF8.GetBytes(message.ToJsonString());
-        var header = Encoding.ASCII.GetBytes($"Content-Length: {body.Length}\r\n\r\n");
+        var frame = LspFrames.Frame(message);
         lock (_stdin)
         {
-            _stdin.Write(header);
-            _stdin.Write(body);
+            _stdin.Write(frame);
             _stdin.Flush();
         }
     }
 
     private async Task ReadLoopAsync()
     {
-        var stdout = _process.StandardOutput.BaseStream;
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        while (true)
-        {
-            var read = await stdout.ReadAsync(chunk);
-            if (read == 0)
-            {
-                FailPending();
-                if (buffer.Length > 0)
-                {
-                    Problem($"{buffer.Length} trailing bytes that are not a whole message: {Encoding.UTF8.GetString(buffer.ToArray())}");
-                }
-
-                return;
-            }
-
-            buffer.Write(chunk, 0, read);
-            while (TryTakeMessage(buffer, out var message))
-            {
-                Dispatch(message);
-            }
-        }
-    }
-
-    private bool TryTakeMessage(MemoryStream buffer, out JsonObject message)
-    {
-        message = null!;
-        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
-        var end = bytes.IndexOf("\r\n\r\n"u8);
-        if (end < 0)
-        {
-            if (bytes.Length > 0 && !"Content-"u8.StartsWith(bytes[..Math.Min(bytes.Length, 8)]))
-            {
-                Problem($"stdout holds something other than a header: {Encoding.UTF8.GetString(bytes)}");
-                buffer.SetLength(0);
-            }
-
-            return false;
-        }
-
-        var length = -1;
-        foreach (var line in Encoding.ASCII.GetString(bytes[..end]).Split("\r\n"))
-        {
-            if (line.StartsWith("Content-Length: ", StringComparison.Ordinal))
-            {
-                length = int.Parse(line["Content-Length: ".Length..], System.Globalization.CultureInfo.InvariantCulture);
-            }
-            else if (!line.StartsWith("Content-Type: ", StringComparison.Ordinal))
-            {
-                Problem($"unexpected header line: {line}");
-            }
-        }
-
-        if (length < 0)
-        {
-            Problem("a header without Content-Length");
-            buffer.SetLength(0);
-            return false;
-        }
-
-        if (bytes.Length < end + 4 + length)
-        {
-            return false;
-        }
-
-        var body = bytes.Slice(end + 4, length).ToArray();
-        var rest = bytes[(end + 4 + length)..].ToArray();
-        buffer.SetLength(0);
-        buffer.Write(rest);
-        try
-        {
-            message = JsonNode.Parse(body)!.AsObject();
-            return true;
-        }
-        catch (JsonException e)
-        {
-            Problem($"a body that is not JSON ({e.Message}): {Encoding.UTF8.GetString(body)}");
-            return buffer.Length > 0 && TryTakeMessage(buffer, out message);
-        }
+        await LspFrames.ReadAsync(_process.StandardOutput.BaseStream, (message, _) => Dispatch(message), Problem);
+        FailPending();
     }
 
     private void Dispatch(JsonObject message)

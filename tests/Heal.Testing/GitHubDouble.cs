@@ -47,23 +47,10 @@ public sealed class GitHubDouble : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var raw = await reader.ReadToEndAsync();
-        JsonElement? body = null;
-        if (raw.Length > 0)
-        {
-            try
-            {
-                body = JsonDocument.Parse(raw).RootElement.Clone();
-            }
-            catch (JsonException)
-            {
-            }
-        }
-
-        var path = context.Request.Path.Value ?? "/";
-        _requests.Enqueue(new RecordedRequest(context.Request.Method, path, context.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null,
-            context.Request.ContentType, body, raw));
+        var request = await RecordedRequest.ReadAsync(context);
+        _requests.Enqueue(request);
+        var body = request.Body;
+        var path = request.Path;
         var segments = path.Trim('/').Split('/');
         context.Response.ContentType = "application/json";
         if (context.Request.Method == "POST" && segments is ["api", "v3", "repos", _, _, "pulls"] && FailPullRequestsWith is { } status)

@@ -20,11 +20,11 @@ public sealed class StaticGatesTests
         CheckScope(Modify(path), passes, detail);
 
     [Theory]
-    [InlineData("tests/Shop.Tests/RegressionTests.cs", true)]
-    [InlineData("src/Shop/Helper.cs", false)]
-    [InlineData(".github/workflows/evil.cs", false)]
-    public void Scope_NewFile_OnlyTests(string path, bool passes) =>
-        CheckScope($"diff --git a/{path} b/{path}\nnew file mode 100644\n--- /dev/null\n+++ b/{path}\n@@ -0,0 +1 @@\n+class X {{ }}\n", passes, passes ? "only stack-trace files" : "");
+    [InlineData("tests/Shop.Tests/RegressionTests.cs", true, "only stack-trace files: tests/Shop.Tests/RegressionTests.cs")]
+    [InlineData("src/Shop/Helper.cs", false, "src/Shop/Helper.cs is a new file that is not a test")]
+    [InlineData(".github/workflows/evil.cs", false, ".github/workflows/evil.cs is CI configuration")]
+    public void Scope_NewFile_OnlyTests(string path, bool passes, string detail) =>
+        CheckScope($"diff --git a/{path} b/{path}\nnew file mode 100644\n--- /dev/null\n+++ b/{path}\n@@ -0,0 +1 @@\n+class X {{ }}\n", passes, detail);
 
     [Fact]
     public void Scope_DeletedFile_Fails() =>
@@ -55,6 +55,8 @@ public sealed class StaticGatesTests
 
     private static void CheckScope(string diff, bool passes, string detail)
     {
+        // An empty expected detail would match any gate's text: every row names what the gate must say.
+        Assert.False(string.IsNullOrWhiteSpace(detail), "a scope check needs the detail it expects");
         var summary = PatchSummary.FromDiff(diff);
         Assert.NotNull(summary);
         var gate = StaticGates.Scope(summary!, s_allowed, strict: true);

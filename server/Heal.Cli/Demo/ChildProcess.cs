@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Text;
+using CliWrap;
 
 namespace Heal.Cli.Demo;
 
 /// <summary>
 /// Runs a program to completion and captures its output. A run that outlives its time limit or is cancelled is killed
-/// with its whole process tree, so nothing is left running.
+/// with its whole process tree (CliWrap waits for it to exit before throwing), so nothing is left running.
 /// </summary>
 public static class ChildProcess
 {
@@ -20,68 +21,44 @@ public static class ChildProcess
         TimeSpan timeLimit,
         CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(fileName)
+        var argumentList = arguments.ToList();
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => s_inheritedBuildVariables.Any(p => k.StartsWith(p, StringComparison.Ordinal))))
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var name in start.Environment.Keys.Where(k => s_inheritedBuildVariables.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
-        {
-            start.Environment.Remove(name);
+            variables[name] = null;
         }
 
         foreach (var (name, value) in environment)
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
         var stdout = new StringBuilder();
         var stderr = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(stdout, e.Data);
-        process.ErrorDataReceived += (_, e) => Append(stderr, e.Data);
-        var stopwatch = Stopwatch.StartNew();
-        process.Start();
-        process.StandardInput.Close();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var command = CliWrap.Cli.Wrap(fileName)
+            .WithArguments(argumentList)
+            .WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(variables)
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => Append(stdout, line), Encoding.UTF8))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => Append(stderr, line), Encoding.UTF8))
+            .WithValidation(CommandResultValidation.None);
 
+        var stopwatch = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeLimit);
         try
         {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            var result = await command.ExecuteAsync(limit.Token).ConfigureAwait(false);
+            return new ChildProcessResult(result.ExitCode, Text(stdout), Text(stderr), stopwatch.Elapsed);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new TimeoutException($"{Path.GetFileName(fileName)} {string.Join(' ', start.ArgumentList)} did not finish within {timeLimit.TotalSeconds:0} s.");
+            throw new TimeoutException($"{Path.GetFileName(fileName)} {string.Join(' ', argumentList)} did not finish within {timeLimit.TotalSeconds:0} s.");
         }
-
-        // The parameterless wait also drains the redirected output.
-        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-        return new ChildProcessResult(process.ExitCode, Text(stdout), Text(stderr), stopwatch.Elapsed);
     }
 
-    private static void Append(StringBuilder text, string? line)
+    private static void Append(StringBuilder text, string line)
     {
-        if (line is null)
-        {
-            return;
-        }
-
         lock (text)
         {
             text.Append(line).Append('\n');

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using LibGit2Sharp;
 
 namespace Heal.Delivery.Git;
@@ -40,27 +39,12 @@ public sealed class GitCredentials
     /// <summary>Asks git's configured credential helper for a host (<c>git credential fill</c>), without prompting.</summary>
     public static async Task<GitCredentials> FromCredentialHelperAsync(string repository, Uri remote, CancellationToken cancellationToken)
     {
-        var startInfo = new ProcessStartInfo("git", ["-C", repository, "credential", "fill"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        startInfo.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        startInfo.Environment["GIT_ASKPASS"] = "true";
-        using var process = Process.Start(startInfo);
-        if (process is null)
-        {
-            return None;
-        }
-
-        await process.StandardInput.WriteAsync($"protocol={remote.Scheme}\nhost={remote.Authority}\n\n");
-        process.StandardInput.Close();
-        var output = await process.StandardOutput.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
+        var result = await GitProcess.RunCoreAsync(
+            repository, ["credential", "fill"], null, $"protocol={remote.Scheme}\nhost={remote.Authority}\n\n",
+            new Dictionary<string, string> { ["GIT_ASKPASS"] = "true" }, cancellationToken);
+        var output = result.StandardOutput;
         var password = output.Split('\n').FirstOrDefault(l => l.StartsWith("password=", StringComparison.Ordinal))?["password=".Length..];
-        return process.ExitCode == 0 && password is { Length: > 0 } ? new GitCredentials(password, "git credential") : None;
+        return result.ExitCode == 0 && password is { Length: > 0 } ? new GitCredentials(password, "git credential") : None;
     }
 
     internal Credentials ForLibGit2() =>

@@ -76,7 +76,8 @@ public sealed class BubblewrapSandbox
     /// <summary>
     /// Runs bwrap with <paramref name="command"/>. bwrap's <c>--die-with-parent</c> kills the sandbox when the thread that
     /// started it ends (Linux ties the parent-death signal to a thread, not a process), and .NET retires idle pool
-    /// threads; so bwrap is started from a thread of its own that waits until it exits.
+    /// threads; so bwrap is started from a thread of its own that waits until it exits. <see cref="ProcessRunner"/> starts
+    /// the process (CliWrap's <c>ExecuteAsync</c>) before its first await, so the start happens on this thread.
     /// </summary>
     internal Task<ProcessResult> RunAsync(IReadOnlyList<string> command, string workingDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {

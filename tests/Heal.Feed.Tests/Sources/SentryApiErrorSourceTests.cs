@@ -1,5 +1,6 @@
 using Heal.Core.Model;
 using Heal.Feed.Sources;
+using Heal.Testing;
 
 namespace Heal.Feed.Tests.Sources;
 

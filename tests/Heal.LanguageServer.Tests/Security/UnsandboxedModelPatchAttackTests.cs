@@ -4,7 +4,7 @@ using Heal.Repair.Llm;
 using Heal.Repair.Tests.Llm;
 using Heal.Testing;
 using Heal.Testing.Samples;
-using RecordedRequest = Heal.Repair.Tests.Llm.RecordedRequest;
+using RecordedRequest = Heal.Testing.RecordedRequest;
 
 namespace Heal.LanguageServer.Tests.Security;
 

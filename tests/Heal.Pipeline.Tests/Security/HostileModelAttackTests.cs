@@ -10,7 +10,7 @@ using Heal.Testing.Samples;
 using Heal.Validation;
 using Heal.Validation.Sandbox;
 using Microsoft.AspNetCore.Http;
-using RecordedRequest = Heal.Repair.Tests.Llm.RecordedRequest;
+using RecordedRequest = Heal.Testing.RecordedRequest;
 
 namespace Heal.Pipeline.Tests.Security;
 
@@ -53,7 +53,7 @@ public sealed class HostileModelAttackTests
         Assert.False(File.Exists(Path.Combine(world.Repository.Path, "pwned")));
         Assert.All(model.Requests, r => Assert.Equal("POST /v1/chat/completions", $"{r.Method} {r.PathAndQuery}"));
         Assert.Equal(2, model.Requests.Count);
-        Assert.Contains("CS1061", model.Requests[1].Body, StringComparison.Ordinal);
+        Assert.Contains("CS1061", model.Requests[1].RawBody, StringComparison.Ordinal);
     }
 
     [Fact]

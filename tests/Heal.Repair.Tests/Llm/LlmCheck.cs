@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Heal.Core.Model;
 using Heal.Repair.Llm;
 using Microsoft.AspNetCore.Http;
+using Heal.Testing;
 
 namespace Heal.Repair.Tests.Llm;
 
@@ -56,7 +57,7 @@ public static partial class LlmCheck
         var request = releaseAfterRun is null ? Assert.Single(server.Requests) : server.Requests.SingleOrDefault();
         Assert.DoesNotContain(ApiKey, logger.AllText, StringComparison.Ordinal);
         Assert.DoesNotContain(ApiKey, diagnosis.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(ApiKey, request?.Body ?? "", StringComparison.Ordinal);
+        Assert.DoesNotContain(ApiKey, request?.RawBody ?? "", StringComparison.Ordinal);
         Assert.Equal(diagnoser.Name, diagnosis.Diagnoser);
         return request is null
             ? new Outcome(diagnosis, null, "", "", logger.AllText)
@@ -120,7 +121,7 @@ public static partial class LlmCheck
     /// <summary>The text of the first message with <paramref name="role"/> in an Ollama or OpenAI request body.</summary>
     public static string Message(RecordedRequest request, string role)
     {
-        var messages = JsonNode.Parse(request.Body)!["messages"]!.AsArray();
+        var messages = JsonNode.Parse(request.RawBody)!["messages"]!.AsArray();
         var message = messages.First(m => m!["role"]!.GetValue<string>() == role)!;
         var content = message["content"]!;
         return content is JsonArray parts

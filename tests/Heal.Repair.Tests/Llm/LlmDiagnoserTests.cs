@@ -41,7 +41,7 @@ public sealed class LlmDiagnoserTests
         var outcome = await LlmCheck.DiagnosesAsync(LlmProvider.Ollama, WireReplies.PatchReply(CrashRepository.GoodPatch));
 
         Assert.Equal("POST /api/chat", $"{outcome.Request!.Method} {outcome.Request!.PathAndQuery}");
-        var body = JsonNode.Parse(outcome.Request!.Body)!;
+        var body = JsonNode.Parse(outcome.Request!.RawBody)!;
         Assert.Equal(LlmCheck.OllamaModel, body["model"]!.GetValue<string>());
         Assert.Equal("json", body["format"]!.GetValue<string>());
         Assert.Null(outcome.Request!.Header("Authorization"));
@@ -54,7 +54,7 @@ public sealed class LlmDiagnoserTests
 
         Assert.Equal("POST /v1/chat/completions", $"{outcome.Request!.Method} {outcome.Request!.PathAndQuery}");
         Assert.Equal($"Bearer {LlmCheck.ApiKey}", outcome.Request!.Header("Authorization"));
-        var body = JsonNode.Parse(outcome.Request!.Body)!;
+        var body = JsonNode.Parse(outcome.Request!.RawBody)!;
         Assert.Equal(LlmCheck.OpenAIModel, body["model"]!.GetValue<string>());
         Assert.Equal("json_object", body["response_format"]!["type"]!.GetValue<string>());
     }
@@ -67,7 +67,7 @@ public sealed class LlmDiagnoserTests
         Assert.Equal("POST", outcome.Request!.Method);
         Assert.StartsWith($"/openai/deployments/{LlmCheck.AzureDeployment}/chat/completions?api-version=", outcome.Request!.PathAndQuery, StringComparison.Ordinal);
         Assert.Equal(LlmCheck.ApiKey, outcome.Request!.Header("api-key"));
-        Assert.Equal("json_object", JsonNode.Parse(outcome.Request!.Body)!["response_format"]!["type"]!.GetValue<string>());
+        Assert.Equal("json_object", JsonNode.Parse(outcome.Request!.RawBody)!["response_format"]!["type"]!.GetValue<string>());
     }
 
     [Theory]

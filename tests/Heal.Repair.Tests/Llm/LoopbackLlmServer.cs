@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Heal.Testing;
 
 namespace Heal.Repair.Tests.Llm;
 
@@ -61,10 +62,7 @@ public sealed class LoopbackLlmServer : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        using var reader = new StreamReader(context.Request.Body);
-        var body = await reader.ReadToEndAsync(context.RequestAborted);
-        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        var recorded = new RecordedRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, headers, body);
+        var recorded = await RecordedRequest.ReadAsync(context);
         _requests.Enqueue(recorded);
         _requestArrived.TrySetResult();
         await Respond(recorded, context.Response);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Heal.Repair.Llm;
 using Microsoft.AspNetCore.Http;
+using Heal.Testing;
 
 namespace Heal.Repair.Tests.Llm;
 
@@ -46,11 +47,11 @@ public static class WireReplies
         };
 
     public static bool AskedForStream(RecordedRequest request) =>
-        JsonNode.Parse(request.Body)?["stream"]?.GetValue<bool>() ?? false;
+        JsonNode.Parse(request.RawBody)?["stream"]?.GetValue<bool>() ?? false;
 
     private static async Task OllamaAsync(RecordedRequest request, HttpResponse response, string content)
     {
-        var model = JsonNode.Parse(request.Body)?["model"]?.GetValue<string>() ?? "";
+        var model = JsonNode.Parse(request.RawBody)?["model"]?.GetValue<string>() ?? "";
         if (!AskedForStream(request))
         {
             response.ContentType = "application/json; charset=utf-8";
@@ -93,7 +94,7 @@ public static class WireReplies
 
     private static async Task OpenAIAsync(RecordedRequest request, HttpResponse response, string? content, string? refusal)
     {
-        var model = JsonNode.Parse(request.Body)?["model"]?.GetValue<string>() ?? "";
+        var model = JsonNode.Parse(request.RawBody)?["model"]?.GetValue<string>() ?? "";
         if (!AskedForStream(request))
         {
             response.ContentType = "application/json";

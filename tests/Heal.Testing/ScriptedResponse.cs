@@ -1,7 +1,7 @@
-namespace Heal.Feed.Tests.Sources;
+namespace Heal.Testing;
 
 /// <summary>What the loopback API answers to one request.</summary>
-internal sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictionary<string, string> Headers)
+public sealed record ScriptedResponse(int Status, string Body, IReadOnlyDictionary<string, string> Headers)
 {
     public static ScriptedResponse Json(string body, params (string Name, string Value)[] headers) =>
         new(200, body, headers.ToDictionary(h => h.Name, h => h.Value));

@@ -7,13 +7,14 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Heal.Feed.Tests.Sources;
+namespace Heal.Testing;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 (Kestrel, port 0) standing in for a Sentry backend: it answers each request from a
-/// script of Sentry's documented response shapes and records what it received, so tests can check the wire traffic.
+/// script of Sentry's documented response shapes (the fixtures under <c>Sources/Fixtures</c> in the output folder) and
+/// records what it received, so tests can check the wire traffic. Shared by the feed's importer tests and the language server's.
 /// </summary>
-internal sealed class LoopbackSentryApi : IAsyncDisposable
+public sealed class LoopbackSentryApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
@@ -66,12 +67,7 @@ internal sealed class LoopbackSentryApi : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
-        var request = new RecordedRequest(
-            context.Request.Method,
-            context.Request.Path.Value ?? "",
-            context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString()),
-            context.Request.Headers.Authorization.FirstOrDefault(),
-            DateTimeOffset.UtcNow);
+        var request = await RecordedRequest.ReadAsync(context);
         _requests.Enqueue(request);
         var response = _script(request);
         Interlocked.Exchange(ref _next, new TaskCompletionSource<RecordedRequest>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(request);
