@@ -245,7 +245,17 @@ public sealed class Mutator(Random random, IReadOnlyList<string> corpus)
         }
 
         // The replacement is spliced in as text, so values JsonNode cannot hold (huge numbers, lone surrogates, deep nesting) get through.
-        var text = root.ToJsonString();
+        string text;
+        try
+        {
+            text = root.ToJsonString();
+        }
+        catch (InvalidOperationException)
+        {
+            // An earlier splice left a value JsonNode parses but cannot write back (a lone surrogate escape): keep the body.
+            return body;
+        }
+
         var at = text.IndexOf(marker, StringComparison.Ordinal);
         return [.. Encoding.UTF8.GetBytes(text[..at]), .. replacement, .. Encoding.UTF8.GetBytes(text[(at + marker.Length)..])];
     }
@@ -312,7 +322,17 @@ public sealed class Mutator(Random random, IReadOnlyList<string> corpus)
             return Encoding.UTF8.GetBytes(root.ToJsonString());
         }
 
-        var text = root.ToJsonString();
+        string text;
+        try
+        {
+            text = root.ToJsonString();
+        }
+        catch (InvalidOperationException)
+        {
+            // An earlier splice left a value JsonNode parses but cannot write back (a lone surrogate escape): keep the body.
+            return body;
+        }
+
         return Encoding.UTF8.GetBytes(text.Length <= 2 ? $"{{\"{name}\":{json}}}" : $"{{\"{name}\":{json},{text[1..]}");
     }
 
