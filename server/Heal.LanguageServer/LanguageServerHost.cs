@@ -22,6 +22,7 @@ public static class LanguageServerHost
     {
         var formatter = new SystemTextJsonFormatter { JsonSerializerOptions = JsonOptions };
         using var rpc = new HealJsonRpc(new LspMessageHandler(input, output, formatter, log), log);
+        rpc.Disconnected += (_, e) => log.WriteLine($"heal: the connection closed ({e.Reason}): {e.Description}{(e.Exception is null ? "" : " — " + e.Exception)}");
         var session = new ServerSession(new JsonRpcClient(rpc), new RequestQueue(), log);
         await using (session.ConfigureAwait(false))
         {

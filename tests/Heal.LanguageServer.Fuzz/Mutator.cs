@@ -245,17 +245,7 @@ public sealed class Mutator(Random random, IReadOnlyList<string> corpus)
         }
 
         // The replacement is spliced in as text, so values JsonNode cannot hold (huge numbers, lone surrogates, deep nesting) get through.
-        string text;
-        try
-        {
-            text = root.ToJsonString();
-        }
-        catch (InvalidOperationException)
-        {
-            // An earlier splice left a value JsonNode parses but cannot write back (a lone surrogate escape): keep the body.
-            return body;
-        }
-
+        var text = root.ToJsonString();
         var at = text.IndexOf(marker, StringComparison.Ordinal);
         return [.. Encoding.UTF8.GetBytes(text[..at]), .. replacement, .. Encoding.UTF8.GetBytes(text[(at + marker.Length)..])];
     }
@@ -322,17 +312,7 @@ public sealed class Mutator(Random random, IReadOnlyList<string> corpus)
             return Encoding.UTF8.GetBytes(root.ToJsonString());
         }
 
-        string text;
-        try
-        {
-            text = root.ToJsonString();
-        }
-        catch (InvalidOperationException)
-        {
-            // An earlier splice left a value JsonNode parses but cannot write back (a lone surrogate escape): keep the body.
-            return body;
-        }
-
+        var text = root.ToJsonString();
         return Encoding.UTF8.GetBytes(text.Length <= 2 ? $"{{\"{name}\":{json}}}" : $"{{\"{name}\":{json},{text[1..]}");
     }
 
@@ -365,10 +345,13 @@ public sealed class Mutator(Random random, IReadOnlyList<string> corpus)
         try
         {
             // JsonNode reads objects lazily; walking it now surfaces what it would throw later (duplicate names).
+            // Writing it back surfaces a value it parses but cannot write (a lone surrogate escape an earlier splice left):
+            // such a body is mutated as bytes only.
             var node = JsonNode.Parse(body);
             if (node is not null)
             {
                 Walk(node, []);
+                _ = node.ToJsonString();
             }
 
             return node;

@@ -31,6 +31,11 @@ public static class MessageCheck
             return ParseError("the body is not valid JSON: it is empty");
         }
 
+        if (UnpairedSurrogateEscape(body) is var surrogate and >= 0)
+        {
+            return ParseError($"the body has an unpaired UTF-16 surrogate escape at byte {surrogate}");
+        }
+
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth });
         try
         {
@@ -105,6 +110,81 @@ public static class MessageCheck
 
     private static CheckedMessage Invalid(string problem, RequestId id, bool answer = true) =>
         new(MessageKind.Invalid, id, (int)JsonRpcErrorCode.InvalidRequest, problem, answer);
+
+    /// <summary>
+    /// The offset of a <c>\uD800</c>–<c>\uDFFF</c> escape that is not one half of a pair, or -1. System.Text.Json parses
+    /// such a string but throws when it is read as text, which StreamJsonRpc does for member names and ids while reading a
+    /// message, and a throw there closes the connection. One pass over the bytes, no allocation: outside strings a
+    /// backslash is invalid JSON anyway, which the reader reports.
+    /// </summary>
+    private static int UnpairedSurrogateEscape(ReadOnlySpan<byte> body)
+    {
+        var offset = 0;
+        while (offset < body.Length)
+        {
+            var next = body[offset..].IndexOf((byte)'\\');
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            var at = offset + next;
+            if (at + 1 >= body.Length || body[at + 1] != (byte)'u' || !TryReadHex4(body, at + 2, out var unit))
+            {
+                offset = at + 2;
+                continue;
+            }
+
+            if (unit is >= 0xDC00 and <= 0xDFFF)
+            {
+                return at;
+            }
+
+            if (unit is >= 0xD800 and <= 0xDBFF)
+            {
+                var low = at + 6;
+                if (low + 1 >= body.Length || body[low] != (byte)'\\' || body[low + 1] != (byte)'u' || !TryReadHex4(body, low + 2, out var second) || second is < 0xDC00 or > 0xDFFF)
+                {
+                    return at;
+                }
+
+                offset = low + 6;
+                continue;
+            }
+
+            offset = at + 6;
+        }
+
+        return -1;
+    }
+
+    private static bool TryReadHex4(ReadOnlySpan<byte> body, int start, out int value)
+    {
+        value = 0;
+        if (start + 4 > body.Length)
+        {
+            return false;
+        }
+
+        foreach (var digit in body.Slice(start, 4))
+        {
+            var nibble = digit switch
+            {
+                >= (byte)'0' and <= (byte)'9' => digit - '0',
+                >= (byte)'a' and <= (byte)'f' => digit - 'a' + 10,
+                >= (byte)'A' and <= (byte)'F' => digit - 'A' + 10,
+                _ => -1,
+            };
+            if (nibble < 0)
+            {
+                return false;
+            }
+
+            value = (value << 4) | nibble;
+        }
+
+        return true;
+    }
 
     private static int FirstInvalidUtf8(ReadOnlySpan<byte> body)
     {

@@ -12,6 +12,8 @@ public sealed class BodyAttackTests
     [InlineData("{not json", "not valid JSON")]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"shutdown\"", "not valid JSON")]
     [InlineData("", "not valid JSON")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"\\ud800\"}", "unpaired UTF-16 surrogate escape at byte 34")]
+    [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"heal/listErrors\",\"params\":{\"\\udc00x\":1}}", "unpaired UTF-16 surrogate escape at byte 62")]
     public async Task Body_NotJson_ParseErrorThenServes(string body, string detail)
     {
         await using var world = await Attack.StartAsync();

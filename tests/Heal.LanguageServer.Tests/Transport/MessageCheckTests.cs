@@ -17,6 +17,8 @@ public sealed class MessageCheckTests
     [InlineData("""{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"x","data":{}}}""", MessageKind.Response, "(null)")]
     [InlineData("""{"jsonrpc":"2.0","\u0069d":4,"result":{}}""", MessageKind.Response, "4")]
     [InlineData(" \r\n{\"jsonrpc\":\"2.0\",\"id\":5,\"result\":1}\r\n ", MessageKind.Response, "5")]
+    [InlineData("""{"jsonrpc":"2.0","id":"\ud83d\ude00","method":"x"}""", MessageKind.Request, "😀")]
+    [InlineData("""{"jsonrpc":"2.0","id":"\\ud800","method":"x"}""", MessageKind.Request, "\\ud800")]
     public void Check_JsonRpcMessage_KindAndId(string body, MessageKind kind, string id)
     {
         var message = MessageCheck.Check(Encoding.UTF8.GetBytes(body));
@@ -32,6 +34,9 @@ public sealed class MessageCheckTests
     [InlineData("{} {}", -32700, "(null)", "the body is not valid JSON (at byte 3)")]
     [InlineData("\uFEFF{}", -32700, "(null)", "the body is not valid JSON (at byte 0)")]
     [InlineData("{\"jsonrpc\":\"2.0\",/*c*/\"id\":1}", -32700, "(null)", "the body is not valid JSON (at byte 17)")]
+    [InlineData("""{"jsonrpc":"2.0","id":"\ud800","method":"x"}""", -32700, "(null)", "the body has an unpaired UTF-16 surrogate escape at byte 23")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"\udfff\ud800"}""", -32700, "(null)", "the body has an unpaired UTF-16 surrogate escape at byte 34")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"method":"x","params":{"a":"\ud83dz"}}""", -32700, "(null)", "the body has an unpaired UTF-16 surrogate escape at byte 52")]
     [InlineData("42", -32600, "(null)", "the message is not a JSON object")]
     [InlineData("[]", -32600, "(null)", "an empty batch is not a message")]
     [InlineData("""{"jsonrpc":"2.0","id":true,"method":"x"}""", -32600, "(null)", "'id' must be a string, an integer or null")]
