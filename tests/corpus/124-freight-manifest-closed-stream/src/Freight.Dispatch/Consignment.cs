@@ -1,0 +1,3 @@
+namespace Freight.Dispatch;
+
+public sealed record Consignment(string Reference, string Postcode, int Parcels, decimal WeightKg, string Service);

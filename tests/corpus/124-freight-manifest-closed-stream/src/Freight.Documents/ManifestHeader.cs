@@ -1,0 +1,3 @@
+namespace Freight.Documents;
+
+public sealed record ManifestHeader(string CarrierCode, string AccountNumber, DateOnly CollectionDate, string Depot, int ConsignmentCount);

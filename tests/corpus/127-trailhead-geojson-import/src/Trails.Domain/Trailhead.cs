@@ -1,0 +1,3 @@
+namespace Trails.Domain;
+
+public sealed record Trailhead(string Id, string Name, GeoPoint Location, int ParkingSpaces);
