@@ -42,7 +42,9 @@ public sealed class LspMessageHandler : IJsonRpcMessageHandler, IJsonRpcMessageB
     public LspMessageHandler(Stream input, Stream output, IJsonRpcMessageFormatter formatter, TextWriter log)
     {
         _input = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 64 * 1024));
-        _output = new HeaderDelimitedMessageHandler(output, null, formatter);
+        // A StreamPipeWriter writes to the stream when a write is flushed, so a message is on the stream once WriteAsync
+        // returns (a Stream given to StreamJsonRpc is copied by a background task, which disposing did not always wait for).
+        _output = new HeaderDelimitedMessageHandler(PipeWriter.Create(output), null, formatter);
         _formatter = formatter;
         _log = log;
     }
