@@ -32,7 +32,7 @@ public sealed partial class IndexRangeRule : ICrashRule
             return loop;
         }
 
-        if (Substring(source, evidence, cancellationToken) is { } substring)
+        if (Substring(source, site.Exception.Value ?? "", evidence, cancellationToken) is { } substring)
         {
             return substring;
         }
@@ -186,7 +186,7 @@ public sealed partial class IndexRangeRule : ICrashRule
     }
 
     /// <summary><c>s.Substring(start, length)</c> past the end where the names say the text is being shortened.</summary>
-    private static RuleResult? Substring(LinkedSource source, List<Evidence> evidence, CancellationToken cancellationToken)
+    private static RuleResult? Substring(LinkedSource source, string message, List<Evidence> evidence, CancellationToken cancellationToken)
     {
         var model = source.SemanticModel;
         var call = RuleKit.OnLine<InvocationExpressionSyntax>(source)
@@ -211,7 +211,16 @@ public sealed partial class IndexRangeRule : ICrashRule
 
         var start = call.ArgumentList.Arguments[0].Expression;
         var length = call.ArgumentList.Arguments[1].Expression;
-        var names = new List<string?> { length.ToString(), (source.Member as MethodDeclarationSyntax)?.Identifier.ValueText };
+        // A length that was negative is not "past the end": capping it at the text's length leaves it negative, and what a
+        // too-small length should produce (nothing, the text cut without its suffix…) is not something a clamp decides.
+        if (NegativeArgument().IsMatch(message))
+        {
+            return RuleResult.Decline($"`{call}` was given a negative length (`{length}`).",
+                "the length was negative, so capping it at the text's length would not make it valid, and nothing here picks what a too-small length should produce", [.. evidence]);
+        }
+
+        // Only a name says what a length is for; a computed length (`max - suffix.Length`) names its operands, not its purpose.
+        var names = new List<string?> { length is IdentifierNameSyntax or MemberAccessExpressionSyntax ? length.ToString() : null, (source.Member as MethodDeclarationSyntax)?.Identifier.ValueText };
         names.Add(call.FirstAncestorOrSelf<VariableDeclaratorSyntax>()?.Identifier.ValueText);
         if (model.GetSymbolInfo(length, cancellationToken).Symbol is { } symbol)
         {
@@ -243,6 +252,10 @@ public sealed partial class IndexRangeRule : ICrashRule
         _ when type.GetMembers("Count").OfType<IPropertySymbol>().Any() || type.AllInterfaces.Any(i => i.Name is "ICollection" or "IReadOnlyCollection") => "Count",
         _ => null,
     };
+
+    /// <summary>The base library's wording for a negative argument: "Actual value was -1", "('-1') must be a non-negative value", "cannot be less than zero".</summary>
+    [GeneratedRegex(@"Actual value was -\d|\('-\d+'\) must be a non-negative|cannot be less than zero")]
+    private static partial Regex NegativeArgument();
 
     [GeneratedRegex(@"(?i)(preview|truncat|max|limit|short|summary|excerpt|abbrev|snippet|clip|teaser|headline)")]
     private static partial Regex ShorteningIntent();
