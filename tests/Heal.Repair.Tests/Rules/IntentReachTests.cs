@@ -62,7 +62,7 @@ public sealed class IntentReachTests
 
         public sealed record Bay(int Items, int Width, int Depth);
         """,
-        DivideByZero, "Attempted to divide by zero.", "does not show");
+        DivideByZero, "Attempted to divide by zero.", "divisor is zero");
 
     [Theory]
     [InlineData("Max(t => t.Celsius)", "Max(t => (int?)t.Celsius)")]
@@ -248,4 +248,98 @@ public sealed class IntentReachTests
         }
         """,
         "System.ArgumentException", RangeMessage);
+
+    [Fact]
+    public void Apply_IndexParameterDocumentedOneBased_SubtractsOne() => RuleCheck.Fixes(new IndexRangeRule(),
+        """
+        //- src/Cinema/Row.cs
+        namespace Cinema;
+
+        public sealed class Row
+        {
+            private readonly string[] _seats = new string[12];
+
+            /// <summary>The ticket holder of a seat.</summary>
+            /// <param name="seat">The seat number printed on the ticket, numbered from 1 at the aisle.</param>
+            public string HolderOf(int seat) => _seats[seat]; // <- throws
+        }
+        """,
+        "System.IndexOutOfRangeException", "Index was outside the bounds of the array.",
+        """
+        //- src/Cinema/Row.cs
+        namespace Cinema;
+
+        public sealed class Row
+        {
+            private readonly string[] _seats = new string[12];
+
+            /// <summary>The ticket holder of a seat.</summary>
+            /// <param name="seat">The seat number printed on the ticket, numbered from 1 at the aisle.</param>
+            public string HolderOf(int seat) => _seats[seat - 1];
+        }
+        """);
+
+    [Theory]
+    [InlineData("The seat number printed on the ticket.")]
+    [InlineData("The zero-based seat index.")]
+    public void Apply_IndexParameterNotDocumentedOneBased_Declines(string documentation) => RuleCheck.Declines(new IndexRangeRule(),
+        $$"""
+        //- src/Cinema/Row.cs
+        namespace Cinema;
+
+        public sealed class Row
+        {
+            private readonly string[] _seats = new string[12];
+
+            /// <param name="seat">{{documentation}}</param>
+            public string HolderOf(int seat) => _seats[seat]; // <- throws
+        }
+        """,
+        "System.IndexOutOfRangeException", "Index was outside the bounds of the array.", "valid range");
+
+    [Fact]
+    public void Apply_DocumentedExponentSamplesRejectedByDecimalParse_AllowsTheExponent() => RuleCheck.Fixes(new CultureParseRule(),
+        """
+        //- src/Gauges/Reading.cs
+        using System.Globalization;
+
+        namespace Gauges;
+
+        public static class Reading
+        {
+            /// <summary>Reads a pressure gauge's output line.</summary>
+            /// <remarks>Gauges print readings such as <c>4.5E+03</c> or <c>12.25</c>.</remarks>
+            public static decimal Pressure(string raw) => decimal.Parse(raw, CultureInfo.InvariantCulture); // <- throws
+        }
+        """,
+        "System.FormatException", "The input string '6.1E+02' was not in a correct format.",
+        """
+        //- src/Gauges/Reading.cs
+        using System.Globalization;
+
+        namespace Gauges;
+
+        public static class Reading
+        {
+            /// <summary>Reads a pressure gauge's output line.</summary>
+            /// <remarks>Gauges print readings such as <c>4.5E+03</c> or <c>12.25</c>.</remarks>
+            public static decimal Pressure(string raw) => decimal.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
+        }
+        """);
+
+    [Fact]
+    public void Apply_ExponentTextWithoutDocumentedSamples_DoesNotApply() => RuleCheck.DoesNotApply(new CultureParseRule(),
+        """
+        //- src/Gauges/Reading.cs
+        using System.Globalization;
+
+        namespace Gauges;
+
+        public static class Reading
+        {
+            /// <summary>Reads a pressure gauge's output line, such as <c>12.25</c>.</summary>
+            public static decimal Pressure(string raw) => decimal.Parse(raw, CultureInfo.InvariantCulture); // <- throws
+        }
+        """,
+        "System.FormatException", "The input string '6.1E+02' was not in a correct format.");
 }
