@@ -64,7 +64,7 @@ public static partial class ConditionWords
     [GeneratedRegex(@"\b(null|not set|unset|not (provided|given|specified|supplied|available|known)|optional|absent|missing|none|without|(has|have|had|with) no)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NullCue();
 
-    [GeneratedRegex(@"\b(not found|unknown|missing|absent|no such|none|otherwise|without|(has|have|had|with) no|unrecogni[sz]ed|unsupported|no (\w+ )?(entry|match|record|value|rate|target|mapping)|no \w+ (for|with|has|have|exists?|is|are|matches|match|found|of)|(does|do|did)(n't| not) (exist|contain|have|match|appear)|not (present|registered|configured|listed|known|defined|supported|in the|mapped|available))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(not found|unknown|missing|absent|no such|none|otherwise|without|(has|have|had|with) no|unrecogni[sz]ed|unsupported|no (\w+ )?(entry|match|record|value|rate|target|mapping)|no \w+ (for|with|has|have|exists?|is|are|matches|match|found|of)|(does|do|did)(n't| not) (exist|contain|have|match|appear)|not (present|registered|configured|listed|known|defined|supported|in the|mapped|available)|not yet|not \w+ed yet)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AbsentCue();
 
     [GeneratedRegex(@"\b(empty|no (items?|elements?|entries|values?|lines?|rows?|records?|results?|\w+s)|none|nothing|there (is|are) no|zero \w+s|without (any )?\w+s|(has|have) no)\b", RegexOptions.IgnoreCase)]
@@ -100,7 +100,7 @@ public static partial class ConditionWords
     [GeneratedRegex(@"\b(never (be )?null|(must|should|can) ?not be null|cannot be null|is required|are required|always (set|present|non-null|assigned))\b", RegexOptions.IgnoreCase)]
     private static partial Regex RequiredCue();
 
-    [GeneratedRegex(@"\b(not|n't|never)\s+(\w+\s+)?(exists?|contains?|have|has|match(es)?|found|present|set|known|configured|available|registered|listed|defined|supported|provided|given|specified|supplied|mapped)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(not|n't|never)\s+(\w+\s+)?(exists?|contains?|have|has|match(es)?|found|present|set|known|configured|available|registered|listed|defined|supported|provided|given|specified|supplied|mapped)\b|\b(not|n't)\s+(yet\s+\w+|\w+\s+yet)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NegatedCondition();
 
     [GeneratedRegex(@"\b(never|must not|mustn't|should not|shouldn't|cannot|can't|won't|will not|may not|is not|are not|not)\s+(\w+\s+){0,3}?(be|come|comes|return|returns|returned|yield|give|equal|produce|charged|back|as|to)?\s*$", RegexOptions.IgnoreCase)]

@@ -65,6 +65,11 @@ public static partial class ForeignFormat
 
         if (type.SpecialType is SpecialType.System_Decimal or SpecialType.System_Double or SpecialType.System_Single)
         {
+            if (ExponentNumber().IsMatch(text))
+            {
+                return "a number in exponent notation";
+            }
+
             if (CommaDecimal().IsMatch(text))
             {
                 return "a number with a decimal comma";
@@ -106,4 +111,16 @@ public static partial class ForeignFormat
 
     [GeneratedRegex(@"^[+-]?(?:\d{1,3}(?:[,\u00A0\u202F ']\d{3})+|\d+)\.\d+$")]
     private static partial Regex PointDecimal();
+
+    /// <summary>The <see cref="WrittenFormat.Format"/> of a documented sample in exponent notation.</summary>
+    public const string ExponentFormat = "exponent notation";
+
+    /// <summary>True when <paramref name="text"/> holds a number in exponent notation (<c>1.2e-05</c>, <c>3E+8</c>).</summary>
+    public static bool IsExponent(string text) => ExponentInText().IsMatch(text);
+
+    [GeneratedRegex(@"^[+-]?\d+(?:\.\d+)?[eE][+-]?\d+$")]
+    private static partial Regex ExponentNumber();
+
+    [GeneratedRegex(@"(?<![\w.])[+-]?\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.])")]
+    private static partial Regex ExponentInText();
 }

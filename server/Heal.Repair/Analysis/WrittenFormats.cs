@@ -304,6 +304,12 @@ public static partial class WrittenFormats
             {
                 yield return new WrittenFormat(null, null, FormatCulture.Invariant, false, WrittenFormatKind.Documentation, 2, comment, Line(comment));
             }
+
+            // A sample value in exponent notation (`1.2e-05`) says the text is written that way, with a point.
+            if (family == "number" && ForeignFormat.IsExponent(text))
+            {
+                yield return new WrittenFormat(ForeignFormat.ExponentFormat, null, FormatCulture.Invariant, false, WrittenFormatKind.Documentation, 2, comment, Line(comment));
+            }
         }
     }
 

@@ -182,6 +182,24 @@ public sealed class CultureParseRule : ICrashRule
             return null;
         }
 
+        // A number in exponent notation that the parse's style rejects (decimal's default `Number`), where the documentation shows
+        // such samples: the same parse, allowing the exponent.
+        if (ForeignFormat.IsExponent(text) && invariant.FirstOrDefault(w => w.Format == ForeignFormat.ExponentFormat) is { } sample)
+        {
+            var allowing = shape.Styles is null ? "NumberStyles.Float" : $"{shape.Styles} | NumberStyles.AllowExponent";
+            if (ParsesInvariant(text, type, shape.Styles) || !ParsesInvariant(text, type, allowing) || ParseCall.Keyword(type) is not { } exponentKeyword)
+            {
+                return null;
+            }
+
+            var exponentReasons = new List<(double, string)>
+            {
+                (0.45, $"{Quote(value)} is a well-formed number in exponent notation"),
+                (0.2, $"the documentation shows values written in exponent notation: {sample.Text}"),
+            };
+            return new Candidate($"{exponentKeyword}.Parse({shape.Input}, {allowing}, CultureInfo.InvariantCulture)", exponentReasons, [sample]);
+        }
+
         if (shape.Culture == FormatCulture.Invariant && !Grouped(text))
         {
             return null;

@@ -43,7 +43,7 @@ public sealed class DivideByZeroRule : ICrashRule
         var (node, divisor) = (divisions[0].Node!, ExitPaths.Unparenthesize(divisions[0].Divisor!));
         var rootCause = $"`{node}` divides by `{divisor}`, which was zero; integer and decimal division throw on a zero divisor.";
         var why = "A division whose divisor can be zero (an empty count, an unset size); the code around shows the neutral result for that case.";
-        if (!RuleKit.IsSimple(divisor) || source.Member is null)
+        if (!IsPureArithmetic(divisor) || source.Member is null)
         {
             return RuleResult.Decline(rootCause, "the divisor is computed on the spot, so it cannot be tested without evaluating it twice", [.. evidence]);
         }
@@ -75,7 +75,9 @@ public sealed class DivideByZeroRule : ICrashRule
             var guardable = statement is not null && RuleKit.AlwaysEvaluated(node, statement);
             foreach (var outcome in intent.Named.Where(o => o.Kind == OutcomeKind.Substitute || o.Kind == OutcomeKind.Return && returned && !guardable && o.Value is not null))
             {
-                if (resultType is null || !OutcomeStatement.Converts(outcome.Value!, new MethodShape(null, true, resultType, false), node, model))
+                // A returned division takes the method's type: `int? F() => d == 0 ? null : n / d` is target-typed.
+                if (resultType is null || !OutcomeStatement.Converts(outcome.Value!, new MethodShape(null, true, resultType, false), node, model)
+                    && !(returned && OutcomeStatement.Converts(outcome.Value!, MethodShape.Of(source.Member, model), node, model)))
                 {
                     whyNot.Add($"`{outcome.Value}` is not a value of the division's type");
                     continue;
@@ -113,6 +115,17 @@ public sealed class DivideByZeroRule : ICrashRule
 
         return CandidateChoice.Choose(rootCause, candidates, evidence, intent, IntentFixes.NothingNamed(intent, whyNot, "the divisor is zero"));
     }
+
+    /// <summary>
+    /// A divisor that can be tested without a second evaluation changing anything: a simple name or member, or sums,
+    /// differences and products of them (<c>a.Count * b.Size</c>).
+    /// </summary>
+    private static bool IsPureArithmetic(ExpressionSyntax expression) => ExitPaths.Unparenthesize(expression) switch
+    {
+        BinaryExpressionSyntax b when b.IsKind(SyntaxKind.MultiplyExpression) || b.IsKind(SyntaxKind.AddExpression) || b.IsKind(SyntaxKind.SubtractExpression)
+            => IsPureArithmetic(b.Left) && IsPureArithmetic(b.Right),
+        var e => RuleKit.IsSimple(e),
+    };
 
     /// <summary>The pattern alone (a division that can throw) before any evidence of what a zero divisor means.</summary>
     private const double BaseScore = 0.45;

@@ -112,6 +112,17 @@ public sealed class EmptySequenceRule : ICrashRule
         foreach (var outcome in intent.Named.Where(o => o.Kind == OutcomeKind.Substitute
                      || o.Kind == OutcomeKind.Return && returned && o.Value is not null && !candidates.Any(c => c.Outcome?.SameAs(o) == true)))
         {
+            if (outcome.Value == "null" && LiftedAggregate(call, access, op, elementType, model) is { } lifted
+                && (!returned || MethodShape.Of(source.Member, model).AcceptsNull))
+            {
+                // `Max`/`Min`/`Average` over `T?` return null for an empty sequence, which is the documented value.
+                var nothing = ExpectedOutcome.Substitutes("null");
+                var returnsNull = returned ? ExpectedOutcome.Returns("null") : null;
+                candidates.Add(RuleCandidate.Scored("nullable-aggregate", $"`{op}` over `{elementType!.ToDisplayString()}?`: {outcome.Describe()} when {what}", nothing,
+                    BaseScore, basis, intent, [RuleKit.Edit(source, lifted)], IntentFixes.EvidenceOf(intent.Supporting(nothing, returnsNull)), why: why, alsoRealises: returnsNull));
+                continue;
+            }
+
             if (elementType is null || !OutcomeStatement.Converts(outcome.Value!, new MethodShape(null, true, elementType, false), call, model))
             {
                 whyNot.Add($"`{outcome.Value}` is not a value of the sequence's element type");
@@ -126,6 +137,31 @@ public sealed class EmptySequenceRule : ICrashRule
         }
 
         return CandidateChoice.Choose(rootCause, candidates, evidence, intent, IntentFixes.NothingNamed(intent, whyNot, what));
+    }
+
+    /// <summary>
+    /// <c>xs.Max(x =&gt; e)</c> → <c>xs.Max(x =&gt; (T?)(e))</c> and <c>xs.Max()</c> → <c>xs.Max(x =&gt; (T?)x)</c> for a numeric
+    /// <c>T</c>: the nullable overloads of <c>Max</c>, <c>Min</c> and <c>Average</c> give null for an empty sequence. Null otherwise.
+    /// </summary>
+    private static TextChange? LiftedAggregate(InvocationExpressionSyntax call, MemberAccessExpressionSyntax access, string op, ITypeSymbol? elementType, SemanticModel model)
+    {
+        if (op is not ("Max" or "Min" or "Average") || elementType is null || !MethodShape.IsNumeric(elementType))
+        {
+            return null;
+        }
+
+        var nullable = elementType.ToDisplayString() + "?";
+        switch (call.ArgumentList.Arguments)
+        {
+            case []:
+                var name = RuleKit.FreeName(model, call.SpanStart, "x", call);
+                return new TextChange(TextSpan.FromBounds(access.Name.SpanStart, call.Span.End), $"{op}({name} => ({nullable}){name})");
+            case [{ Expression: SimpleLambdaExpressionSyntax { ExpressionBody: { } body } }]:
+                var inner = body is IdentifierNameSyntax or MemberAccessExpressionSyntax or ParenthesizedExpressionSyntax ? body.ToString() : $"({body})";
+                return new TextChange(body.Span, $"({nullable}){inner}");
+            default:
+                return null;
+        }
     }
 
     /// <summary>The pattern alone (an operator that throws on no elements, named by the message) before any evidence of what "none" means.</summary>

@@ -32,7 +32,7 @@ public sealed partial class IndexRangeRule : ICrashRule
             return loop;
         }
 
-        if (Substring(source, evidence, cancellationToken) is { } substring)
+        if (Substring(source, site.Exception.Value ?? "", evidence, cancellationToken) is { } substring)
         {
             return substring;
         }
@@ -89,8 +89,43 @@ public sealed partial class IndexRangeRule : ICrashRule
             return CandidateChoice.Choose(rootCause, candidates, evidence, intent, IntentFixes.NothingNamed(intent, whyNot, "the collection is too short"));
         }
 
+        // `items[number]` where the method's own `<param>` calls `number` 1-based: the zero-based position is `number - 1`.
+        if (index is IdentifierNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is IParameterSymbol parameter
+            && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, model.GetEnclosingSymbol(access.SpanStart, cancellationToken))
+            && OneBasedParameter(parameter) is { } documented)
+        {
+            var (path, line) = new IntentLocator(source).Locate(documented.Node);
+            evidence.Add(new Evidence(path, line, documented.Text, "the parameter's documentation"));
+            return RuleKit.Fix(rootCause + $" `{name}` is documented as 1-based, and `{receiver}` is indexed from 0.",
+                "A 1-based number used as a 0-based index: every position reads the next element and the last one is past the end.",
+                "off-by-one", [(0.5, "the index is a parameter of the method"), (0.35, $"its documentation says it is 1-based: {documented.Text}")],
+                evidence, RuleKit.Edit(source, new TextChange(index.Span, $"{index} - 1")));
+        }
+
         return RuleResult.Decline(rootCause, "the index comes from data whose valid range the code does not state, so the intended index is unclear", [.. evidence]);
     }
+
+    /// <summary>The parameter's <c>&lt;param&gt;</c> element when it says the number counts from 1 ("1-based", "numbered from 1").</summary>
+    private static (SyntaxNode Node, string Text)? OneBasedParameter(IParameterSymbol parameter)
+    {
+        var declaration = parameter.ContainingSymbol.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax();
+        var comment = declaration?.GetLeadingTrivia().Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().LastOrDefault();
+        var element = comment?.Content.OfType<XmlElementSyntax>().FirstOrDefault(e => e.StartTag.Name.LocalName.ValueText == "param"
+            && e.StartTag.Attributes.OfType<XmlNameAttributeSyntax>().Any(a => a.Identifier.Identifier.ValueText == parameter.Name));
+        if (element is null)
+        {
+            return null;
+        }
+
+        var text = Regex.Replace(string.Concat(element.Content.Select(c => c.ToString())).Replace("///", " ", StringComparison.Ordinal), @"\s+", " ").Trim();
+        return OneBased().IsMatch(text) && !ZeroBased().IsMatch(text) ? (element, text.Length > 120 ? text[..117] + "..." : text) : null;
+    }
+
+    [GeneratedRegex(@"(?i)\b(1-based|one-based|numbered from (1|one)|counting from (1|one)|starting (at|from) (1|one)|1 for the first|1 is the first)\b")]
+    private static partial Regex OneBased();
+
+    [GeneratedRegex(@"(?i)\b(0-based|zero-based|index)\b")]
+    private static partial Regex ZeroBased();
 
     /// <summary><c>for (i = 0; i &lt;= a.Length; i++)</c> around <c>a[i]</c>, or <c>a[i + 1]</c> in a loop up to <c>a.Count</c>.</summary>
     private static RuleResult? LoopBound(LinkedSource source, List<Evidence> evidence)
@@ -186,7 +221,7 @@ public sealed partial class IndexRangeRule : ICrashRule
     }
 
     /// <summary><c>s.Substring(start, length)</c> past the end where the names say the text is being shortened.</summary>
-    private static RuleResult? Substring(LinkedSource source, List<Evidence> evidence, CancellationToken cancellationToken)
+    private static RuleResult? Substring(LinkedSource source, string message, List<Evidence> evidence, CancellationToken cancellationToken)
     {
         var model = source.SemanticModel;
         var call = RuleKit.OnLine<InvocationExpressionSyntax>(source)
@@ -211,7 +246,16 @@ public sealed partial class IndexRangeRule : ICrashRule
 
         var start = call.ArgumentList.Arguments[0].Expression;
         var length = call.ArgumentList.Arguments[1].Expression;
-        var names = new List<string?> { length.ToString(), (source.Member as MethodDeclarationSyntax)?.Identifier.ValueText };
+        // A length that was negative is not "past the end": capping it at the text's length leaves it negative, and what a
+        // too-small length should produce (nothing, the text cut without its suffix…) is not something a clamp decides.
+        if (NegativeArgument().IsMatch(message))
+        {
+            return RuleResult.Decline($"`{call}` was given a negative length (`{length}`).",
+                "the length was negative, so capping it at the text's length would not make it valid, and nothing here picks what a too-small length should produce", [.. evidence]);
+        }
+
+        // Only a name says what a length is for; a computed length (`max - suffix.Length`) names its operands, not its purpose.
+        var names = new List<string?> { length is IdentifierNameSyntax or MemberAccessExpressionSyntax ? length.ToString() : null, (source.Member as MethodDeclarationSyntax)?.Identifier.ValueText };
         names.Add(call.FirstAncestorOrSelf<VariableDeclaratorSyntax>()?.Identifier.ValueText);
         if (model.GetSymbolInfo(length, cancellationToken).Symbol is { } symbol)
         {
@@ -243,6 +287,10 @@ public sealed partial class IndexRangeRule : ICrashRule
         _ when type.GetMembers("Count").OfType<IPropertySymbol>().Any() || type.AllInterfaces.Any(i => i.Name is "ICollection" or "IReadOnlyCollection") => "Count",
         _ => null,
     };
+
+    /// <summary>The base library's wording for a negative argument: "Actual value was -1", "('-1') must be a non-negative value", "cannot be less than zero".</summary>
+    [GeneratedRegex(@"Actual value was -\d|\('-\d+'\) must be a non-negative|cannot be less than zero")]
+    private static partial Regex NegativeArgument();
 
     [GeneratedRegex(@"(?i)(preview|truncat|max|limit|short|summary|excerpt|abbrev|snippet|clip|teaser|headline)")]
     private static partial Regex ShorteningIntent();

@@ -22,7 +22,7 @@ namespace Heal.Repair.Rules;
 /// </list>
 /// Anything else is not this rule's: <see cref="IndexRangeRule"/> and <see cref="ArgumentNullRule"/> come after it.
 /// </summary>
-public sealed class LibraryArgumentRule : ICrashRule
+public sealed partial class LibraryArgumentRule : ICrashRule
 {
     private static readonly HashSet<string> s_countParameters = new(StringComparer.Ordinal) { "count", "repeatCount", "totalWidth" };
 
@@ -64,7 +64,8 @@ public sealed class LibraryArgumentRule : ICrashRule
         {
             var result = Calendar(source, call, evidence, cancellationToken)
                 ?? Count(source, call, parameter, evidence, cancellationToken)
-                ?? Delay(source, call, parameter, evidence, cancellationToken);
+                ?? Delay(source, call, parameter, evidence, cancellationToken)
+                ?? Range(source, call, evidence, cancellationToken);
             if (result is not null)
             {
                 return result;
@@ -189,6 +190,54 @@ public sealed class LibraryArgumentRule : ICrashRule
             [(0.4, "the wait is computed as the difference between two moments"), (0.3, "a moment already passed means no wait, not a crash")],
             evidence, RuleKit.Edit(source, new TextChange(argument.Span, replacement)));
     }
+
+    /// <summary>
+    /// <c>list.GetRange(index, count)</c> with a fixed count past the end, where the method's own documentation says the result may
+    /// hold fewer ("the last page may be shorter", "up to", "whatever remains"): the count is capped at what is left.
+    /// </summary>
+    private static RuleResult? Range(LinkedSource source, SyntaxNode call, List<Evidence> evidence, CancellationToken cancellationToken)
+    {
+        var model = source.SemanticModel;
+        if (call is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetRange" } access, ArgumentList.Arguments: [var first, var second] }
+            || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { ContainingType.Name: "List" }
+            || !RuleKit.IsSimple(access.Expression) || !RuleKit.IsSimple(first.Expression)
+            || ExitPaths.Unparenthesize(second.Expression) is BinaryExpressionSyntax)
+        {
+            return null;
+        }
+
+        // Without that sentence a capped count could hide a wrong offset: not this rule's to fix.
+        if (DocumentedShorter(source) is not { } shorter)
+        {
+            return null;
+        }
+
+        evidence.Add(RuleKit.Evidence(source, shorter.Node, "the documentation says the result may hold fewer"));
+        var math = RuleKit.Binds(model, call.SpanStart, "Math.Min(1, 2)") ? "Math" : "System.Math";
+        return RuleKit.Fix($"`{call}` asks for `{second.Expression}` elements of `{access.Expression}` from `{first.Expression}`, past its end.",
+            "A range of fixed size taken where fewer elements remain, which the documentation says is a shorter result, not an error.", "clamp-count",
+            [(0.45, "GetRange with a fixed count past the end"), (0.25, $"the documentation says the result may hold fewer: {shorter.Text}")],
+            evidence, RuleKit.Edit(source, new TextChange(second.Expression.Span, $"{math}.Min({second.Expression}, {access.Expression}.Count - {first.Expression})")));
+    }
+
+    /// <summary>The sentence of the failing member's documentation saying its result may hold fewer than asked.</summary>
+    private static (SyntaxNode Node, string Text)? DocumentedShorter(LinkedSource source)
+    {
+        var declaration = source.Member?.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().FirstOrDefault();
+        var comment = declaration?.GetLeadingTrivia().Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>().LastOrDefault();
+        if (comment is null)
+        {
+            return null;
+        }
+
+        var text = System.Text.RegularExpressions.Regex.Replace(comment.ToString().Replace("///", " ", StringComparison.Ordinal), @"<[^>]*(cref|name)=""([^""]*)""[^>]*/>", "$2");
+        text = System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(text, "<[^>]+>", " "), @"\s+", " ").Trim();
+        var sentence = System.Text.RegularExpressions.Regex.Split(text, @"(?<=[.;])\s").FirstOrDefault(s => ShorterWords().IsMatch(s));
+        return sentence is null ? null : (comment, sentence.Length > 120 ? sentence[..117] + "..." : sentence);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(may be (shorter|smaller)|can be (shorter|smaller)|(may|can) hold fewer|fewer than|up to|whatever (remains|is left)|what remains)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ShorterWords();
 
     /// <summary><c>dictionary.Add(key, value)</c> of a key already there: the way the type writes the same dictionary elsewhere.</summary>
     private static RuleResult DuplicateKey(LinkedSource source, List<SyntaxNode> calls, List<Evidence> evidence, CancellationToken cancellationToken)

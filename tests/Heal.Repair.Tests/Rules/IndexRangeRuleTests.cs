@@ -233,6 +233,45 @@ public sealed class IndexRangeRuleTests
         """,
         "unclear");
 
+    [Theory]
+    [InlineData("length ('-3') must be a non-negative value. (Parameter 'length')\nActual value was -3.")]
+    [InlineData("Length cannot be less than zero. (Parameter 'length')")]
+    public void Apply_ShorteningSubstringWithNegativeLength_Declines(string message) => RuleCheck.Declines(Rule,
+        """
+        //- src/Labels/Shortener.cs
+        namespace Labels;
+
+        public static class Shortener
+        {
+            public static string Truncate(string text, int width, string marker)
+            {
+                if (text.Length <= width)
+                {
+                    return text;
+                }
+
+                return text.Substring(0, width - marker.Length) + marker; // <- throws
+            }
+        }
+        """,
+        "System.ArgumentOutOfRangeException", message, "negative");
+
+    [Fact]
+    public void Apply_ComputedLengthNamingAShorteningOperand_Declines() => RuleCheck.Declines(Rule,
+        """
+        //- src/Labels/Badge.cs
+        namespace Labels;
+
+        public static class Badge
+        {
+            public static string Caption(string text, int room, string ellipsisTruncation)
+            {
+                return text.Substring(0, room - ellipsisTruncation.Length); // <- throws
+            }
+        }
+        """,
+        "System.ArgumentOutOfRangeException", "Index and length must refer to a location within the string. (Parameter 'length')", "nothing says");
+
     [Fact]
     public void Apply_SubstringWithoutShorteningIntent_Declines() => Declines(
         """
