@@ -345,7 +345,7 @@ public static class AbsenceConventions
         return name.StartsWith("Log", StringComparison.Ordinal) || name.StartsWith("Trace", StringComparison.Ordinal) || name.StartsWith("Warn", StringComparison.Ordinal)
             || receiverType is "Console" or "Debug" or "Trace" || receiverType.Contains("Logger", StringComparison.Ordinal)
             || receiverType.EndsWith("LoggerExtensions", StringComparison.Ordinal)
-            || receiver.Contains("log", StringComparison.OrdinalIgnoreCase);
+            || receiver.Contains("log", StringComparison.OrdinalIgnoreCase) || receiver.StartsWith("Console.", StringComparison.Ordinal);
     }
 
     public static bool IsLoop(SyntaxNode node) =>
