@@ -97,7 +97,7 @@ public static partial class ThroughputBench
         Console.WriteLine($"  latency of durable acks: p50 {run.Percentile(0.50):0.00} ms, p99 {run.Percentile(0.99):0.00} ms, max {run.Percentile(1.0):0.00} ms");
         Console.WriteLine($"  answers: {run.Statuses}");
         Console.WriteLine($"  feed resident set: at start {baseline >> 20} MiB, peak {peak >> 20} MiB");
-        Console.WriteLine($"  store: {stats.Events} events, {stats.Groups} groups, {stats.Bytes >> 20} MiB of event JSON; every acknowledged event stored: {stats.Events >= run.Acknowledged}");
+        Console.WriteLine($"  store: {stats.Groups} groups counting {stats.Seen} events, {stats.Events} of them kept after retention ({stats.Bytes >> 20} MiB of event JSON); every acknowledged event counted: {stats.Seen >= run.Acknowledged}");
         Console.WriteLine($"  CPU: feed {feedCpu.TotalSeconds:0.00} s, load generator {run.GeneratorCpu.TotalSeconds:0.00} s, over {run.Elapsed.TotalSeconds:0.00} s wall on {Environment.ProcessorCount} cores; per acknowledged event: feed {Us(feedCpu, n)} µs, load generator {Us(run.GeneratorCpu, n)} µs");
         if (FeedCounters(feed.Stderr) is { } counters)
         {

@@ -23,7 +23,13 @@ part() {
     failed+=("$name")
   fi
 }
-part "dotnet test" dotnet test Heal.Lsp.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@"
+# The .NET output is long; it is kept so the failures can be repeated at the very end, where a CI log's tail shows them.
+dotnet_log=$(mktemp -t heal-dotnet-test.XXXXXX)
+dotnet_test() {
+  dotnet test Heal.Lsp.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$dotnet_log"
+  return "${PIPESTATUS[0]}"
+}
+part "dotnet test" dotnet_test "$@"
 part "dotnet tool install" bash tests/scripts/tool-install.sh
 part "README: use it on your app" bash tests/scripts/first-hour.sh
 part "VS Code e2e" bash tests/scripts/e2e-vscode.sh
@@ -31,6 +37,11 @@ part "Neovim e2e" bash tests/scripts/e2e-nvim.sh
 part "Visual Studio VSIX" bash tests/scripts/vs-extension.sh
 
 if [ ${#failed[@]} -gt 0 ]; then
+  if grep -qE '^\s+Failed |^Failed!' "$dotnet_log"; then
+    echo "== the .NET tests that failed (from the dotnet test output above):"
+    grep -E -A 25 '^\s+Failed [A-Za-z]' "$dotnet_log" | cut -c1-400 | head -300
+    grep -E '^Failed!' "$dotnet_log"
+  fi
   echo "failed: ${failed[*]}"
   exit 1
 fi

@@ -120,10 +120,10 @@ public sealed partial class PostgresErrorStore
 
     public async Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken)
     {
-        await using var command = _dataSource.CreateCommand("SELECT (SELECT COUNT(*) FROM groups), COUNT(*), COALESCE(SUM(size), 0)::bigint FROM events;");
+        await using var command = _dataSource.CreateCommand("SELECT (SELECT COUNT(*) FROM groups), COUNT(*), COALESCE(SUM(size), 0)::bigint, (SELECT COALESCE(SUM(count), 0)::bigint FROM groups) FROM events;");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
     private static async Task<IReadOnlyList<ErrorGroup>> ReadGroupsAsync(NpgsqlCommand command, CancellationToken cancellationToken)

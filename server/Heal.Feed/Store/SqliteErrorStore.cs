@@ -518,10 +518,10 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
     {
         await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT COUNT(*) FROM groups), COUNT(*), COALESCE(SUM(size), 0) FROM events;";
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM groups), COUNT(*), COALESCE(SUM(size), 0), (SELECT COALESCE(SUM(count), 0) FROM groups) FROM events;";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return new StoreStats(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
     /// <summary>Lets the writer connection's page cache go (it refills as batches come); the feed calls it when idle.</summary>

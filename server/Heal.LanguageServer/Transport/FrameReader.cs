@@ -14,7 +14,9 @@ namespace Heal.LanguageServer.Transport;
 /// <item>Bytes that cannot start a header are skipped up to the next <c>Content-Length:</c> (any case): the framing
 /// resynchronises instead of giving up.</item>
 /// <item>A header section that cannot frame a message (no, two, or a non-numeric Content-Length; a line that is not
-/// <c>Name: value</c>) is consumed and reported; the bytes after it are skipped as above.</item>
+/// <c>Name: value</c> with a token for its name) is consumed and reported; the bytes after it are skipped as above.
+/// A frame that lost its empty line makes its body a "header line" this way, so the declared length cannot swallow the
+/// frames after it (found by fuzz:lsp: such a frame held the pings that followed it for over 20 s).</item>
 /// <item>Content-Length is capped at <see cref="MaxContentLength"/> (64 MiB), checked before any body byte is awaited, so
 /// a huge length (2^31-1 used to make the server wait forever) is refused at once. 64 MiB is far above any source file
 /// an editor sends in <c>didOpen</c>, and bounds what one message can make the server buffer (the body, then its parse).</item>
@@ -34,6 +36,10 @@ public static class FrameReader
     private static ReadOnlySpan<byte> ContentPrefix => "content-"u8;
 
     private static ReadOnlySpan<byte> HeaderEnd => "\r\n\r\n"u8;
+
+    /// <summary>The bytes a header field name may hold (RFC 9110 <c>token</c>).</summary>
+    private static readonly SearchValues<byte> TokenBytes =
+        SearchValues.Create("!#$%&'*+-.^_`|~0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
 
     /// <summary>What the start of <paramref name="buffer"/> holds; <paramref name="completed"/> when no more bytes will come.</summary>
     public static Frame Read(ReadOnlySequence<byte> buffer, bool completed)
@@ -146,6 +152,13 @@ public static class FrameReader
 
             var name = line[..colon].Trim(" \t"u8);
             var value = line[(colon + 1)..].Trim(" \t"u8);
+            if (name.IsEmpty || name.IndexOfAnyExcept(TokenBytes) >= 0)
+            {
+                // A field name is an RFC 9110 token. A line like '{"jsonrpc":"2.0",...' is a body whose frame lost its empty
+                // line: taking it for a header would make the declared length swallow the frames that follow.
+                return (0, $"a header line is not 'Name: value': {LogText.Escape(line)}");
+            }
+
             if (!name.SequenceEqual(ContentLengthColon[..^1], IgnoreAsciiCase.Instance))
             {
                 continue;

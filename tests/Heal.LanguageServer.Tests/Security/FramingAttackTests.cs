@@ -42,6 +42,23 @@ public sealed class FramingAttackTests
     }
 
     [Fact]
+    public async Task Header_FrameWithoutItsEmptyLine_DoesNotSwallowTheFramesAfterIt()
+    {
+        // Found by fuzz:lsp: the body became a "header line", the declared 4,000 bytes swallowed every later frame, and
+        // requests went unanswered until that many bytes had arrived. Now the body line is refused as a header at once;
+        // only the frame whose header ended the section is lost with it.
+        await using var world = await Attack.StartAsync();
+        var lost = Attack.Ascii("Content-Length: 4000\r\n{\"jsonrpc\":\"2.0\",\"id\":\"lost\",\"method\":\"heal/listErrors\"}");
+        var sacrificed = LspClient.Frame(Attack.Utf8("""{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"none"}}"""));
+
+        world.Client.WriteRaw([.. lost, .. sacrificed]);
+
+        var error = await Attack.ErrorAsync(world, null, Attack.ParseError);
+        Assert.Contains("not 'Name: value'", (string)error["message"]!);
+        await Attack.AssertStillServesAsync(world);
+    }
+
+    [Fact]
     public async Task Body_ShorterThanDeclared_TheFrameInsideItIsAnswered()
     {
         await using var world = await Attack.StartAsync();

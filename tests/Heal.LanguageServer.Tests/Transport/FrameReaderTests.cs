@@ -41,6 +41,9 @@ public sealed class FrameReaderTests
     [InlineData("Content-Type: text/plain\r\n\r\n", "a header without Content-Length")]
     [InlineData("Content-Length 2\r\n\r\n", "a header line is not 'Name: value': Content-Length 2")]
     [InlineData("Content-Length: 2\r\n\u001b[31m\r\n\r\n", "a header line is not 'Name: value': \\x1b[31m")]
+    [InlineData("Content-Length: 900\r\n{\"jsonrpc\":\"2.0\",\"id\":1}Content-Length: 2\r\n\r\n",
+        "a header line is not 'Name: value': {\"jsonrpc\":\"2.0\",\"id\":1}Content-Length: 2")]
+    [InlineData("Content-Length: 2\r\nX Padding: a\r\n\r\n", "a header line is not 'Name: value': X Padding: a")]
     public void Read_HeaderThatCannotFrame_BadHeaderConsumedToItsEnd(string input, string problem)
     {
         var frame = FrameReader.Read(Bytes(input), completed: false);
