@@ -217,7 +217,7 @@ public static class ProtocolConversion
         var gates = result.Validation?.Gates.Select(g => new HealGate(g.Name, g.Status.ToString().ToLowerInvariant(), g.Detail)).ToList() ?? [];
         var edit = diagnosis?.Patch is { } patch ? ToWorkspaceEdit(patch, root, textOf) : null;
         return new HealHealResult(result.Status.ToString().ToLowerInvariant(), result.Message, diagnosis?.RootCause,
-            result.Validation?.Confidence ?? diagnosis?.Confidence ?? 0, gates, diagnosis?.Patch, edit, ToRegressionTest(result, root),
+            result.Validation?.Confidence ?? diagnosis?.Confidence ?? 0, gates, diagnosis?.Patch, edit, ToRegressionTest(result, root, textOf),
             diagnosis is null ? [] : ToEvidence(diagnosis, root), diagnosis is null ? [] : ToCandidates(diagnosis, root));
     }
 
@@ -250,9 +250,10 @@ public static class ProtocolConversion
 
     /// <summary>
     /// The diagnosis's regression test as a new file, when the reproduction gate proved it (failed without the fix,
-    /// passed with it) and it is one new file inside the workspace that does not exist yet; else null.
+    /// passed with it) and it is one new file inside the workspace that does not exist yet (neither open nor on disk, as
+    /// <paramref name="textOf"/> sees it); else null.
     /// </summary>
-    private static HealRegressionTest? ToRegressionTest(HealResult result, string root)
+    private static HealRegressionTest? ToRegressionTest(HealResult result, string root, Func<string, string?> textOf)
     {
         if (result.Diagnosis?.RegressionTest is not { } diff
             || result.Validation?.Gates.FirstOrDefault(g => g.Name == "reproduction") is not { Status: GateStatus.Passed }
@@ -265,7 +266,7 @@ public static class ProtocolConversion
         var fullRoot = Path.GetFullPath(root);
         var path = Path.GetFullPath(Path.Combine(fullRoot, file.Path));
         var inside = path.StartsWith(Path.TrimEndingDirectorySeparator(fullRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        return inside && !File.Exists(path) ? new HealRegressionTest(file.Path, FileUri.FromPath(path), text) : null;
+        return inside && textOf(FileUri.FromPath(path)) is null ? new HealRegressionTest(file.Path, FileUri.FromPath(path), text) : null;
     }
 
     /// <summary>
