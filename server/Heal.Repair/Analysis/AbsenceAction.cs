@@ -4,7 +4,9 @@ namespace Heal.Repair.Analysis;
 /// <param name="Kind">Return, continue, throw, fallback….</param>
 /// <param name="Text">The returned expression, the thrown statement or the fallback expression, verbatim; null for <c>return;</c>, <c>continue;</c>.</param>
 /// <param name="Logs">True when the guard also logs before leaving (the log line itself is never copied).</param>
-public sealed record AbsenceAction(AbsenceActionKind Kind, string? Text, bool Logs = false)
+/// <param name="Records">True when the guard does other work before leaving (<c>skipped.Add(item.Id); continue;</c>): the jump
+/// alone is not what the code does for a missing value, so it is not a template for another value's guard.</param>
+public sealed record AbsenceAction(AbsenceActionKind Kind, string? Text, bool Logs = false, bool Records = false)
 {
     /// <summary>The statement this action becomes, e.g. <c>return null;</c>; null for fallbacks, which are expressions.</summary>
     public string? Statement => Kind switch

@@ -135,8 +135,9 @@ public static class AbsenceConventions
             }
         }
 
-        // 2. The method already leaves early on another absent value.
-        foreach (var guard in statementGuards.Where(g => g.Member == member).OrderBy(g => g.Node.SpanStart < anchor.SpanStart ? 0 : 1))
+        // 2. The method already leaves early on another absent value (only a bare exit is a template: one that records the
+        // item somewhere first says this code accounts for what it skips, and which record fits this value is not known).
+        foreach (var guard in statementGuards.Where(g => g.Member == member && !g.Action.Records).OrderBy(g => g.Node.SpanStart < anchor.SpanStart ? 0 : 1))
         {
             if (Fits(guard, member, shape, inLoop, model, allowThrow: false))
             {
@@ -172,7 +173,7 @@ public static class AbsenceConventions
 
         // 5. A void method and a value that is absent by design, in a type whose other void methods already leave early when
         // something is missing: the type's convention. Without such a sibling, skipping the work silently is a guess.
-        var voidPrecedent = statementGuards.FirstOrDefault(g => g.Action.Kind == AbsenceActionKind.Return && g.Action.Text is null
+        var voidPrecedent = statementGuards.FirstOrDefault(g => g.Action.Kind == AbsenceActionKind.Return && g.Action.Text is null && !g.Action.Records
             && g.Member is not null && g.Member != member && !MethodShape.Of(g.Member, model).ReturnsValue);
         if (!shape.ReturnsValue && absenceByDesign && !inLoop && member is not null and not ConstructorDeclarationSyntax && voidPrecedent is not null)
         {
@@ -325,6 +326,28 @@ public static class AbsenceConventions
         }
     }
 
+    /// <summary>
+    /// A statement that only writes a diagnostic: a call on a logger, <c>Console</c>, <c>Debug</c> or <c>Trace</c>, or a method
+    /// named <c>Log…</c>/<c>Trace…</c>/<c>Warn…</c>.
+    /// </summary>
+    public static bool IsLogging(StatementSyntax statement, SemanticModel model)
+    {
+        if (statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call })
+        {
+            return false;
+        }
+
+        var method = model.GetSymbolInfo(call).Symbol as IMethodSymbol;
+        var name = method?.Name ?? (call.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText
+            ?? (call.Expression as IdentifierNameSyntax)?.Identifier.ValueText ?? "";
+        var receiverType = method?.ContainingType?.Name ?? "";
+        var receiver = (call.Expression as MemberAccessExpressionSyntax)?.Expression.ToString() ?? "";
+        return name.StartsWith("Log", StringComparison.Ordinal) || name.StartsWith("Trace", StringComparison.Ordinal) || name.StartsWith("Warn", StringComparison.Ordinal)
+            || receiverType is "Console" or "Debug" or "Trace" || receiverType.Contains("Logger", StringComparison.Ordinal)
+            || receiverType.EndsWith("LoggerExtensions", StringComparison.Ordinal)
+            || receiver.Contains("log", StringComparison.OrdinalIgnoreCase) || receiver.StartsWith("Console.", StringComparison.Ordinal);
+    }
+
     public static bool IsLoop(SyntaxNode node) =>
         node is ForEachStatementSyntax or ForEachVariableStatementSyntax or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax;
 
@@ -356,7 +379,11 @@ public static class AbsenceConventions
             return null;
         }
 
-        action = action with { Logs = statements.Count > 1 };
+        action = action with
+        {
+            Logs = statements.Take(statements.Count - 1).Any(s => IsLogging(s, model)),
+            Records = statements.Take(statements.Count - 1).Any(s => !IsLogging(s, model)),
+        };
         if (jump is ThrowStatementSyntax { Expression: ObjectCreationExpressionSyntax creation } && creation.Type.ToString().EndsWith("ArgumentNullException", StringComparison.Ordinal))
         {
             form = GuardForm.ThrowArgumentNull;

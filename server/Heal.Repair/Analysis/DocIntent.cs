@@ -315,6 +315,12 @@ public static partial class DocIntent
             }
         }
 
+        // "reports its raw level unchanged": a parameter named in prose (by its words, `rawLevelMetres`) as the result.
+        if (values.Count == 0 && ProseParameter(plain, query) is { } kept)
+        {
+            values.Add(new DocValue(kept, false));
+        }
+
         var withoutValueWords = Word().Replace(plain, m => ConditionWords.ValueWord(m.Value) is not null && IsValueWord(plain, m) ? " " : m.Value);
         var shown = Regex.Replace(text[start..stop], @"\s+", " ").Trim();
         return new Sentence(element, position, shown, Regex.Replace(withoutValueWords, @"\s+", " ").Trim(), values, exceptions);
@@ -326,6 +332,40 @@ public static partial class DocIntent
     /// </summary>
     private static bool ParameterIsTheResult(string before, string after) =>
         ParameterAfterResultVerb().IsMatch(before.TrimEnd()) || ParameterKeptAsIs().IsMatch(after.TrimStart());
+
+    /// <summary>
+    /// A parameter of the method at the crash site that the prose names by the words of its name and keeps as the result
+    /// ("reports its raw level unchanged" for <c>rawLevelMetres</c>): the first two words of the name, then within two words
+    /// "unchanged", "as is" or "untouched".
+    /// </summary>
+    private static string? ProseParameter(string plain, IntentQuery query)
+    {
+        if (!ParameterKeptInProse().IsMatch(plain))
+        {
+            return null;
+        }
+
+        for (var symbol = query.Model.GetEnclosingSymbol(query.Subject.SpanStart); symbol is IMethodSymbol method; symbol = method.ContainingSymbol)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                var words = Regex.Matches(parameter.Name, @"[A-Z]?[a-z]+|[A-Z]+(?![a-z])").Select(m => m.Value.ToLowerInvariant()).Take(2).ToList();
+                if (words.Count == 0 || words.Sum(w => w.Length) < 4)
+                {
+                    continue;
+                }
+
+                var phrase = string.Join(@"\s+", words.Select(Regex.Escape));
+                if (Regex.IsMatch(plain, $@"\b{phrase}\w*\s+(\w+\s+){{0,2}}?(unchanged|as is|as-is|untouched)\b", RegexOptions.IgnoreCase)
+                    && ParameterValue(parameter.Name, query) is { } value)
+                {
+                    return value;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>"null" in "returns null" is a value; "null" in "if the customer is null" is the condition, not an outcome.</summary>
     private static bool IsValueWord(string text, Match word) => !IsConditionContext(text[..word.Index]);
@@ -553,6 +593,9 @@ public static partial class DocIntent
 
     [GeneratedRegex(@"^(unchanged|as is|as-is|itself|untouched|instead)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ParameterKeptAsIs();
+
+    [GeneratedRegex(@"\b(unchanged|as is|as-is|untouched)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ParameterKeptInProse();
 
     /// <summary>A structured piece of a doc element's prose: a value it names, or an exception type it names.</summary>
     /// <param name="Parameter">A <c>paramref</c>: a value only where the sentence makes it the result.</param>

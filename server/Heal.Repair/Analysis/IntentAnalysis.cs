@@ -24,7 +24,11 @@ public static class IntentAnalysis
         var signals = new List<IntentSignal>();
         var subject = AbsenceConventions.Unwrap(query.Subject);
         var symbol = query.Symbol ?? Involved(subject, model);
-        var method = query.Member is { } member ? Declared(member, model) : null;
+        // A fix placed outside the lambda that failed (a guard where a captured local is declared) answers for the enclosing method.
+        var member = query.Anchor is { } anchor && query.Member is AnonymousFunctionExpressionSyntax lambda && !lambda.Span.Contains(anchor.Span)
+            ? AbsenceConventions.MemberOf(anchor)
+            : query.Member;
+        var method = member is not null ? Declared(member, model) : null;
 
         if (method is not null)
         {

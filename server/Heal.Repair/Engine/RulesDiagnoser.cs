@@ -88,7 +88,7 @@ public sealed class RulesDiagnoser : IDiagnoser
             }
 
             var diagnosis = ToDiagnosis(workspace, crash, site, rule, result, evidence);
-            return diagnosis.Patch is { } patch ? WithRegressionTest(workspace, site, diagnosis, patch, result.Outcome, cancellationToken) : diagnosis;
+            return diagnosis.Patch is { } patch ? WithRegressionTest(workspace, site, diagnosis, patch, result, cancellationToken) : diagnosis;
         }
 
         return Diagnosis.Declined(Name, $"no offline rule for {site.ExceptionName}", Describe(request.Event), evidence);
@@ -112,32 +112,35 @@ public sealed class RulesDiagnoser : IDiagnoser
         return diagnosis with { Intent = intent, Candidates = candidates };
     }
 
-    /// <summary>Attaches the regression test; one that can only check "does not throw" (no outcome named) lowers the confidence.</summary>
+    /// <summary>
+    /// Attaches the regression test; one that can only check "does not throw" (no outcome named) lowers the confidence, and
+    /// <see cref="ConfidenceCalibration"/> caps it by what backs the fix's behaviour.
+    /// </summary>
     private static Diagnosis WithRegressionTest(
-        RepositoryWorkspace workspace, CrashSite site, Diagnosis diagnosis, string patch, Analysis.ExpectedOutcome? outcome, CancellationToken cancellationToken)
+        RepositoryWorkspace workspace, CrashSite site, Diagnosis diagnosis, string patch, RuleResult result, CancellationToken cancellationToken)
     {
-        var test = RegressionTestWriter.TryWriteTest(workspace, site, patch, outcome, cancellationToken);
+        var test = RegressionTestWriter.TryWriteTest(workspace, site, patch, result.Outcome, cancellationToken);
         if (test?.Diff is null)
         {
-            return diagnosis;
+            return ConfidenceCalibration.Apply(diagnosis, result, asserted: false);
         }
 
         if (test.Asserts is not null)
         {
-            return diagnosis with
+            return ConfidenceCalibration.Apply(diagnosis with
             {
                 RegressionTest = test.Diff,
                 Reasons = diagnosis.Reasons.Add(new ConfidenceReason(0, $"the regression test asserts the intended outcome: {test.Asserts}")),
-            };
+            }, result, asserted: true);
         }
 
-        return diagnosis with
+        return ConfidenceCalibration.Apply(diagnosis with
         {
             RegressionTest = test.Diff,
             Confidence = Math.Round(Math.Max(0, diagnosis.Confidence - UnassertedOutcomePenalty), 2),
             Reasons = diagnosis.Reasons.Add(new ConfidenceReason(-UnassertedOutcomePenalty,
                 "nothing names the outcome for the failing input, so the regression test can only check that it no longer throws")),
-        };
+        }, result, asserted: false);
     }
 
     /// <summary>The diff of a candidate's edits, or null when they leave the crash's files or cannot be read.</summary>

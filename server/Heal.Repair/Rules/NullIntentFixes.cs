@@ -67,6 +67,25 @@ internal static class NullIntentFixes
             whyNot.Count > 0 && fromCode.IsDecline ? $"{declined}; {IntentFixes.NothingNamed(intent, whyNot, $"`{receiver}` is null")}" : declined);
     }
 
+    /// <summary>
+    /// What was looked up when the null local came from a one-argument lookup (<c>var v = registry.Find(call.Imo);</c>): the
+    /// argument, when it is a plain name or member chain that still holds the same value where the guard goes.
+    /// </summary>
+    internal static ExpressionSyntax? LookupKey(ExpressionSyntax receiver, SemanticModel model)
+    {
+        if (model.GetSymbolInfo(receiver).Symbol is not ILocalSymbol local
+            || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value })
+        {
+            return null;
+        }
+
+        value = AbsenceConventions.Unwrap(value is AwaitExpressionSyntax awaited ? awaited.Expression : value);
+        return value is InvocationExpressionSyntax { ArgumentList.Arguments: [{ RefKindKeyword.RawKind: 0 } only] }
+            && AbsenceConventions.Unwrap(only.Expression) is var key && NullReferenceRule.IsGuardable(key, model)
+            ? key
+            : null;
+    }
+
     private static RuleCandidate? Candidate(LinkedSource source, NullSuspect suspect, ExpressionSyntax receiver, StatementSyntax? anchor, bool after,
         ExpectedOutcome outcome, Intent intent, List<string> whyNot)
     {
@@ -89,7 +108,8 @@ internal static class NullIntentFixes
                     [RuleKit.Edit(source, new TextChange(suspect.Receiver.Span, replacement))], IntentFixes.EvidenceOf(intent.Supporting(outcome)),
                     why: $"`{receiver}` can be null, and the code names `{value}` as its value then.");
             case OutcomeKind.Return or OutcomeKind.Skip or OutcomeKind.Stop or OutcomeKind.Throw:
-                if (anchor is null || source.Member is null || !NullReferenceRule.IsGuardable(receiver, model))
+                var member = anchor is null ? null : AbsenceConventions.MemberOf(anchor);
+                if (anchor is null || member is null || !NullReferenceRule.IsGuardable(receiver, model))
                 {
                     whyNot.Add($"{outcome.Describe()}: no statement boundary before the dereference of `{receiver}` to place a guard at");
                     return null;
@@ -97,7 +117,7 @@ internal static class NullIntentFixes
 
                 var at = after ? NullReferenceRule.NextOrSelf(anchor) : anchor;
                 var message = $"\"{receiver} is missing.\"";
-                if (OutcomeStatement.Write(outcome, source.Member, at, model, intent.Supporting(outcome), message, out var why) is not { } statement)
+                if (OutcomeStatement.Write(outcome, member, at, model, intent.Supporting(outcome), message, out var why, LookupKey(receiver, model)) is not { } statement)
                 {
                     whyNot.Add($"{outcome.Describe()}: {why}");
                     return null;

@@ -485,6 +485,14 @@ public sealed class NullReferenceRule : ICrashRule
     {
         var node = suspect.Dereference.Node;
         var member = AbsenceConventions.MemberOf(node);
+        if (member is AnonymousFunctionExpressionSyntax && CapturingLambda(node, suspect, model) is { } lambda)
+        {
+            // A local of the enclosing method dereferenced inside a lambda (`Where(b => b.Length >= vessel.Length)`): the lambda
+            // has no statement to guard before, and runs once per item; the guard goes where the local is declared.
+            node = lambda;
+            member = AbsenceConventions.MemberOf(lambda.Parent!);
+        }
+
         var statement = node as StatementSyntax ?? node.FirstAncestorOrSelf<StatementSyntax>();
         if (statement is null || AbsenceConventions.MemberOf(statement) != member)
         {
@@ -509,6 +517,29 @@ public sealed class NullReferenceRule : ICrashRule
         }
 
         return statement.Parent is BlockSyntax or SwitchSectionSyntax ? (statement, false) : (null, false);
+    }
+
+    /// <summary>
+    /// The outermost lambda around <paramref name="node"/> inside the member that declares the local <paramref name="suspect"/>
+    /// dereferences, when that local is captured from an enclosing member; else null.
+    /// </summary>
+    private static SyntaxNode? CapturingLambda(SyntaxNode node, NullSuspect suspect, SemanticModel model)
+    {
+        if (model.GetSymbolInfo(AbsenceConventions.Unwrap(suspect.Receiver)).Symbol is not ILocalSymbol local
+            || local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not { } declaration
+            || AbsenceConventions.MemberOf(declaration) is not { } declaring
+            || !declaring.Span.Contains(node.Span))
+        {
+            return null;
+        }
+
+        var lambda = AbsenceConventions.MemberOf(node);
+        while (lambda is AnonymousFunctionExpressionSyntax && lambda.Parent is { } parent && AbsenceConventions.MemberOf(parent) is { } outer && outer != declaring)
+        {
+            lambda = outer;
+        }
+
+        return lambda is AnonymousFunctionExpressionSyntax && lambda != declaring ? lambda : null;
     }
 
     private static bool IsReassigned(ILocalSymbol local, SyntaxNode member, SemanticModel model) =>
