@@ -25,6 +25,7 @@ part() {
 }
 # The .NET output is long; it is kept so the failures can be repeated at the very end, where a CI log's tail shows them.
 dotnet_log=$(mktemp -t heal-dotnet-test.XXXXXX)
+trap 'rm -f "$dotnet_log"' EXIT
 dotnet_test() {
   dotnet test Heal.Lsp.sln -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$dotnet_log"
   return "${PIPESTATUS[0]}"

@@ -266,7 +266,8 @@ public static class ProtocolConversion
         var fullRoot = Path.GetFullPath(root);
         var path = Path.GetFullPath(Path.Combine(fullRoot, file.Path));
         var inside = path.StartsWith(Path.TrimEndingDirectorySeparator(fullRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-        return inside && textOf(FileUri.FromPath(path)) is null ? new HealRegressionTest(file.Path, FileUri.FromPath(path), text) : null;
+        var uri = FileUri.FromPath(path);
+        return inside && textOf(uri) is null ? new HealRegressionTest(file.Path, uri, text) : null;
     }
 
     /// <summary>

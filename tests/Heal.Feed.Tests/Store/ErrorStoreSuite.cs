@@ -201,8 +201,8 @@ public abstract class ErrorStoreSuite
         Assert.Equal([events[2].Id, events[3].Id, events[4].Id, kept[^1]], kept);
         Assert.Equal(5, (await GroupAsync(store, "g1")).Count);
         Assert.Equal(events[4].Id, (await store.GetLatestEventAsync("g1", CancellationToken.None))!.Id);
-        Assert.Equal(new StoreStats(Groups: 2, Events: 4, Bytes: (await store.GetStatsAsync(CancellationToken.None)).Bytes, Seen: 6),
-            await store.GetStatsAsync(CancellationToken.None));
+        var stats = await store.GetStatsAsync(CancellationToken.None);
+        Assert.Equal((Groups: 2L, Events: 4L, Seen: 6L), (stats.Groups, stats.Events, stats.Seen));
     }
 
     [Fact]
