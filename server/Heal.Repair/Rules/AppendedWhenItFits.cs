@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace Heal.Repair.Rules;
 
 /// <summary>
-/// <c>value.Substring(0, length - suffix.Length)</c> with a negative length because the suffix is longer than the room
+/// <c>value.Substring(0, length - suffix.Length)</c> (or <c>value.Remove(length - suffix.Length)</c>) with a negative length because the suffix is longer than the room
 /// left (Humanizer's truncator fix). When the documentation of <c>suffix</c> (on the method, or on the interface member or
 /// base method it implements) says it is added only "when it fits" within the limit, and the method already has a path
 /// for no suffix at all (<c>if (string.IsNullOrEmpty(suffix)) return value[..length];</c>), a suffix that does not fit takes
@@ -27,7 +27,14 @@ public static partial class AppendedWhenItFits
 
         foreach (var call in RuleKit.OnLine<InvocationExpressionSyntax>(source))
         {
-            if (call is not { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Substring" or "Remove" }, ArgumentList.Arguments: [_, var lengthArgument] }
+            // The count of characters kept: Substring's length, or the one index of Remove (everything from it goes).
+            var lengthArgument = call switch
+            {
+                { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Substring" }, ArgumentList.Arguments: [_, var kept] } => kept,
+                { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Remove" }, ArgumentList.Arguments: [var from] } => from,
+                _ => null,
+            };
+            if (lengthArgument is null
                 || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { ContainingType.SpecialType: SpecialType.System_String }
                 || ExitPaths.Unparenthesize(lengthArgument.Expression) is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.SubtractExpression } difference
                 || ExitPaths.Unparenthesize(difference.Right) is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length", Expression: IdentifierNameSyntax suffixName }
