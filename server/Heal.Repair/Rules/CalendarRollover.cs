@@ -18,7 +18,9 @@ namespace Heal.Repair.Rules;
 /// </summary>
 public static partial class CalendarRollover
 {
-    public static RuleResult? Apply(LinkedSource source, List<Evidence> evidence, CancellationToken cancellationToken)
+    /// <param name="anywhereInMethod">Whether the construction may be looked for beyond the throwing line (the event's next frame
+    /// is a date constructor or unnamed).</param>
+    public static RuleResult? Apply(LinkedSource source, bool anywhereInMethod, List<Evidence> evidence, CancellationToken cancellationToken)
     {
         var model = source.SemanticModel;
         if (source.Member is null)
@@ -27,7 +29,7 @@ public static partial class CalendarRollover
         }
 
         var onLine = RuleKit.OnLine<BaseObjectCreationExpressionSyntax>(source).Where(c => IsDate(c, model)).ToList();
-        var creations = onLine.Count > 0 ? onLine : [.. ExitPaths.OwnNodes(source.Member).OfType<BaseObjectCreationExpressionSyntax>().Where(c => IsDate(c, model))];
+        var creations = onLine.Count > 0 || !anywhereInMethod ? onLine : [.. ExitPaths.OwnNodes(source.Member).OfType<BaseObjectCreationExpressionSyntax>().Where(c => IsDate(c, model))];
         if (creations.Count != 1 || creations[0].ArgumentList?.Arguments is not [var yearArgument, var monthArgument, var dayArgument])
         {
             return null;

@@ -80,7 +80,7 @@ public sealed partial class LibraryArgumentRule : ICrashRule
             }
         }
 
-        return CalendarRollover.Apply(source, evidence, cancellationToken);
+        return CalendarRollover.Apply(source, called is null || called.TypeName is "DateOnly" or "DateTime", evidence, cancellationToken);
     }
 
     /// <summary><c>new DateTime(d.Year, d.Month + k, …)</c>: the calendar method that rolls months and years over.</summary>
