@@ -8,7 +8,8 @@ namespace Heal.Repair.Rules;
 /// own guard clause (<c>if (quantity &lt; 1) throw new ArgumentOutOfRangeException(nameof(quantity))</c>,
 /// <c>ArgumentOutOfRangeException.ThrowIfNegative(days)</c>, <c>ArgumentException.ThrowIfNullOrEmpty(sku)</c>): the guard
 /// states the precondition, so the fix goes where the bad value comes from, the caller (see
-/// <see cref="CallerPreconditionFix"/>). Not this rule's class when no guard of the application threw it.
+/// <see cref="CallerPreconditionFix"/>; a caller reading positional fields in another order than the type's own writer
+/// takes the writer's order, <see cref="RoundTripOrder"/>). Not this rule's class when no guard of the application threw it.
 /// </summary>
 public sealed class ArgumentGuardRule : ICrashRule
 {
@@ -29,6 +30,7 @@ public sealed class ArgumentGuardRule : ICrashRule
             : "the method";
         var about = guard.Parameter is { } parameter ? $"`{parameter.Name}`" : "a value";
         var rootCause = $"The caller passes {about} that `{method}` rejects with its own guard (`{precondition}` throws {guard.ExceptionName}); the guard is the precondition, the caller broke it.";
-        return CallerPreconditionFix.Apply(site, guard, rootCause, cancellationToken);
+        return RoundTripOrder.Apply(site, guard, rootCause, cancellationToken)
+            ?? CallerPreconditionFix.Apply(site, guard, rootCause, cancellationToken);
     }
 }

@@ -13,9 +13,11 @@ namespace Heal.Repair.Rules;
 /// <list type="bullet">
 /// <item><c>Enum.Parse</c> of unknown text: the TryParse fix of <see cref="FormatRule"/>;</item>
 /// <item>calendar arithmetic in a constructor (<c>new DateTime(d.Year, d.Month + 1, 1)</c>): the calendar method that
-/// rolls over (<c>AddMonths</c>);</item>
+/// rolls over (<c>AddMonths</c>), also when "next month" is rolled by hand through locals (<see cref="CalendarRollover"/>);</item>
 /// <item>a count or width computed as a difference (<c>new string(' ', width - text.Length)</c>): a negative difference
 /// means nothing to add;</item>
+/// <item><c>Substring(0, length - suffix.Length)</c> where the suffix is documented to be added only when it fits
+/// (<see cref="AppendedWhenItFits"/>);</item>
 /// <item>a delay computed as the time left until a moment that already passed: no wait;</item>
 /// <item><c>Dictionary.Add</c> of a key already present, when the type writes the same dictionary elsewhere in one agreed
 /// way (the indexer, or <c>TryAdd</c>).</item>
@@ -59,6 +61,12 @@ public sealed partial class LibraryArgumentRule : ICrashRule
             return DuplicateKey(source, calls, evidence, cancellationToken);
         }
 
+        // A suffix documented to be added only when it fits, subtracted although it does not.
+        if (AppendedWhenItFits.Apply(source, evidence, cancellationToken) is { } fitted)
+        {
+            return fitted;
+        }
+
         var parameter = GuardClauses.ParameterName(message);
         foreach (var call in calls)
         {
@@ -72,7 +80,7 @@ public sealed partial class LibraryArgumentRule : ICrashRule
             }
         }
 
-        return null;
+        return CalendarRollover.Apply(source, called is null || called.TypeName is "DateOnly" or "DateTime", evidence, cancellationToken);
     }
 
     /// <summary><c>new DateTime(d.Year, d.Month + k, …)</c>: the calendar method that rolls months and years over.</summary>

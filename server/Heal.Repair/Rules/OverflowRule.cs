@@ -11,7 +11,8 @@ namespace Heal.Repair.Rules;
 /// <c>OverflowException</c> from narrowing (<c>checked</c> arithmetic, <c>Convert.ToInt32</c>, <c>int.Parse</c> of a
 /// large number, <c>(int)decimal</c>): widens to <c>long</c> when the value only flows into a wider destination,
 /// or uses <c>TryParse</c> with the method's invalid-input path for parsed input. Usually declines, because a
-/// narrower type is often a contract.
+/// narrower type is often a contract. A product the method's documentation caps at a named maximum returns that
+/// maximum (<see cref="DocumentedCeiling"/>).
 /// </summary>
 public sealed partial class OverflowRule : ICrashRule
 {
@@ -24,6 +25,13 @@ public sealed partial class OverflowRule : ICrashRule
         var source = site.Throwing;
         var model = source.SemanticModel;
         var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
+
+        // The documentation caps the result at a named maximum the method already returns for larger values: return it.
+        if (DocumentedCeiling.Apply(source, evidence, cancellationToken) is { } capped)
+        {
+            return capped;
+        }
+
         var candidates = RuleKit.OnLine<ExpressionSyntax>(source)
             .Where(e => Narrow(model.GetTypeInfo(e, cancellationToken).Type) && Overflows(e, model, cancellationToken))
             .ToList();
