@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Heal.Core.Model;
+using Heal.Core.Parsing;
 
 namespace Heal.Core.Tests.Parsing;
 
@@ -84,6 +85,47 @@ public sealed class EventSummaryPropertyTests
     [InlineData("\ufeff{}")]
     [InlineData("{\"timestamp\":1e400,\"exception\":[{\"type\":1e999,\"stacktrace\":{\"frames\":[{\"lineno\":1e400,\"in_app\":1}]}}]}")]
     public void FromSentryJson_EdgeDocuments_AgreeWithTheFullParser(string json) => CheckSame(Encoding.UTF8.GetBytes(json));
+
+    /// <summary>
+    /// A chain longer than the cut whose only exception with frames sits at <paramref name="withFrames"/>: on each side of
+    /// the cut (the first <see cref="SentryEventJson.MaxExceptions"/> - 1 are kept, then only the last), the culprit is
+    /// that one or the first.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(SentryEventJson.MaxExceptions - 2)]
+    [InlineData(SentryEventJson.MaxExceptions - 1)]
+    [InlineData(23)]
+    [InlineData(24)]
+    public void FromSentryJson_ChainAroundTheCut_ChoosesTheCulpritLikeTheFullParser(int withFrames)
+    {
+        var chain = Enumerable.Range(0, 25).Select(i => i == withFrames
+            ? $"{{\"type\":\"E{i}\",\"stacktrace\":{{\"frames\":[{{\"function\":\"F{i}\",\"lineno\":{i + 1},\"in_app\":true}}]}}}}"
+            : $"{{\"type\":\"E{i}\",\"value\":\"v{i}\"}}");
+        var summary = CheckSame(Encoding.UTF8.GetBytes($"{{\"exception\":{{\"values\":[{string.Join(",", chain)}]}}}}"));
+
+        Assert.NotNull(summary);
+    }
+
+    /// <summary>
+    /// A stack longer than the cut whose only in-app frame sits at <paramref name="inApp"/>: frames past the first
+    /// <see cref="SentryEventJson.MaxFramesOutermost"/> and before the last <see cref="SentryEventJson.MaxFramesNearCrash"/>
+    /// are dropped, so whether that frame groups the event depends on which side of the cut it is.
+    /// </summary>
+    [Theory]
+    [InlineData(SentryEventJson.MaxFramesOutermost - 1)]
+    [InlineData(SentryEventJson.MaxFramesOutermost)]
+    [InlineData(19)]
+    [InlineData(20)]
+    [InlineData(269)]
+    public void FromSentryJson_FramesAroundTheCut_ChoosesFramesLikeTheFullParser(int inApp)
+    {
+        var frames = Enumerable.Range(0, 270).Select(i =>
+            $"{{\"function\":\"F{i}\",\"filename\":\"f{i}.cs\",\"lineno\":{i + 1},\"in_app\":{(i == inApp ? "true" : "false")}}}");
+        var summary = CheckSame(Encoding.UTF8.GetBytes($"{{\"exception\":[{{\"type\":\"E\",\"stacktrace\":{{\"frames\":[{string.Join(",", frames)}]}}}}]}}"));
+
+        Assert.NotNull(summary);
+    }
 
     [Fact]
     public void FromSentryJson_NestedDeeperThanTheLimit_FailsLikeTheFullParser()
