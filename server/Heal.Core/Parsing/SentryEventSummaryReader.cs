@@ -363,48 +363,24 @@ public static class SentryEventSummaryReader
     /// </summary>
     private static (ExceptionSlices? Culprit, bool Any) ExceptionArray(ref Utf8JsonReader reader, int offset)
     {
-        const int Head = SentryEventJson.MaxExceptions - 1;
-        var kept = new List<ExceptionSlices?>(4);
-        ExceptionSlices? last = null;
-        var seen = 0;
+        var cut = new HeadAndTail<ExceptionSlices>(SentryEventJson.MaxExceptions - 1, 1);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            ExceptionSlices? element = null;
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                element = Exception(ref reader, offset);
+                cut.Add(Exception(ref reader, offset));
             }
             else
             {
                 reader.Skip();
+                cut.Skipped();
             }
-
-            if (seen < Head)
-            {
-                kept.Add(element);
-            }
-            else
-            {
-                last = element;
-            }
-
-            seen++;
-        }
-
-        if (seen > Head)
-        {
-            kept.Add(last);
         }
 
         ExceptionSlices? first = null;
         var any = false;
-        foreach (var info in kept)
+        foreach (var info in cut.Kept())
         {
-            if (info is null)
-            {
-                continue;
-            }
-
             any = true;
             if (info.Frames.Count > 0)
             {
@@ -465,51 +441,21 @@ public static class SentryEventSummaryReader
     /// </summary>
     private static List<FrameSlices> FrameArray(ref Utf8JsonReader reader, int offset)
     {
-        const int Head = SentryEventJson.MaxFramesOutermost;
-        const int Tail = SentryEventJson.MaxFramesNearCrash;
-        var kept = new List<FrameSlices?>(16);
-        var ring = new FrameSlices?[Tail];
-        var seen = 0;
+        var cut = new HeadAndTail<FrameSlices>(SentryEventJson.MaxFramesOutermost, SentryEventJson.MaxFramesNearCrash);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            FrameSlices? frame = null;
             if (reader.TokenType == JsonTokenType.StartObject)
             {
-                frame = Frame(ref reader, offset);
+                cut.Add(Frame(ref reader, offset));
             }
             else
             {
                 reader.Skip();
-            }
-
-            if (seen < Head)
-            {
-                kept.Add(frame);
-            }
-            else
-            {
-                ring[(seen - Head) % Tail] = frame;
-            }
-
-            seen++;
-        }
-
-        var inRing = Math.Min(Math.Max(0, seen - Head), Tail);
-        for (var i = seen - inRing; i < seen; i++)
-        {
-            kept.Add(ring[(i - Head) % Tail]);
-        }
-
-        var frames = new List<FrameSlices>(kept.Count);
-        foreach (var frame in kept)
-        {
-            if (frame is { } f)
-            {
-                frames.Add(f);
+                cut.Skipped();
             }
         }
 
-        return frames;
+        return cut.Kept();
     }
 
     private static readonly byte[][] s_frameMembers = Names("filename", "abs_path", "function", "module", "lineno", "colno", "in_app");
@@ -535,6 +481,64 @@ public static class SentryEventSummaryReader
             _ => null,
         };
         return new FrameSlices(members[0], members[1], members[2], members[3], members[4], members[5], inApp);
+    }
+
+    /// <summary>
+    /// The cut the full parser makes in a long array, decided while reading: the first <c>head</c> elements and the last
+    /// <c>tail</c> ones (all of them when there are no more), in order; elements that were not objects
+    /// take their place in the count (<see cref="Skipped"/>) and are dropped after the cut.
+    /// </summary>
+    private sealed class HeadAndTail<T>(int head, int tail)
+    {
+        private readonly List<(bool Present, T? Value)> _head = new(Math.Min(head, 16));
+        private readonly List<(bool Present, T? Value)> _tail = [];
+        private int _seen;
+
+        public void Add(T value) => Add((true, value));
+
+        /// <summary>An element that is not an object: it counts for the cut and is never kept.</summary>
+        public void Skipped() => Add((false, default));
+
+        public List<T> Kept()
+        {
+            var inTail = Math.Min(Math.Max(0, _seen - head), tail);
+            var kept = new List<T>(_head.Count + inTail);
+            foreach (var (present, value) in _head)
+            {
+                if (present)
+                {
+                    kept.Add(value!);
+                }
+            }
+
+            for (var i = _seen - inTail; i < _seen; i++)
+            {
+                if (_tail[(i - head) % tail] is (true, var value))
+                {
+                    kept.Add(value!);
+                }
+            }
+
+            return kept;
+        }
+
+        private void Add((bool Present, T? Value) element)
+        {
+            if (_seen < head)
+            {
+                _head.Add(element);
+            }
+            else if (_tail.Count < tail)
+            {
+                _tail.Add(element);
+            }
+            else
+            {
+                _tail[(_seen - head) % tail] = element;
+            }
+
+            _seen++;
+        }
     }
 
     /// <summary>Skips a value that is not the container wanted, which then counts as absent.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Heal.Core.Model;
 using Heal.Core.Parsing;
+using Heal.Testing;
 
 namespace Heal.Core.Tests.Parsing;
 
@@ -165,67 +166,20 @@ public sealed class EventSummaryPropertyTests
             .Select(d => Path.Combine(d, "event.json")).Where(File.Exists).Order(StringComparer.Ordinal).Select(File.ReadAllText);
     }
 
-    private static void Mutate(JsonNode root, Random random)
-    {
-        var all = new List<JsonNode>();
-        Collect(root, all);
-        var target = all[random.Next(all.Count)];
-        if (target.Parent is null)
-        {
-            return;
-        }
-
-        JsonNode? replacement = random.Next(10) switch
+    private static void Mutate(JsonNode root, Random random) =>
+        JsonMutation.ReplaceRandomNode(root, random, r => r.Next(10) switch
         {
             0 => null,
-            1 => JsonValue.Create(random.Next(-5, 5) * 1e300),
+            1 => JsonValue.Create(r.Next(-5, 5) * 1e300),
             2 => JsonValue.Create("\ud800 x"),
             3 => new JsonArray(JsonValue.Create(1), new JsonArray(), null),
             4 => new JsonObject { ["values"] = new JsonArray(JsonValue.Create("x")) },
-            5 => JsonValue.Create(random.Next(2) == 0),
-            6 => JsonValue.Create(new string('z', random.Next(8190, 8195)) + "\U0001F600"),
-            7 => JsonValue.Create(random.Next(-3, 100_000)),
+            5 => JsonValue.Create(r.Next(2) == 0),
+            6 => JsonValue.Create(new string('z', r.Next(8190, 8195)) + "\U0001F600"),
+            7 => JsonValue.Create(r.Next(-3, 100_000)),
             8 => JsonValue.Create("12.0"),
             _ => new JsonObject(),
-        };
-
-        switch (target.Parent)
-        {
-            case JsonObject parent:
-                parent[target.GetPropertyName()] = replacement;
-                break;
-            case JsonArray parent:
-                parent[target.GetElementIndex()] = replacement;
-                break;
-        }
-    }
-
-    private static void Collect(JsonNode? node, List<JsonNode> all)
-    {
-        if (node is null)
-        {
-            return;
-        }
-
-        all.Add(node);
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (_, child) in obj)
-                {
-                    Collect(child, all);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    Collect(child, all);
-                }
-
-                break;
-        }
-    }
+        });
 
     /// <summary>
     /// A random event written as text (so it can hold duplicate members and escapes a DOM would normalise): chains
