@@ -5,6 +5,7 @@ using Heal.Delivery;
 using Heal.Delivery.Git;
 using Heal.Repair;
 using Heal.Repair.Linking;
+using Heal.Repair.Workspace;
 using Heal.Validation;
 using Heal.Validation.Git;
 
@@ -49,8 +50,9 @@ public sealed class HealPipeline(IDiagnoser diagnoser, PatchValidator validator,
         await CheckPreconditionsAsync(request, cancellationToken);
         var timings = ImmutableDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         var total = Stopwatch.StartNew();
-        var culprit = request.Event.Culprit;
-        var allowed = AllowedFiles(request.RepositoryRoot, culprit);
+        // The same exception the diagnoser opens: the culprit, or the one wrapping it when only that one has application frames.
+        var (culprit, allowed) = CrashSiteBuilder.LocatingOrder(request.Event).Select(e => (Exception: (ExceptionInfo?)e, Files: AllowedFiles(request.RepositoryRoot, e)))
+            .FirstOrDefault(a => !a.Files.IsEmpty, (request.Event.Culprit, []));
 
         Diagnosis? diagnosis = null;
         ValidationReport? report = null;

@@ -15,7 +15,9 @@ namespace Heal.Repair.Rules;
 /// awaits it at every call site, when every call site is in the linked files and already in an async method.
 /// </summary>
 /// <remarks>Event handlers (<c>(object, EventArgs)</c>) must stay <c>async void</c>; overrides and interface members
-/// cannot change their signature; methods used as delegates cannot either. All of those decline.</remarks>
+/// cannot change their signature; methods used as delegates cannot either. Those catch inside the method when its
+/// documentation says what a failure does (<see cref="DocumentedFailureCatch"/>) or the type's other async void methods
+/// agree on a catch (<see cref="SiblingCatchFix"/>), and decline otherwise.</remarks>
 public sealed class AsyncVoidRule : ICrashRule
 {
     public string Id => "async-void";
@@ -36,8 +38,10 @@ public sealed class AsyncVoidRule : ICrashRule
         var rootCause = $"The {site.ExceptionName} escapes `{name}`, an `async void` method, so no caller can observe it and it crashes the process.";
 
         // When it must stay async void, it can still handle the error inside, as the type's other async void methods do.
+        // What its documentation says a failure does comes first; the siblings' convention second.
         RuleResult Decline(string reason) =>
-            SiblingCatchFix.Apply(site, source, method, rootCause, reason, evidence, cancellationToken)
+            DocumentedFailureCatch.Apply(site, source, method, rootCause, reason, evidence, cancellationToken)
+            ?? SiblingCatchFix.Apply(site, source, method, rootCause, reason, evidence, cancellationToken)
             ?? RuleResult.Decline(rootCause, reason, evidence.ToImmutable());
         if (IsEventHandler(symbol))
         {

@@ -84,9 +84,108 @@ public sealed class CollectionModifiedRule : ICrashRule
                 reasons, evidence, RuleKit.Edit(source, [.. changes]));
         }
 
+        if (ThroughCallee(site, loops[0], evidence, cancellationToken) is { } throughCallee)
+        {
+            return throughCallee;
+        }
+
         return RuleResult.Decline(rootCauseUnknown,
             "no change to the enumerated collection is visible inside the loop, so it is probably modified by another thread or a callback; a snapshot would hide that race",
             [.. evidence]);
+    }
+
+    /// <summary>
+    /// The loop body calls code (a handler, a callback, a method a few calls deep) that changes the enumerated field or
+    /// property. Whether the loop should see such changes is the type's contract, not a pattern: it snapshots only when
+    /// the documentation says changes made during the walk take effect from the next pass, and declines otherwise.
+    /// Null when no call in the body can reach a change of the collection.
+    /// </summary>
+    private static RuleResult? ThroughCallee(CrashSite site, ForEachStatementSyntax loop, List<Evidence> evidence, CancellationToken cancellationToken)
+    {
+        var source = site.Throwing;
+        var model = source.SemanticModel;
+        var collection = loop.Expression;
+        var owner = collection is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Keys" or "Values" } view ? view.Expression : collection;
+        if (!RuleKit.IsSimple(collection) || model.GetSymbolInfo(owner, cancellationToken).Symbol is not { } symbol || symbol is not (IFieldSymbol or IPropertySymbol))
+        {
+            return null;
+        }
+
+        var mutations = CalleeMutation.Find(loop.Statement, symbol, model, Mutators, cancellationToken);
+        if (mutations.Count == 0)
+        {
+            return null;
+        }
+
+        var locator = new IntentLocator(source);
+        foreach (var mutation in mutations.Take(2))
+        {
+            var (path, line) = locator.Locate(mutation.Site);
+            evidence.Add(new Evidence(path, line, IntentLocator.LineText(mutation.Site), $"changes `{owner}`; reached from the loop through `{mutation.Via}`"));
+        }
+
+        var first = mutations[0];
+        var rootCause = $"The foreach over `{collection}` calls `{first.Via}`, which can reach `{first.Method.Name}` and change `{owner}` ({IntentLocator.LineText(first.Site)}) while the loop is still enumerating it.";
+        var loopMethod = source.Member is null ? null : model.GetDeclaredSymbol(source.Member, cancellationToken);
+        var documented = new List<ISymbol> { symbol, symbol.ContainingType };
+        documented.AddRange(mutations.Select(m => (ISymbol)m.Method));
+        documented.AddRange(mutations.Select(m => (ISymbol)m.Method.ContainingType));
+        if (loopMethod is not null)
+        {
+            documented.Insert(0, loopMethod);
+        }
+
+        var said = ReentrancyIntent.Read(documented, locator);
+        if (said.Count == 0)
+        {
+            return RuleResult.Decline(rootCause,
+                $"nothing in the documentation of `{symbol.Name}`, the loop's method or the code that changes it says whether changes made during the loop should be seen by it or take effect from the next pass, so whether to walk a snapshot is the owner's decision",
+                [.. evidence]);
+        }
+
+        evidence.AddRange(said.Select(s => s.Sentence.ToEvidence("says what the loop sees of changes made during it")));
+        if (said.Select(s => s.Stance).Distinct().Count() > 1)
+        {
+            return RuleResult.Decline(rootCause, "the documentation says both that changes made during the loop take effect from the next pass and that the loop sees them", [.. evidence]);
+        }
+
+        if (said[0].Stance == ReentrancyIntent.Stance.SamePass)
+        {
+            return RuleResult.Decline(rootCause,
+                "the documentation says changes made during the loop are seen by it, so a snapshot would be wrong; walking the live collection safely (by index, with removals) needs a person",
+                [.. evidence]);
+        }
+
+        // "…unless it was unsubscribed before its turn": a snapshot still holds items removed earlier in the pass, so the
+        // loop must already skip them by a test of the item itself.
+        if (said.Any(s => s.SkipsRemoved) && !ChecksItem(loop, model, cancellationToken))
+        {
+            return RuleResult.Decline(rootCause,
+                "the documentation says items removed earlier in the pass must be skipped, and the loop does not test its item, so a snapshot alone would still visit them",
+                [.. evidence]);
+        }
+
+        var changes = new List<TextChange> { new(collection.Span, $"{collection}.ToList()") };
+        if (!RuleKit.Binds(model, collection.SpanStart, $"{collection}.ToList()") && RuleKit.UsingLinq(source) is { } usingChange)
+        {
+            changes.Add(usingChange);
+        }
+
+        var fix = RuleKit.Fix(rootCause,
+            "A foreach calls code that changes the collection it enumerates; the documentation says such changes take effect from the next pass, which is what walking a snapshot does.",
+            "snapshot-enumeration",
+            [(0.5, $"`{first.Via}` in the loop body can reach a change of `{owner}`"), (0.3, $"the documentation says changes made during the loop take effect from the next pass: {said[0].Sentence.Text}")],
+            evidence, RuleKit.Edit(source, [.. changes]));
+        return fix with { Intent = [.. said.Select(s => s.Sentence.ToSignal(null))] };
+    }
+
+    /// <summary>Whether the loop body tests the iteration variable (its state, e.g. <c>!item.Disposed</c>) before using it.</summary>
+    private static bool ChecksItem(ForEachStatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var item = model.GetDeclaredSymbol(loop, cancellationToken);
+        return loop.Statement.DescendantNodesAndSelf().OfType<IfStatementSyntax>()
+            .Any(i => i.Condition.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+                .Any(n => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(n, cancellationToken).Symbol, item)));
     }
 
     /// <summary>Calls and assignments in <paramref name="body"/> (and in same-type methods it calls) that change <paramref name="owner"/>.</summary>

@@ -13,6 +13,7 @@ public static class RuleSet
         new EmptySequenceRule(),
         new CollectionModifiedRule(),
         new MissingAwaitRule(),
+        new DuplicateKeyRule(),
         new ArgumentGuardRule(),
         new LibraryArgumentRule(),
         new KeyNotFoundRule(),

@@ -24,7 +24,7 @@ namespace Heal.Repair.Rules;
 /// </remarks>
 public static class SiblingCatchFix
 {
-    private static readonly HashSet<string> ProgrammingErrors = new(StringComparer.Ordinal)
+    internal static readonly HashSet<string> ProgrammingErrors = new(StringComparer.Ordinal)
     {
         "NullReferenceException", "IndexOutOfRangeException", "ArgumentOutOfRangeException", "ArgumentNullException", "ArgumentException",
         "InvalidCastException", "KeyNotFoundException", "DivideByZeroException", "OverflowException", "FormatException",
@@ -187,17 +187,11 @@ public static class SiblingCatchFix
     private static TextChange Wrap(LinkedSource source, BlockSyntax body, TryStatementSyntax precedent)
     {
         var text = source.Text;
-        var style = FileStyle.Of(source.Root);
-        var newLine = style.NewLine;
+        var newLine = FileStyle.Of(source.Root).NewLine;
         var indent = FileStyle.LineIndent(text, body.Statements[0].SpanStart);
-        var first = text.Lines.GetLineFromPosition(body.Statements[0].SpanStart).Start;
-        var last = text.Lines.GetLineFromPosition(body.Statements[^1].Span.End);
-        var inner = text.ToString(TextSpan.FromBounds(first, last.End));
-        var moved = string.Join(newLine, inner.Split('\n').Select(l => l.TrimEnd('\r')).Select(l => l.Length == 0 ? l : style.IndentUnit + l));
 
         var builder = new StringBuilder();
-        var open = style.OpenBraceOnOwnLine ? newLine + indent + "{" : " {";
-        builder.Append(indent).Append("try").Append(open).Append(newLine).Append(moved).Append(newLine).Append(indent).Append('}');
+        builder.Append(TryBlock(source, body));
         var precedentIndent = FileStyle.LineIndent(precedent.SyntaxTree.GetText(), precedent.SpanStart);
         foreach (var clause in precedent.Catches)
         {
@@ -205,8 +199,46 @@ public static class SiblingCatchFix
             builder.Append(FileStyle.IsFirstOnLine(precedent.SyntaxTree.GetText(), clause.SpanStart) ? newLine + indent : " ").Append(clauseText);
         }
 
-        return new TextChange(TextSpan.FromBounds(first, last.End), builder.ToString());
+        return new TextChange(BodySpan(text, body), builder.ToString());
     }
+
+    /// <summary>
+    /// The method's body statements wrapped in <c>try</c> and one <c>catch (<paramref name="caught"/>)</c> whose block holds
+    /// <paramref name="handler"/>, written in the file's brace style and indentation.
+    /// </summary>
+    public static TextChange WrapWithCatch(LinkedSource source, BlockSyntax body, string caught, IReadOnlyList<string> handler)
+    {
+        var style = FileStyle.Of(source.Root);
+        var newLine = style.NewLine;
+        var indent = FileStyle.LineIndent(source.Text, body.Statements[0].SpanStart);
+        var builder = new StringBuilder(TryBlock(source, body));
+        builder.Append(style.OpenBraceOnOwnLine ? newLine + indent : " ").Append("catch (").Append(caught).Append(')');
+        builder.Append(style.OpenBraceOnOwnLine ? newLine + indent + "{" : " {").Append(newLine);
+        foreach (var line in handler)
+        {
+            builder.Append(indent).Append(style.IndentUnit).Append(line).Append(newLine);
+        }
+
+        builder.Append(indent).Append('}');
+        return new TextChange(BodySpan(source.Text, body), builder.ToString());
+    }
+
+    /// <summary><c>try { … }</c> around the body's statements, moved one level in; no line break after the closing brace.</summary>
+    private static string TryBlock(LinkedSource source, BlockSyntax body)
+    {
+        var text = source.Text;
+        var style = FileStyle.Of(source.Root);
+        var newLine = style.NewLine;
+        var indent = FileStyle.LineIndent(text, body.Statements[0].SpanStart);
+        var inner = text.ToString(BodySpan(text, body));
+        var moved = string.Join(newLine, inner.Split('\n').Select(l => l.TrimEnd('\r')).Select(l => l.Length == 0 ? l : style.IndentUnit + l));
+        var open = style.OpenBraceOnOwnLine ? newLine + indent + "{" : " {";
+        return $"{indent}try{open}{newLine}{moved}{newLine}{indent}}}";
+    }
+
+    /// <summary>From the start of the first statement's line to the end of the last statement's line.</summary>
+    private static TextSpan BodySpan(SourceText text, BlockSyntax body) =>
+        TextSpan.FromBounds(text.Lines.GetLineFromPosition(body.Statements[0].SpanStart).Start, text.Lines.GetLineFromPosition(body.Statements[^1].Span.End).End);
 
     private static string Reindent(string clause, string from, string to, string newLine) =>
         string.Join(newLine, clause.Split('\n').Select(l => l.TrimEnd('\r')).Select((l, i) => i > 0 && l.StartsWith(from, StringComparison.Ordinal) ? to + l[from.Length..] : l));

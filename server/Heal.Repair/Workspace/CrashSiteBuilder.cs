@@ -24,6 +24,14 @@ public static class CrashSiteBuilder
         }
 
         var linked = workspace.Linker.LinkAll(exception);
+        if (linked.IsEmpty && LocatingOrder(errorEvent).Skip(1).Select(e => (Exception: e, Linked: workspace.Linker.LinkAll(e))).FirstOrDefault(l => !l.Linked.IsEmpty) is { Exception: { } outer } wrapping)
+        {
+            // A cause thrown inside the runtime (a SocketException under an HttpRequestException) has no frame of the
+            // application; the exception that wraps it carries the frames the application threw it through.
+            exception = outer;
+            linked = wrapping.Linked;
+        }
+
         if (linked.IsEmpty)
         {
             return CrashSiteResult.Declined(
@@ -47,6 +55,24 @@ public static class CrashSiteBuilder
         }
 
         return new CrashSiteResult(new CrashSite(errorEvent, exception, sources[0], [.. sources.Skip(1)]), linked, null);
+    }
+
+    /// <summary>
+    /// The exceptions that can locate the bug, in the order to try them: the culprit (<see cref="ErrorEvent.Culprit"/>), then
+    /// the exceptions that wrap it with frames of their own, outward (Sentry lists the innermost first).
+    /// </summary>
+    public static IEnumerable<ExceptionInfo> LocatingOrder(ErrorEvent errorEvent)
+    {
+        if (errorEvent.Culprit is not { } culprit)
+        {
+            yield break;
+        }
+
+        yield return culprit;
+        foreach (var outer in errorEvent.Exceptions.SkipWhile(e => e != culprit).Skip(1).Where(e => !e.Frames.IsDefaultOrEmpty))
+        {
+            yield return outer;
+        }
     }
 
     /// <summary>The frame opened in Roslyn; null when its file is not a C# document of the workspace.</summary>
