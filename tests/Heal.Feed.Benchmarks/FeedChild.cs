@@ -12,14 +12,16 @@ namespace Heal.Feed.Benchmarks;
 public sealed class FeedChild : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly StringBuilder _stderr = new();
+    private readonly StringBuilder _stderr;
     private readonly CancellationTokenSource _sampling = new();
     private readonly Task _sampler;
     private long _peakRss;
 
-    private FeedChild(Process process, Uri address, string? key)
+    /// <param name="stderr">The builder the process's standard error keeps being appended to (locked while appending).</param>
+    private FeedChild(Process process, Uri address, string? key, StringBuilder stderr)
     {
         _process = process;
+        _stderr = stderr;
         Address = address;
         Key = key;
         _sampler = Task.Run(SampleAsync);
@@ -121,11 +123,9 @@ public sealed class FeedChild : IAsyncDisposable
             {
                 var dsn = new Uri(line["dsn ".Length..]);
                 var key = dsn.UserInfo.Length > 0 ? dsn.UserInfo : null;
-                var child = new FeedChild(process, address, key);
-                lock (child._stderr)
-                {
-                    child._stderr.Append(stderr);
-                }
+                // The same builder the error handler appends to: what the feed prints when it stops (its counters) must
+                // reach Stderr too, not only what it printed before its DSN.
+                var child = new FeedChild(process, address, key, stderr);
 
                 // Keep draining stdout so the child never blocks on a full pipe.
                 _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using Heal.Feed.Tests.Fixtures;
+using Heal.Testing;
 
 namespace Heal.Feed.Benchmarks;
 
@@ -308,39 +309,21 @@ public static class Mutations
         what.Add("json-values");
         for (var edits = random.Next(1, 10); edits > 0; edits--)
         {
-            var all = new List<JsonNode>();
-            Collect(node, all);
-            var target = all[random.Next(all.Count)];
-            if (target.Parent is null)
-            {
-                continue;
-            }
-
-            JsonNode? replacement = random.Next(12) switch
+            JsonMutation.ReplaceRandomNode(node, random, r => r.Next(12) switch
             {
                 0 => null,
-                1 => JsonValue.Create(1e308 * random.Next(-1, 2)), // the largest doubles; 2e308 would be infinity, which JSON cannot carry
+                1 => JsonValue.Create(1e308 * r.Next(-1, 2)), // the largest doubles; 2e308 would be infinity, which JSON cannot carry
                 2 => JsonValue.Create("\ud800"),
-                3 => new JsonArray(Enumerable.Range(0, random.Next(0, 5000)).Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()),
-                4 => new JsonObject { ["values"] = new JsonArray(new JsonObject { ["type"] = "X", ["stacktrace"] = new JsonObject { ["frames"] = new JsonArray(Enumerable.Range(0, random.Next(0, 3000)).Select(i => (JsonNode?)new JsonObject { ["function"] = "f" + i, ["in_app"] = i % 2 == 0 }).ToArray()) } }) },
-                5 => JsonValue.Create(random.Next(2) == 0),
-                6 => JsonValue.Create(new string('z', random.Next(0, 100_000))),
+                3 => new JsonArray(Enumerable.Range(0, r.Next(0, 5000)).Select(i => (JsonNode?)JsonValue.Create(i)).ToArray()),
+                4 => new JsonObject { ["values"] = new JsonArray(new JsonObject { ["type"] = "X", ["stacktrace"] = new JsonObject { ["frames"] = new JsonArray(Enumerable.Range(0, r.Next(0, 3000)).Select(i => (JsonNode?)new JsonObject { ["function"] = "f" + i, ["in_app"] = i % 2 == 0 }).ToArray()) } }) },
+                5 => JsonValue.Create(r.Next(2) == 0),
+                6 => JsonValue.Create(new string('z', r.Next(0, 100_000))),
                 7 => JsonValue.Create(long.MaxValue),
                 8 => JsonValue.Create("password=hunter2 4111 1111 1111 1111"),
                 9 => new JsonObject { ["Authorization"] = "Bearer abc.def.ghi", ["Cookie"] = "a=b" },
                 10 => JsonValue.Create(-1),
                 _ => new JsonObject(),
-            };
-
-            switch (target.Parent)
-            {
-                case JsonObject parent:
-                    parent[target.GetPropertyName()] = replacement;
-                    break;
-                case JsonArray parent:
-                    parent[target.GetElementIndex()] = replacement;
-                    break;
-            }
+            });
         }
 
         return Encoding.UTF8.GetBytes(node.ToJsonString());
@@ -367,32 +350,5 @@ public static class Mutations
         }
 
         return output.ToArray();
-    }
-
-    private static void Collect(JsonNode? node, List<JsonNode> all)
-    {
-        if (node is null)
-        {
-            return;
-        }
-
-        all.Add(node);
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (_, child) in obj)
-                {
-                    Collect(child, all);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    Collect(child, all);
-                }
-
-                break;
-        }
     }
 }

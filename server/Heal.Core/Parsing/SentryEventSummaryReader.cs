@@ -10,8 +10,9 @@ namespace Heal.Core.Parsing;
 /// <summary>
 /// The feed's ingest reader: from a Sentry event's UTF-8 bytes, only what an <see cref="EventSummary"/> holds, with the
 /// same answers as <see cref="SentryEventJson"/> followed by <see cref="EventSummary.FromEvent"/> (a property test holds
-/// them equal). It builds no document: one validating pass over the bytes records where the few members it needs are,
-/// then reads those slices again. Memory is bounded whatever the event: it keeps the byte ranges of at most
+/// them equal). It builds no document: one validating pass over the bytes walks into the exception and the stack trace
+/// where they stand (recording where each kept frame's members are, skipping everything else once) and records where
+/// the few other members it needs are; only those small slices are read again. Memory is bounded whatever the event: it keeps the byte ranges of at most
 /// <see cref="SentryEventJson.MaxExceptions"/> exceptions and of <see cref="SentryEventJson.MaxFramesOutermost"/> +
 /// <see cref="SentryEventJson.MaxFramesNearCrash"/> frames of one stack trace, and turns into strings only the frames
 /// that group the event and the throwing frame. Breadcrumbs, contexts, modules and the rest are validated and skipped.
@@ -47,9 +48,9 @@ public static class SentryEventSummaryReader
         var release = Scalar(utf8, root.Release);
         var message = Message(utf8, root);
 
-        var culprit = Culprit(utf8, root.Exception, out var anyException);
+        var culprit = root.Culprit;
         ImmutableArray<StackFrame> eventFrames = [];
-        if (!anyException)
+        if (!root.AnyException)
         {
             eventFrames = ChosenFrames(utf8, EventStacktrace(utf8, root));
         }
@@ -59,7 +60,7 @@ public static class SentryEventSummaryReader
         if (culprit is { } c)
         {
             var frames = c.Frames;
-            culpritInfo = new ExceptionInfo(c.Type ?? "(unknown)", c.Value, c.Module, null, ChosenFrames(utf8, frames));
+            culpritInfo = new ExceptionInfo(Scalar(utf8, c.Type) ?? "(unknown)", Scalar(utf8, c.Value), Scalar(utf8, c.Module), null, ChosenFrames(utf8, frames));
             topFrame = TopFrame(utf8, frames);
         }
 
@@ -82,15 +83,20 @@ public static class SentryEventSummaryReader
 
     private struct Root
     {
-        public Slice EventId, Timestamp, Release, Message, LogEntry, Exception, Stacktrace, Threads, Fingerprint;
+        public Slice EventId, Timestamp, Release, Message, LogEntry, Threads, Fingerprint;
+
+        /// <summary>The culprit of the last <c>exception</c> member, and whether it kept any exception.</summary>
+        public ExceptionSlices? Culprit;
+        public bool AnyException;
+
+        /// <summary>The kept frames of the last <c>stacktrace</c> member when it is an object; null when it is not.</summary>
+        public List<FrameSlices>? StacktraceFrames;
     }
 
-    /// <summary>One kept exception: its members' slices and its kept frames.</summary>
+    /// <summary>One exception: its members' slices and its kept frames.</summary>
     private sealed class ExceptionSlices
     {
-        public string? Type;
-        public string? Value;
-        public string? Module;
+        public Slice Type, Value, Module;
         public List<FrameSlices> Frames = [];
     }
 
@@ -123,6 +129,23 @@ public static class SentryEventSummaryReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var which = Which(ref reader, s_rootMembers);
+            if (which is 5 or 6)
+            {
+                // The exception and the stack trace are read where they stand, in this same pass: no second reader
+                // walks their frames again.
+                reader.Read();
+                if (which == 5)
+                {
+                    (root.Culprit, root.AnyException) = ExceptionValue(ref reader, 0);
+                }
+                else
+                {
+                    root.StacktraceFrames = reader.TokenType == JsonTokenType.StartObject ? Stacktrace(ref reader, 0) : SkippedNull(ref reader);
+                }
+
+                continue;
+            }
+
             var value = ValueSlice(ref reader);
             switch (which)
             {
@@ -131,8 +154,6 @@ public static class SentryEventSummaryReader
                 case 2: root.Release = value; break;
                 case 3: root.Message = value; break;
                 case 4: root.LogEntry = value; break;
-                case 5: root.Exception = value; break;
-                case 6: root.Stacktrace = value; break;
                 case 7: root.Threads = value; break;
                 case 8: root.Fingerprint = value; break;
                 default: break;
@@ -166,7 +187,7 @@ public static class SentryEventSummaryReader
     }
 
     /// <summary>Reads the value after a property name (or an array element's first token) and returns its slice, skipping containers.</summary>
-    private static Slice ValueSlice(ref Utf8JsonReader reader)
+    private static Slice ValueSlice(ref Utf8JsonReader reader, int offset = 0)
     {
         if (reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -180,7 +201,7 @@ public static class SentryEventSummaryReader
             reader.Skip();
         }
 
-        return new Slice(start, (int)reader.BytesConsumed, kind);
+        return new Slice(start + offset, (int)reader.BytesConsumed + offset, kind);
     }
 
     private static Utf8JsonReader ReaderAt(ReadOnlySpan<byte> utf8, Slice slice)
@@ -295,136 +316,250 @@ public static class SentryEventSummaryReader
     private static readonly byte[][] s_frames = Names("frames");
 
     /// <summary>
-    /// The culprit of the kept exceptions (the first with frames, else the first); <paramref name="anyException"/> says
-    /// whether any exception was kept (an event without one groups by its own stack trace).
+    /// The culprit of an <c>exception</c> value (an object with <c>values</c>, or the array itself), the reader on its first
+    /// token and left on its last: of the kept exceptions, the first with frames, else the first; whether any exception
+    /// was kept (an event without one groups by its own stack trace).
     /// </summary>
-    private static ExceptionSlices? Culprit(ReadOnlySpan<byte> utf8, Slice exception, out bool anyException)
+    private static (ExceptionSlices? Culprit, bool Any) ExceptionValue(ref Utf8JsonReader reader, int offset)
     {
-        anyException = false;
-        Slice values;
-        if (exception.Kind == JsonTokenType.StartArray)
+        if (reader.TokenType == JsonTokenType.StartArray)
         {
-            values = exception;
-        }
-        else if (exception.Kind == JsonTokenType.StartObject)
-        {
-            Span<Slice> found = stackalloc Slice[1];
-            IndexMembers(utf8, exception, s_values, found);
-            if (found[0].Kind != JsonTokenType.StartArray)
-            {
-                return null;
-            }
-
-            values = found[0];
-        }
-        else
-        {
-            return null;
+            return ExceptionArray(ref reader, offset);
         }
 
-        // The full parser keeps the first MaxExceptions - 1 exceptions and the last one.
-        var kept = KeptElements(utf8, values, SentryEventJson.MaxExceptions - 1, 1);
-        ExceptionSlices? first = null;
-        Span<Slice> members = stackalloc Slice[4];
-        foreach (var element in kept)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            if (element.Kind != JsonTokenType.StartObject)
+            return (null, false);
+        }
+
+        (ExceptionSlices?, bool) values = (null, false);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals(s_values[0]))
             {
+                reader.Skip();
                 continue;
             }
 
-            anyException = true;
-            IndexMembers(utf8, element, s_exceptionMembers, members);
-            var info = new ExceptionSlices
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartArray)
             {
-                Type = Scalar(utf8, members[0]),
-                Value = Scalar(utf8, members[1]),
-                Module = Scalar(utf8, members[2]),
-                Frames = Frames(utf8, members[3]),
-            };
-            if (info.Frames.Count > 0)
-            {
-                return info;
+                values = ExceptionArray(ref reader, offset);
             }
-
-            first ??= info;
+            else
+            {
+                reader.Skip();
+                values = (null, false);
+            }
         }
 
-        return first;
+        return values;
     }
 
     /// <summary>
-    /// The slices of an array's first <paramref name="head"/> elements and its last <paramref name="tail"/> ones (all of
-    /// them when there are no more than both), in order: the cut the full parser makes, decided while reading.
+    /// The culprit of an array of exceptions, reader on its <c>[</c>. The full parser keeps the first
+    /// <see cref="SentryEventJson.MaxExceptions"/> - 1 exceptions and the last one; elements that are not objects are
+    /// skipped after that cut.
     /// </summary>
-    private static List<Slice> KeptElements(ReadOnlySpan<byte> utf8, Slice array, int head, int tail)
+    private static (ExceptionSlices? Culprit, bool Any) ExceptionArray(ref Utf8JsonReader reader, int offset)
     {
-        var kept = new List<Slice>(Math.Min(head + tail, 16));
-        var ring = new Slice[tail];
+        const int Head = SentryEventJson.MaxExceptions - 1;
+        var kept = new List<ExceptionSlices?>(4);
+        ExceptionSlices? last = null;
         var seen = 0;
-        var reader = ReaderAt(utf8, array);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            var element = ValueSlice(ref reader);
-            element = element with { Start = element.Start + array.Start, End = element.End + array.Start };
-            if (seen < head)
+            ExceptionSlices? element = null;
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                element = Exception(ref reader, offset);
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            if (seen < Head)
             {
                 kept.Add(element);
             }
             else
             {
-                ring[(seen - head) % tail] = element;
+                last = element;
             }
 
             seen++;
         }
 
-        var inRing = Math.Min(Math.Max(0, seen - head), tail);
-        for (var i = seen - inRing; i < seen; i++)
+        if (seen > Head)
         {
-            kept.Add(ring[(i - head) % tail]);
+            kept.Add(last);
         }
 
-        return kept;
-    }
-
-    private static readonly byte[][] s_frameMembers = Names("filename", "abs_path", "function", "module", "lineno", "colno", "in_app");
-
-    /// <summary>The kept frames of a <c>stacktrace</c> value, as the full parser's <c>ReadStacktrace</c> keeps them.</summary>
-    private static List<FrameSlices> Frames(ReadOnlySpan<byte> utf8, Slice stacktrace)
-    {
-        var frames = new List<FrameSlices>();
-        if (stacktrace.Kind != JsonTokenType.StartObject)
+        ExceptionSlices? first = null;
+        var any = false;
+        foreach (var info in kept)
         {
-            return frames;
-        }
-
-        Span<Slice> found = stackalloc Slice[1];
-        IndexMembers(utf8, stacktrace, s_frames, found);
-        if (found[0].Kind != JsonTokenType.StartArray)
-        {
-            return frames;
-        }
-
-        Span<Slice> members = stackalloc Slice[7];
-        foreach (var element in KeptElements(utf8, found[0], SentryEventJson.MaxFramesOutermost, SentryEventJson.MaxFramesNearCrash))
-        {
-            if (element.Kind != JsonTokenType.StartObject)
+            if (info is null)
             {
                 continue;
             }
 
-            IndexMembers(utf8, element, s_frameMembers, members);
-            bool? inApp = members[6].Kind switch
+            any = true;
+            if (info.Frames.Count > 0)
             {
-                JsonTokenType.True => true,
-                JsonTokenType.False => false,
-                _ => null,
-            };
-            frames.Add(new FrameSlices(members[0], members[1], members[2], members[3], members[4], members[5], inApp));
+                return (info, true);
+            }
+
+            first ??= info;
+        }
+
+        return (first, any);
+    }
+
+    /// <summary>One exception object, reader on its <c>{</c>; the last of duplicate members wins.</summary>
+    private static ExceptionSlices Exception(ref Utf8JsonReader reader, int offset)
+    {
+        var info = new ExceptionSlices();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            switch (Which(ref reader, s_exceptionMembers))
+            {
+                case 0: info.Type = ValueSlice(ref reader, offset); break;
+                case 1: info.Value = ValueSlice(ref reader, offset); break;
+                case 2: info.Module = ValueSlice(ref reader, offset); break;
+                case 3:
+                    reader.Read();
+                    info.Frames = reader.TokenType == JsonTokenType.StartObject ? Stacktrace(ref reader, offset) : SkippedEmpty(ref reader);
+                    break;
+                default: reader.Skip(); break;
+            }
+        }
+
+        return info;
+    }
+
+    /// <summary>The kept frames of a <c>stacktrace</c> object, reader on its <c>{</c>, as the full parser's <c>ReadStacktrace</c> keeps them.</summary>
+    private static List<FrameSlices> Stacktrace(ref Utf8JsonReader reader, int offset)
+    {
+        var frames = new List<FrameSlices>();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (!reader.ValueTextEquals(s_frames[0]))
+            {
+                reader.Skip();
+                continue;
+            }
+
+            reader.Read();
+            frames = reader.TokenType == JsonTokenType.StartArray ? FrameArray(ref reader, offset) : SkippedEmpty(ref reader);
         }
 
         return frames;
+    }
+
+    /// <summary>
+    /// The frames of a <c>frames</c> array, reader on its <c>[</c>: its first <see cref="SentryEventJson.MaxFramesOutermost"/>
+    /// elements and its last <see cref="SentryEventJson.MaxFramesNearCrash"/> (all of them when there are no more than
+    /// both), in order, elements that are not objects dropped after that cut.
+    /// </summary>
+    private static List<FrameSlices> FrameArray(ref Utf8JsonReader reader, int offset)
+    {
+        const int Head = SentryEventJson.MaxFramesOutermost;
+        const int Tail = SentryEventJson.MaxFramesNearCrash;
+        var kept = new List<FrameSlices?>(16);
+        var ring = new FrameSlices?[Tail];
+        var seen = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            FrameSlices? frame = null;
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                frame = Frame(ref reader, offset);
+            }
+            else
+            {
+                reader.Skip();
+            }
+
+            if (seen < Head)
+            {
+                kept.Add(frame);
+            }
+            else
+            {
+                ring[(seen - Head) % Tail] = frame;
+            }
+
+            seen++;
+        }
+
+        var inRing = Math.Min(Math.Max(0, seen - Head), Tail);
+        for (var i = seen - inRing; i < seen; i++)
+        {
+            kept.Add(ring[(i - Head) % Tail]);
+        }
+
+        var frames = new List<FrameSlices>(kept.Count);
+        foreach (var frame in kept)
+        {
+            if (frame is { } f)
+            {
+                frames.Add(f);
+            }
+        }
+
+        return frames;
+    }
+
+    private static readonly byte[][] s_frameMembers = Names("filename", "abs_path", "function", "module", "lineno", "colno", "in_app");
+
+    /// <summary>One frame object, reader on its <c>{</c>: the slices of the members a summary reads (the last of duplicates).</summary>
+    private static FrameSlices Frame(ref Utf8JsonReader reader, int offset)
+    {
+        Span<Slice> members = stackalloc Slice[7];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var which = Which(ref reader, s_frameMembers);
+            var value = ValueSlice(ref reader, offset);
+            if (which >= 0)
+            {
+                members[which] = value;
+            }
+        }
+
+        bool? inApp = members[6].Kind switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            _ => null,
+        };
+        return new FrameSlices(members[0], members[1], members[2], members[3], members[4], members[5], inApp);
+    }
+
+    /// <summary>Skips a value that is not the container wanted, which then counts as absent.</summary>
+    private static List<FrameSlices>? SkippedNull(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
+    private static List<FrameSlices> SkippedEmpty(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return [];
+    }
+
+    /// <summary>The kept frames of the <c>stacktrace</c> object at <paramref name="slice"/> (a thread's).</summary>
+    private static List<FrameSlices> Frames(ReadOnlySpan<byte> utf8, Slice slice)
+    {
+        if (slice.Kind != JsonTokenType.StartObject)
+        {
+            return [];
+        }
+
+        var reader = ReaderAt(utf8, slice);
+        return Stacktrace(ref reader, slice.Start);
     }
 
     private static readonly byte[][] s_threadMembers = Names("stacktrace", "crashed", "current");
@@ -432,9 +567,9 @@ public static class SentryEventSummaryReader
     /// <summary>The frames of a message-only event: its <c>stacktrace</c>, else the crashed, current or first thread's.</summary>
     private static List<FrameSlices> EventStacktrace(ReadOnlySpan<byte> utf8, Root root)
     {
-        if (root.Stacktrace.Kind == JsonTokenType.StartObject)
+        if (root.StacktraceFrames is { } frames)
         {
-            return Frames(utf8, root.Stacktrace);
+            return frames;
         }
 
         var threads = root.Threads;

@@ -64,25 +64,9 @@ public sealed partial class StoreLocation
             throw new StoreException("the store location is empty: give a file path, a postgres:// URL or a Host=…; connection string.");
         }
 
-        if (trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        if (IsPostgres(trimmed))
         {
-            return FromBuilder(FromUrl(trimmed));
-        }
-
-        if (ConnectionStringHost().IsMatch(trimmed))
-        {
-            NpgsqlConnectionStringBuilder builder;
-            try
-            {
-                builder = new NpgsqlConnectionStringBuilder(trimmed);
-            }
-            catch (ArgumentException e)
-            {
-                // The message names the keyword, never a value.
-                throw new StoreException($"the PostgreSQL connection string is not valid: {e.Message}", e);
-            }
-
-            return FromBuilder(builder);
+            return PostgresLocation(trimmed);
         }
 
         var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), trimmed));
@@ -90,6 +74,32 @@ public sealed partial class StoreLocation
     }
 
     public override string ToString() => Display;
+
+    /// <summary>
+    /// A postgres:// URL or a Host=…; connection string. A method of its own, never inlined, so that parsing a file path
+    /// (the default, and every <c>heal errors</c> on one machine) does not load Npgsql.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static StoreLocation PostgresLocation(string trimmed)
+    {
+        if (trimmed.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
+        {
+            return FromBuilder(FromUrl(trimmed));
+        }
+
+        NpgsqlConnectionStringBuilder builder;
+        try
+        {
+            builder = new NpgsqlConnectionStringBuilder(trimmed);
+        }
+        catch (ArgumentException e)
+        {
+            // The message names the keyword, never a value.
+            throw new StoreException($"the PostgreSQL connection string is not valid: {e.Message}", e);
+        }
+
+        return FromBuilder(builder);
+    }
 
     private static NpgsqlConnectionStringBuilder FromUrl(string text)
     {

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Heal.Core.Model;
+using Heal.Core.Parsing;
+using Heal.Testing;
 
 namespace Heal.Core.Tests.Parsing;
 
@@ -85,6 +87,47 @@ public sealed class EventSummaryPropertyTests
     [InlineData("{\"timestamp\":1e400,\"exception\":[{\"type\":1e999,\"stacktrace\":{\"frames\":[{\"lineno\":1e400,\"in_app\":1}]}}]}")]
     public void FromSentryJson_EdgeDocuments_AgreeWithTheFullParser(string json) => CheckSame(Encoding.UTF8.GetBytes(json));
 
+    /// <summary>
+    /// A chain longer than the cut whose only exception with frames sits at <paramref name="withFrames"/>: on each side of
+    /// the cut (the first <see cref="SentryEventJson.MaxExceptions"/> - 1 are kept, then only the last), the culprit is
+    /// that one or the first.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(SentryEventJson.MaxExceptions - 2)]
+    [InlineData(SentryEventJson.MaxExceptions - 1)]
+    [InlineData(23)]
+    [InlineData(24)]
+    public void FromSentryJson_ChainAroundTheCut_ChoosesTheCulpritLikeTheFullParser(int withFrames)
+    {
+        var chain = Enumerable.Range(0, 25).Select(i => i == withFrames
+            ? $"{{\"type\":\"E{i}\",\"stacktrace\":{{\"frames\":[{{\"function\":\"F{i}\",\"lineno\":{i + 1},\"in_app\":true}}]}}}}"
+            : $"{{\"type\":\"E{i}\",\"value\":\"v{i}\"}}");
+        var summary = CheckSame(Encoding.UTF8.GetBytes($"{{\"exception\":{{\"values\":[{string.Join(",", chain)}]}}}}"));
+
+        Assert.NotNull(summary);
+    }
+
+    /// <summary>
+    /// A stack longer than the cut whose only in-app frame sits at <paramref name="inApp"/>: frames past the first
+    /// <see cref="SentryEventJson.MaxFramesOutermost"/> and before the last <see cref="SentryEventJson.MaxFramesNearCrash"/>
+    /// are dropped, so whether that frame groups the event depends on which side of the cut it is.
+    /// </summary>
+    [Theory]
+    [InlineData(SentryEventJson.MaxFramesOutermost - 1)]
+    [InlineData(SentryEventJson.MaxFramesOutermost)]
+    [InlineData(19)]
+    [InlineData(20)]
+    [InlineData(269)]
+    public void FromSentryJson_FramesAroundTheCut_ChoosesFramesLikeTheFullParser(int inApp)
+    {
+        var frames = Enumerable.Range(0, 270).Select(i =>
+            $"{{\"function\":\"F{i}\",\"filename\":\"f{i}.cs\",\"lineno\":{i + 1},\"in_app\":{(i == inApp ? "true" : "false")}}}");
+        var summary = CheckSame(Encoding.UTF8.GetBytes($"{{\"exception\":[{{\"type\":\"E\",\"stacktrace\":{{\"frames\":[{string.Join(",", frames)}]}}}}]}}"));
+
+        Assert.NotNull(summary);
+    }
+
     [Fact]
     public void FromSentryJson_NestedDeeperThanTheLimit_FailsLikeTheFullParser()
     {
@@ -123,67 +166,20 @@ public sealed class EventSummaryPropertyTests
             .Select(d => Path.Combine(d, "event.json")).Where(File.Exists).Order(StringComparer.Ordinal).Select(File.ReadAllText);
     }
 
-    private static void Mutate(JsonNode root, Random random)
-    {
-        var all = new List<JsonNode>();
-        Collect(root, all);
-        var target = all[random.Next(all.Count)];
-        if (target.Parent is null)
-        {
-            return;
-        }
-
-        JsonNode? replacement = random.Next(10) switch
+    private static void Mutate(JsonNode root, Random random) =>
+        JsonMutation.ReplaceRandomNode(root, random, r => r.Next(10) switch
         {
             0 => null,
-            1 => JsonValue.Create(random.Next(-5, 5) * 1e300),
+            1 => JsonValue.Create(r.Next(-5, 5) * 1e300),
             2 => JsonValue.Create("\ud800 x"),
             3 => new JsonArray(JsonValue.Create(1), new JsonArray(), null),
             4 => new JsonObject { ["values"] = new JsonArray(JsonValue.Create("x")) },
-            5 => JsonValue.Create(random.Next(2) == 0),
-            6 => JsonValue.Create(new string('z', random.Next(8190, 8195)) + "\U0001F600"),
-            7 => JsonValue.Create(random.Next(-3, 100_000)),
+            5 => JsonValue.Create(r.Next(2) == 0),
+            6 => JsonValue.Create(new string('z', r.Next(8190, 8195)) + "\U0001F600"),
+            7 => JsonValue.Create(r.Next(-3, 100_000)),
             8 => JsonValue.Create("12.0"),
             _ => new JsonObject(),
-        };
-
-        switch (target.Parent)
-        {
-            case JsonObject parent:
-                parent[target.GetPropertyName()] = replacement;
-                break;
-            case JsonArray parent:
-                parent[target.GetElementIndex()] = replacement;
-                break;
-        }
-    }
-
-    private static void Collect(JsonNode? node, List<JsonNode> all)
-    {
-        if (node is null)
-        {
-            return;
-        }
-
-        all.Add(node);
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (_, child) in obj)
-                {
-                    Collect(child, all);
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var child in array)
-                {
-                    Collect(child, all);
-                }
-
-                break;
-        }
-    }
+        });
 
     /// <summary>
     /// A random event written as text (so it can hold duplicate members and escapes a DOM would normalise): chains

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Heal.Core.Model;
+using Heal.Testing;
 
 namespace Heal.Core.Tests.Parsing;
 
@@ -168,62 +169,15 @@ public sealed class ParserFuzzTests
         return result;
     }
 
-    private static void ReplaceRandomValue(JsonNode root, Random random)
-    {
-        var all = new List<JsonNode>();
-        Collect(root, all);
-        var target = all[random.Next(all.Count)];
-        if (target.Parent is null)
-        {
-            return;
-        }
-
-        JsonNode? replacement = random.Next(7) switch
+    private static void ReplaceRandomValue(JsonNode root, Random random) =>
+        JsonMutation.ReplaceRandomNode(root, random, r => r.Next(7) switch
         {
             0 => null,
-            1 => JsonValue.Create(random.Next(-5, 5) * 1e300),
+            1 => JsonValue.Create(r.Next(-5, 5) * 1e300),
             2 => JsonValue.Create("\ud800 x"),
             3 => new JsonArray(JsonValue.Create(1), new JsonArray(), null),
             4 => new JsonObject { ["values"] = new JsonArray(JsonValue.Create("x")) },
             5 => JsonValue.Create(false),
             _ => JsonValue.Create(new string('z', 10_000)),
-        };
-
-        switch (target.Parent)
-        {
-            case JsonObject parent:
-                parent[target.GetPropertyName()] = replacement;
-                break;
-            case JsonArray parent:
-                parent[target.GetElementIndex()] = replacement;
-                break;
-        }
-    }
-
-    private static void Collect(JsonNode? node, List<JsonNode> all)
-    {
-        if (node is null)
-        {
-            return;
-        }
-
-        all.Add(node);
-        switch (node)
-        {
-            case JsonObject o:
-                foreach (var (_, child) in o)
-                {
-                    Collect(child, all);
-                }
-
-                break;
-            case JsonArray a:
-                foreach (var child in a)
-                {
-                    Collect(child, all);
-                }
-
-                break;
-        }
-    }
+        });
 }
