@@ -47,7 +47,7 @@ public sealed record CallerFallback(ExpressionSyntax Argument, string Fallback, 
 
         var precedent = guards[0];
         var right = ((BinaryExpressionSyntax)precedent.Node).Right;
-        if (!AbsenceConventions.PortableInto(right, caller.Member, model))
+        if (!AbsenceConventions.PortableInto(right, caller.Member, model) || !FallbackTyping.Fits(argument, $"{argument} ?? {precedent.Action.Text}", model))
         {
             return null;
         }

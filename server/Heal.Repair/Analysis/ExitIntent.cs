@@ -22,7 +22,11 @@ public static class ExitIntent
             yield break;
         }
 
-        var model = query.Model;
+        if (SemanticModels.For(member, query.Model) is not { } model)
+        {
+            yield break;
+        }
+
         var anchor = query.Anchor ?? (SyntaxNode?)query.Subject.FirstAncestorOrSelf<StatementSyntax>() ?? query.Subject;
         var anchorLoop = ExitPaths.EnclosingLoop(anchor, member);
         var guards = ExitPaths.Guards(member)

@@ -19,6 +19,17 @@ public static class IntentAnalysis
 {
     public static Intent Collect(IntentQuery query, CancellationToken cancellationToken)
     {
+        // Every reader asks query.Model about the subject: a subject of another frame's file is asked in that frame.
+        if (query.Subject.SyntaxTree != query.Model.SyntaxTree)
+        {
+            if (new[] { query.Site.Throwing }.Concat(query.Site.Callers).FirstOrDefault(s => s.Root.SyntaxTree == query.Subject.SyntaxTree) is not { } own)
+            {
+                return new Intent(query.Condition, []);
+            }
+
+            query = query with { Source = own };
+        }
+
         var locator = new IntentLocator(query.Source);
         var model = query.Model;
         var signals = new List<IntentSignal>();
@@ -76,6 +87,12 @@ public static class IntentAnalysis
 
     private static IMethodSymbol? Declared(SyntaxNode member, SemanticModel model)
     {
+        if (SemanticModels.For(member, model) is not { } own)
+        {
+            return null;
+        }
+
+        model = own;
         return member switch
         {
             PropertyDeclarationSyntax p => (model.GetDeclaredSymbol(p) as IPropertySymbol)?.GetMethod,

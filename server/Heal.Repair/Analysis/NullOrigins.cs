@@ -35,6 +35,13 @@ public static class NullOrigins
                 return coalesce.Right is ThrowExpressionSyntax || CannotBeNull(coalesce.Right, model);
         }
 
+        // A declaration's initializer may sit in another file or project: ask its own tree's model, or claim nothing.
+        if (SemanticModels.For(expression, model) is not { } own)
+        {
+            return false;
+        }
+
+        model = own;
         var symbol = model.GetSymbolInfo(expression).Symbol;
         if (symbol is INamespaceOrTypeSymbol or IMethodSymbol { MethodKind: not MethodKind.Ordinary and not MethodKind.ReducedExtension })
         {
@@ -57,6 +64,12 @@ public static class NullOrigins
     /// </summary>
     public static bool AlwaysNonNull(ExpressionSyntax expression, SemanticModel model)
     {
+        if (SemanticModels.For(expression, model) is not { } own)
+        {
+            return false;
+        }
+
+        model = own;
         var symbol = model.GetSymbolInfo(AbsenceConventions.Unwrap(expression)).Symbol;
         if (symbol is not (IFieldSymbol or IPropertySymbol) || symbol.ContainingType is null)
         {
@@ -74,6 +87,8 @@ public static class NullOrigins
             return false;
         }
 
+        // Assignments are read with the model of the file the type is declared in; a type spread over files is unknown.
+        model = SemanticModels.For(initializer, model) ?? model;
         foreach (var declaration in symbol.ContainingType.DeclaringSyntaxReferences.Select(r => r.GetSyntax()))
         {
             if (declaration.SyntaxTree != model.SyntaxTree)
@@ -112,10 +127,12 @@ public static class NullOrigins
     {
         var signals = new List<NullSignal>();
         expression = AbsenceConventions.Unwrap(expression);
-        if (depth > MaxDepth || CannotBeNull(expression, model))
+        if (depth > MaxDepth || CannotBeNull(expression, model) || SemanticModels.For(expression, model) is not { } own)
         {
             return signals;
         }
+
+        model = own;
 
         if (model.GetTypeInfo(expression).Nullability.FlowState == NullableFlowState.MaybeNull)
         {
@@ -168,6 +185,12 @@ public static class NullOrigins
             value = AbsenceConventions.Unwrap(awaited.Expression);
         }
 
+        if (SemanticModels.For(value, model) is not { } own)
+        {
+            yield break;
+        }
+
+        model = own;
         switch (value)
         {
             case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.NullLiteralExpression) || literal.IsKind(SyntaxKind.DefaultLiteralExpression):

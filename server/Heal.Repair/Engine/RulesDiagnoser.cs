@@ -87,8 +87,16 @@ public sealed class RulesDiagnoser : IDiagnoser
                 continue;
             }
 
-            var diagnosis = ToDiagnosis(workspace, crash, site, rule, result, evidence);
-            return diagnosis.Patch is { } patch ? WithRegressionTest(workspace, site, diagnosis, patch, result, cancellationToken) : diagnosis;
+            // A rule's answer is still the rule's: a failure turning it into a patch or a regression test declines in its name.
+            try
+            {
+                var diagnosis = ToDiagnosis(workspace, crash, site, rule, result, evidence);
+                return diagnosis.Patch is { } patch ? WithRegressionTest(workspace, site, diagnosis, patch, result, cancellationToken) : diagnosis;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return Diagnosis.Declined($"{Name}/{rule.Id}", $"the rule {rule.Id} failed: {e.GetType().Name}: {e.Message}", Describe(request.Event), evidence);
+            }
         }
 
         return Diagnosis.Declined(Name, $"no offline rule for {site.ExceptionName}", Describe(request.Event), evidence);

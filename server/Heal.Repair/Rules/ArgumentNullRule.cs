@@ -89,7 +89,9 @@ public sealed partial class ArgumentNullRule : ICrashRule
         var evidence = ImmutableArray.CreateBuilder<Evidence>();
         evidence.Add(throwingEvidence);
         string? fallback = null;
-        AbsenceGuard? precedent = AbsenceConventions.Fallbacks(guards, suspect.Key).FirstOrDefault();
+        // Only a fallback of the value's own type: `x?.Count ?? 0` falls back for the count, not for `x`.
+        AbsenceGuard? precedent = AbsenceConventions.Fallbacks(guards, suspect.Key)
+            .FirstOrDefault(g => FallbackTyping.Fits(argument, $"{AbsenceConventions.Unwrap(argument)} ?? {g.Action.Text}", model));
         string basis;
         if (precedent is not null)
         {
@@ -115,6 +117,11 @@ public sealed partial class ArgumentNullRule : ICrashRule
             }
         }
         else
+        {
+            return null;
+        }
+
+        if (!FallbackTyping.Fits(argument, $"{AbsenceConventions.Unwrap(argument)} ?? {fallback}", model))
         {
             return null;
         }

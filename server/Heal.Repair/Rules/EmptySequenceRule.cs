@@ -206,7 +206,12 @@ public sealed class EmptySequenceRule : ICrashRule
             {
                 var tail = outcome.IsNull ? "" : outcome.Kind == OutcomeKind.Return && outcome.Value is not null ? $" ?? {outcome.Value}"
                     : outcome.Kind == OutcomeKind.Throw ? $" ?? {jump.TrimEnd(';')}" : null;
-                return tail is null ? null : ("or-default", $"`{op}OrDefault`", RuleKit.Edit(source, new TextChange(orDefaultSpan, orDefault + tail)));
+                if (tail is null || tail.Length > 0 && !FallbackTyping.Fits(call, orDefault + tail, source.SemanticModel))
+                {
+                    return null;
+                }
+
+                return ("or-default", $"`{op}OrDefault`", RuleKit.Edit(source, new TextChange(orDefaultSpan, orDefault + tail)));
             }
 
             if (call.Parent is MemberAccessExpressionSyntax member && member.Expression == call && value == member && outcome.IsNull)

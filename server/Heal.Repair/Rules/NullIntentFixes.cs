@@ -102,6 +102,12 @@ internal static class NullIntentFixes
                     return null;
                 }
 
+                if (!FallbackTyping.Fits(suspect.Receiver, $"{receiver} ?? {value}", model))
+                {
+                    whyNot.Add($"`{receiver} ?? {value}` is not well typed where `{receiver}` is used");
+                    return null;
+                }
+
                 var replacement = suspect.Receiver.Parent is ForEachStatementSyntax or ArgumentSyntax or EqualsValueClauseSyntax
                     ? $"{receiver} ?? {value}" : $"({receiver} ?? {value})";
                 return RuleCandidate.Scored("null-fallback", $"`{receiver} ?? {value}` where it is dereferenced", outcome, BaseScore, basis, intent,

@@ -587,7 +587,8 @@ public sealed class NullReferenceRule : ICrashRule
                 continue;
             }
 
-            if (precedent.Action.Kind == AbsenceActionKind.Fallback && chain.Parent is not ExpressionStatementSyntax)
+            if (precedent.Action.Kind == AbsenceActionKind.Fallback && chain.Parent is not ExpressionStatementSyntax
+                && Fits(source, chain, receiverText, rest, precedent.Action.Text!))
             {
                 var witnesses = precedents.Where(p => p.Action.Kind == AbsenceActionKind.Fallback && p.Action.Text == precedent.Action.Text)
                     .Select(p => p.Member).Distinct().Count();
@@ -634,6 +635,11 @@ public sealed class NullReferenceRule : ICrashRule
         }
 
         var receiver = AbsenceConventions.Unwrap(suspect.Receiver).ToString();
+        if (!Fits(source, chain, receiver, found.Tail, named.Text))
+        {
+            return null;
+        }
+
         return new ValueFix(Substitute(source, chain, receiver, found.Tail, named.Text), named.Precedent, null,
             $"{AbsenceConventions.Describe(named.Precedent)} writes `{named.Precedent.Node}`, and the same naming convention gives `{named.Text}` for `{chain.Name}`",
             true, named.Witnesses, ByConvention: true, Value: named.Text);
@@ -691,6 +697,11 @@ public sealed class NullReferenceRule : ICrashRule
         }
 
         var (precedent, path) = pairs[0];
+        if (!Fits(source, chain, suspect.Receiver.ToString(), rest, precedent.Action.Text!))
+        {
+            return null;
+        }
+
         return new ValueFix(Substitute(source, chain, suspect.Receiver.ToString(), rest, precedent.Action.Text!), precedent, path,
             $"{AbsenceConventions.Describe(precedent)} returns `{precedent.Action.Text}` when `{precedent.Tested}` is null and `{path}` otherwise",
             true, pairs.Select(p => p.Guard.Member).Distinct().Count(), Value: precedent.Action.Text);
@@ -733,6 +744,10 @@ public sealed class NullReferenceRule : ICrashRule
 
         return (chain, chain.ToString()[(access.Expression.Span.End - chain.SpanStart)..]);
     }
+
+    /// <summary>Whether <c>receiver?rest ?? fallback</c> is well typed where <paramref name="chain"/> stands (<see cref="FallbackTyping"/>).</summary>
+    private static bool Fits(LinkedSource source, ExpressionSyntax chain, string receiver, string rest, string fallback) =>
+        FallbackTyping.Fits(chain, $"{receiver}?{rest} ?? {fallback}", source.SemanticModel);
 
     private static SourceText Substitute(LinkedSource source, ExpressionSyntax chain, string receiver, string rest, string fallback)
     {

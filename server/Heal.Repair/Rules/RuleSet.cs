@@ -11,6 +11,7 @@ public static class RuleSet
         // of the application before the library-call rules of the same exception types), AsyncVoidRule near the end because
         // it matches any crash that escaped an async void method, and AppThrownRule last for exceptions the app throws itself.
         new EmptySequenceRule(),
+        new NullableValueRule(),
         new CollectionModifiedRule(),
         new MissingAwaitRule(),
         new DuplicateKeyRule(),

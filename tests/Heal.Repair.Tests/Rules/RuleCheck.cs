@@ -59,7 +59,7 @@ public static class RuleCheck
     }
 
     /// <summary>The patched fixture compiles with no error the original did not already have.</summary>
-    private static void AssertCompilesAsBefore(CrashSite site, RuleResult result)
+    internal static void AssertCompilesAsBefore(CrashSite site, RuleResult result)
     {
         var solution = site.Throwing.Document.Project.Solution;
         var before = Errors(solution.GetProject(site.Throwing.Document.Project.Id)!);
