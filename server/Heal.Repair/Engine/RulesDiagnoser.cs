@@ -87,6 +87,11 @@ public sealed class RulesDiagnoser : IDiagnoser
                 continue;
             }
 
+            if (rule.OnProbation && !result.IsDecline)
+            {
+                result = OnProbation(rule, result);
+            }
+
             // A rule's answer is still the rule's: a failure turning it into a patch or a regression test declines in its name.
             try
             {
@@ -149,6 +154,23 @@ public sealed class RulesDiagnoser : IDiagnoser
             Reasons = diagnosis.Reasons.Add(new ConfidenceReason(-UnassertedOutcomePenalty,
                 "nothing names the outcome for the failing input, so the regression test can only check that it no longer throws")),
         }, result, asserted: false);
+    }
+
+    /// <summary>
+    /// A fix from a rule on probation (<see cref="ICrashRule.OnProbation"/>) becomes a decline that shows the fix as its
+    /// first candidate: the user sees what the rule would do and why, and nothing is validated, committed or merged.
+    /// </summary>
+    private static RuleResult OnProbation(ICrashRule rule, RuleResult fix)
+    {
+        var candidate = new RuleCandidate(
+            fix.FixKind ?? "fix", $"{fix.FixKind}: {fix.Outcome?.Describe() ?? fix.Why}", fix.Outcome, fix.Confidence,
+            fix.Edits, fix.Reasons, fix.Evidence, fix.Intent, fix.Why);
+        var reason = $"the rule {rule.Id} is new and not yet proved on crashes its authors never saw, so its fix is shown as a candidate, not offered as a patch";
+        return RuleResult.Decline(fix.RootCause, reason, fix.Evidence) with
+        {
+            Intent = fix.Intent,
+            Candidates = [candidate, .. fix.Candidates.IsDefault ? [] : fix.Candidates.Where(c => c.Edits != fix.Edits)],
+        };
     }
 
     /// <summary>The diff of a candidate's edits, or null when they leave the crash's files or cannot be read.</summary>

@@ -33,6 +33,9 @@ public sealed partial class DuplicateKeyRule : ICrashRule
 
     public string Id => "duplicate-key";
 
+    /// <summary>Its first patch on a held-out crash (2026-12-08) was wrong: its fixes are candidates only.</summary>
+    public bool OnProbation => true;
+
     public bool Matches(CrashSite site) =>
         site.ExceptionName == "ArgumentException"
         && (site.Exception.Value?.Contains("same key has already been added", StringComparison.Ordinal) == true

@@ -14,4 +14,11 @@ public interface ICrashRule
     bool Matches(CrashSite site);
 
     RuleResult? Apply(CrashSite site, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True for a rule not yet proved on crashes written by people who never read it: the engine shows its fix as a
+    /// candidate of a decline, never as a patch to validate and deliver. A rule leaves probation when a held-out set
+    /// scores its patches right.
+    /// </summary>
+    bool OnProbation => false;
 }

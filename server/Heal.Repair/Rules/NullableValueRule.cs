@@ -19,6 +19,9 @@ public sealed class NullableValueRule : ICrashRule
 
     public string Id => "nullable-value";
 
+    /// <summary>Its first patch on a held-out crash (2026-12-08) was wrong: its fixes are candidates only.</summary>
+    public bool OnProbation => true;
+
     public bool Matches(CrashSite site) =>
         site.ExceptionName == "InvalidOperationException"
         && site.Exception.Value?.Contains("Nullable object must have a value", StringComparison.Ordinal) == true;
