@@ -87,14 +87,14 @@ public sealed class RulesDiagnoser : IDiagnoser
                 continue;
             }
 
-            if (rule.OnProbation && !result.IsDecline)
-            {
-                result = OnProbation(rule, result);
-            }
-
             // A rule's answer is still the rule's: a failure turning it into a patch or a regression test declines in its name.
             try
             {
+                if (rule.OnProbation && !result.IsDecline)
+                {
+                    result = OnProbation(rule, result);
+                }
+
                 var diagnosis = ToDiagnosis(workspace, crash, site, rule, result, evidence);
                 return diagnosis.Patch is { } patch ? WithRegressionTest(workspace, site, diagnosis, patch, result, cancellationToken) : diagnosis;
             }
@@ -169,7 +169,7 @@ public sealed class RulesDiagnoser : IDiagnoser
         return RuleResult.Decline(fix.RootCause, reason, fix.Evidence) with
         {
             Intent = fix.Intent,
-            Candidates = [candidate, .. fix.Candidates.IsDefault ? [] : fix.Candidates.Where(c => c.Edits != fix.Edits)],
+            Candidates = [candidate, .. fix.Candidates.IsDefault ? [] : fix.Candidates.Where(c => !c.Edits.SequenceEqual(fix.Edits))],
         };
     }
 

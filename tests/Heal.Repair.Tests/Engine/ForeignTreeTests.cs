@@ -132,33 +132,6 @@ public sealed class ForeignTreeTests
         Assert.StartsWith("the rule broken failed: ", diagnosis.DeclineReason, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task Diagnose_FixFromARuleOnProbation_DeclinesShowingTheFixAsACandidate(bool onProbation)
-    {
-        var rule = new ScriptedRule("probe", site =>
-            RuleResult.Fix("the relief nurse is null", "a guard", "null-guard", 0.7,
-                [new FileEdit(site.Throwing.RelativePath, site.Throwing.Text + "\n// guarded\n")], [], []), onProbation);
-
-        var diagnosis = await Diagnose(TwoFiles, NullReference, [rule]);
-
-        Assert.Equal("rules/probe", diagnosis.Diagnoser);
-        if (!onProbation)
-        {
-            Assert.Equal(DiagnosisStatus.Diagnosed, diagnosis.Status);
-            Assert.NotNull(diagnosis.Patch);
-            return;
-        }
-
-        Assert.Equal(DiagnosisStatus.Declined, diagnosis.Status);
-        Assert.Null(diagnosis.Patch);
-        Assert.Contains("not yet proved", diagnosis.DeclineReason, StringComparison.Ordinal);
-        var candidate = Assert.Single(diagnosis.Candidates);
-        Assert.Equal("null-guard", candidate.FixKind);
-        Assert.Contains("// guarded", candidate.Patch, StringComparison.Ordinal);
-    }
-
     private static void AssertAnswered(Diagnosis diagnosis)
     {
         Assert.StartsWith("rules/null-reference", diagnosis.Diagnoser, StringComparison.Ordinal);

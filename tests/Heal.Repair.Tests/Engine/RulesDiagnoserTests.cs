@@ -203,6 +203,58 @@ public sealed class RulesDiagnoserTests
         Assert.Equal(before, repository.Snapshot());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Diagnose_FixFromARuleOnProbation_DeclinesShowingTheFixAsACandidate(bool onProbation)
+    {
+        var rule = new ScriptedRule("probe", site =>
+            RuleResult.Fix("values may be empty", "a guard", "empty-guard", 0.7,
+                [new FileEdit(site.Throwing.RelativePath, site.Throwing.Text + "\n// guarded\n")], [], []), onProbation);
+
+        var diagnosis = await Check(Calculator, "System.DivideByZeroException", [rule]);
+
+        Assert.Equal("rules/probe", diagnosis.Diagnoser);
+        if (!onProbation)
+        {
+            Assert.Equal(DiagnosisStatus.Diagnosed, diagnosis.Status);
+            Assert.NotNull(diagnosis.Patch);
+            return;
+        }
+
+        Assert.Equal(DiagnosisStatus.Declined, diagnosis.Status);
+        Assert.Null(diagnosis.Patch);
+        Assert.Contains("not yet proved", diagnosis.DeclineReason, StringComparison.Ordinal);
+        var candidate = Assert.Single(diagnosis.Candidates);
+        Assert.Equal("empty-guard", candidate.FixKind);
+        Assert.Contains("// guarded", candidate.Patch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diagnose_RuleOnProbationListsItsFixAmongItsCandidates_TheFixIsShownOnce()
+    {
+        // The rule rebuilds the chosen candidate's edits (equal values, another array): it must not be listed twice.
+        var rule = new ScriptedRule("probe", site =>
+        {
+            ImmutableArray<FileEdit> Edits(string tail) => [new FileEdit(site.Throwing.RelativePath, site.Throwing.Text + tail)];
+            return RuleResult.Fix("values may be empty", "a guard", "empty-guard", 0.7, Edits("\n// guarded\n"), [], []) with
+            {
+                Candidates =
+                [
+                    new RuleCandidate("empty-guard", "the same guard", null, 0.7, Edits("\n// guarded\n"), [], [], [], "a guard"),
+                    new RuleCandidate("zero-average", "another fix", null, 0.5, Edits("\n// zero\n"), [], [], [], "zero"),
+                ],
+            };
+        }, onProbation: true);
+
+        var diagnosis = await Check(Calculator, "System.DivideByZeroException", [rule]);
+
+        Assert.Equal(DiagnosisStatus.Declined, diagnosis.Status);
+        Assert.Collection(diagnosis.Candidates,
+            first => Assert.Contains("// guarded", first.Patch, StringComparison.Ordinal),
+            second => Assert.Contains("// zero", second.Patch, StringComparison.Ordinal));
+    }
+
     private static async Task<Diagnosis> Check(string fixture, string exceptionType, ImmutableArray<ICrashRule> rules)
     {
         var (repository, errorEvent) = CrashFixture.Create(fixture, exceptionType, "boom");
