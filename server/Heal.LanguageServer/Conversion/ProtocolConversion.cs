@@ -75,7 +75,7 @@ public static class ProtocolConversion
                 isThrowing ? DiagnosticSeverity.Error : DiagnosticSeverity.Information,
                 entry.Group.Id,
                 Source,
-                isThrowing ? message : $"calls into {ShortType(entry.Group.Type)} ({Function(frame.Frame)}): {message}",
+                isThrowing ? message : $"calls {Function(throwing.Frame)}, which throws {message}",
                 related.Count == 0 ? null : related));
         }
 
@@ -117,6 +117,13 @@ public static class ProtocolConversion
             : age.TotalMinutes < 60 ? $"{(int)age.TotalMinutes} min ago"
             : age.TotalHours < 48 ? $"{(int)age.TotalHours} h ago"
             : $"{(int)age.TotalDays} days ago";
+    }
+
+    /// <summary>The hover on a flagged line: the Markdown of the first error flagged on it (Error before Information), else null.</summary>
+    public static Hover? ToHover(ErrorSnapshot snapshot, string root, string uri, Position position, Func<string, string?> textOf, DateTimeOffset now)
+    {
+        var hit = ToFileDiagnostics(snapshot, root, uri, textOf, now).FirstOrDefault(d => d.Range.Start.Line == position.Line);
+        return hit is not null && snapshot.Find(hit.Code) is { } entry ? new Hover(ToMarkdown(entry, now), hit.Range) : null;
     }
 
     /// <summary>The hover and <c>heal/errorDetails</c> Markdown. Every piece of event text sits in a code span or block.</summary>

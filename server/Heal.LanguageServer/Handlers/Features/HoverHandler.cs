@@ -8,12 +8,6 @@ public sealed class HoverHandler(ServerSession session) : IHandler<TextDocumentP
 {
     public RequestKind Kind => RequestKind.ReadOnly;
 
-    public Task<Hover?> HandleAsync(TextDocumentPositionParams request, CancellationToken cancellationToken)
-    {
-        var uri = request.TextDocument.Uri;
-        var snapshot = session.Snapshot;
-        var hit = ProtocolConversion.ToFileDiagnostics(snapshot, session.Root, uri, session.TextOf, DateTimeOffset.UtcNow).FirstOrDefault(d => d.Range.Start.Line == request.Position.Line);
-        var entry = hit is null ? null : snapshot.Find(hit.Code);
-        return Task.FromResult(entry is null ? null : new Hover(ProtocolConversion.ToMarkdown(entry, DateTimeOffset.UtcNow), hit!.Range));
-    }
+    public Task<Hover?> HandleAsync(TextDocumentPositionParams request, CancellationToken cancellationToken) =>
+        Task.FromResult(ProtocolConversion.ToHover(session.Snapshot, session.Root, request.TextDocument.Uri, request.Position, session.TextOf, DateTimeOffset.UtcNow));
 }
