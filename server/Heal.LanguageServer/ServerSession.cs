@@ -226,10 +226,11 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
     }
 
     /// <summary>
-    /// Re-reads <paramref name="groupIds"/> from the store and re-publishes only the files their frames linked to before
-    /// or link to now. Runs as a mutation.
+    /// Re-reads <paramref name="groupIds"/> from the store (their latest events from <paramref name="known"/> when a
+    /// follower's page holds them) and re-publishes only the files their frames linked to before or link to now. Runs as
+    /// a mutation.
     /// </summary>
-    public async Task UpdateGroupsAsync(IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken)
+    public async Task UpdateGroupsAsync(IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken, IReadOnlyDictionary<string, ErrorEvent>? known = null)
     {
         if (Workspace is not { } workspace)
         {
@@ -237,7 +238,7 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
         }
 
         var before = Snapshot;
-        var entries = await workspace.LoadEntriesAsync(groupIds, cancellationToken).ConfigureAwait(false);
+        var entries = await workspace.LoadEntriesAsync(groupIds, cancellationToken, known).ConfigureAwait(false);
         var after = before.With(entries, HealWorkspace.GroupLimit, DateTimeOffset.UtcNow);
         Volatile.Write(ref _snapshot, after);
         var files = groupIds.SelectMany(id => FilesOf(before.Find(id)).Concat(FilesOf(after.Find(id)))).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
@@ -351,7 +352,7 @@ public sealed class ServerSession(IClient client, RequestQueue queue, TextWriter
                 {
                     if (changed is not null)
                     {
-                        await queue.Enqueue(RequestKind.Mutating, async ct => { await UpdateGroupsAsync(changed, ct).ConfigureAwait(false); return true; }, Lifetime).ConfigureAwait(false);
+                        await queue.Enqueue(RequestKind.Mutating, async ct => { await UpdateGroupsAsync([.. changed.Keys], ct, changed).ConfigureAwait(false); return true; }, Lifetime).ConfigureAwait(false);
                     }
                     else if (Interlocked.Exchange(ref _reloadPending, 1) == 0)
                     {

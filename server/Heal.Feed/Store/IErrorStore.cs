@@ -42,6 +42,9 @@ public interface IErrorStore : IAsyncDisposable
 
     Task<ErrorGroup?> GetGroupAsync(string groupId, CancellationToken cancellationToken);
 
+    /// <summary>The groups of <paramref name="groupIds"/> that exist, in one query (unknown ids left out; any order).</summary>
+    Task<IReadOnlyList<ErrorGroup>> GetGroupsAsync(IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken);
+
     /// <summary>The group's most recently received event kept, re-parsed from its raw JSON; null when none.</summary>
     Task<ErrorEvent?> GetLatestEventAsync(string groupId, CancellationToken cancellationToken);
 

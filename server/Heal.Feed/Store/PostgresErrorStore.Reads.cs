@@ -3,6 +3,7 @@ using System.Text.Json;
 using Heal.Core.Model;
 using Heal.Feed.Protocol;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Heal.Feed.Store;
 
@@ -75,6 +76,18 @@ public sealed partial class PostgresErrorStore
         command.Parameters.Add(Text("id", groupId));
         var groups = await ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
         return groups.Count == 0 ? null : groups[0];
+    }
+
+    public async Task<IReadOnlyList<ErrorGroup>> GetGroupsAsync(IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken)
+    {
+        if (groupIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var command = _dataSource.CreateCommand($"SELECT {GroupColumns} FROM groups WHERE id = ANY(@ids);");
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = groupIds.ToArray() });
+        return await ReadGroupsAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<ErrorEvent?> GetLatestEventAsync(string groupId, CancellationToken cancellationToken) =>

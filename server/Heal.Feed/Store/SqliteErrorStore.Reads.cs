@@ -90,6 +90,27 @@ public sealed partial class SqliteErrorStore
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadGroup(reader) : null;
     }
 
+    public async Task<IReadOnlyList<ErrorGroup>> GetGroupsAsync(IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken)
+    {
+        if (groupIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {GroupColumns} FROM groups WHERE id IN (SELECT value FROM json_each($ids));";
+        command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(groupIds.ToArray(), StoreJson.Default.StringArray));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var groups = new List<ErrorGroup>(groupIds.Count);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            groups.Add(ReadGroup(reader));
+        }
+
+        return groups;
+    }
+
     /// <summary>The group's most recently received event kept, re-parsed from its raw JSON; null when none.</summary>
     public async Task<ErrorEvent?> GetLatestEventAsync(string groupId, CancellationToken cancellationToken) =>
         (await GetLatestStoredEventAsync(groupId, cancellationToken).ConfigureAwait(false))?.Event;

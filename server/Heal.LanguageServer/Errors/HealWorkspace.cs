@@ -100,8 +100,13 @@ public sealed class HealWorkspace : IAsyncDisposable
         return Link(rows.Select(r => (r.Group, r.Latest?.Event)).ToList());
     }
 
-    /// <summary>The current entries of <paramref name="groupIds"/> (unknown ones left out), read from the store.</summary>
-    public async Task<IReadOnlyList<ErrorEntry>> LoadEntriesAsync(IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// The current entries of <paramref name="groupIds"/> (unknown ones left out), their groups read from the store in one
+    /// query. A group's latest event is taken from <paramref name="known"/> when given (a follower's page already parsed
+    /// it: each new event is read once), else read from the store.
+    /// </summary>
+    public async Task<IReadOnlyList<ErrorEntry>> LoadEntriesAsync(
+        IReadOnlyCollection<string> groupIds, CancellationToken cancellationToken, IReadOnlyDictionary<string, ErrorEvent>? known = null)
     {
         if (_store is null)
         {
@@ -109,12 +114,10 @@ public sealed class HealWorkspace : IAsyncDisposable
         }
 
         var groups = new List<(ErrorGroup, ErrorEvent?)>(groupIds.Count);
-        foreach (var id in groupIds)
+        foreach (var group in await _store.GetGroupsAsync(groupIds, cancellationToken).ConfigureAwait(false))
         {
-            if (await _store.GetGroupAsync(id, cancellationToken).ConfigureAwait(false) is { } group)
-            {
-                groups.Add((group, await _store.GetLatestEventAsync(id, cancellationToken).ConfigureAwait(false)));
-            }
+            var latest = known?.GetValueOrDefault(group.Id) ?? await _store.GetLatestEventAsync(group.Id, cancellationToken).ConfigureAwait(false);
+            groups.Add((group, latest));
         }
 
         return Link(groups);
@@ -137,16 +140,24 @@ public sealed class HealWorkspace : IAsyncDisposable
         _store is null ? Task.FromResult(0L) : _store.GetLastCursorAsync(cancellationToken);
 
     /// <summary>
-    /// What changed after <paramref name="cursor"/>, as it arrives: for the store, the ids of the groups each new page of
-    /// events touched (update just those); for the other sources, null (reload everything).
+    /// What changed after <paramref name="cursor"/>, as it arrives: for the store, each new page's groups with the newest
+    /// event the page holds for each (update just those, from events already parsed); for the other sources, null
+    /// (reload everything).
     /// </summary>
-    public async IAsyncEnumerable<IReadOnlyCollection<string>?> WatchAsync(long cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<IReadOnlyDictionary<string, ErrorEvent>?> WatchAsync(long cursor, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (_storeSource is not null)
         {
             await foreach (var page in _storeSource.WatchFromAsync(cursor, cancellationToken).ConfigureAwait(false))
             {
-                yield return page.Select(e => e.GroupId).ToHashSet(StringComparer.Ordinal);
+                // A page is in commit order: a group's last event in it is the newest of the group so far.
+                var newest = new Dictionary<string, ErrorEvent>(StringComparer.Ordinal);
+                foreach (var stored in page)
+                {
+                    newest[stored.GroupId] = stored.Event;
+                }
+
+                yield return newest;
             }
         }
         else if (Source is not null)

@@ -293,4 +293,16 @@ public abstract class ErrorStoreSuite
         Assert.Null(await store.GetLatestEventAsync("nope", CancellationToken.None));
         Assert.Null(await store.GetGroupAsync("nope", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task GetGroups_KnownUnknownAndQuotedIds_ReturnsTheKnownOnesWithTheirCountsInOneAnswer()
+    {
+        await using var store = await OpenAsync();
+        await AppendAsync(store, Event("aaaaaaaaaaaaaaaa", 0), Event("aaaaaaaaaaaaaaaa", 1), Event("bbbbbbbbbbbbbbbb", 2));
+
+        var groups = await store.GetGroupsAsync(["bbbbbbbbbbbbbbbb", "nope", "aaaaaaaaaaaaaaaa", "x' OR '1'='1", "\"]"], CancellationToken.None);
+
+        Assert.Equal([("aaaaaaaaaaaaaaaa", 2L), ("bbbbbbbbbbbbbbbb", 1L)], groups.Select(g => (g.Id, g.Count)).Order().ToArray());
+        Assert.Empty(await store.GetGroupsAsync([], CancellationToken.None));
+    }
 }
