@@ -53,6 +53,14 @@ public static class BodyBlock
             return null;
         }
 
+        // An expression tree (`Expression<Func<…>>`) cannot hold a statement body.
+        if (owner is LambdaExpressionSyntax && model.GetTypeInfo(owner).ConvertedType is INamedTypeSymbol { Name: "Expression", ContainingNamespace: var ns }
+            && ns.ToDisplayString() == "System.Linq.Expressions")
+        {
+            whyNot = "the lambda is an expression tree, which cannot hold statements";
+            return null;
+        }
+
         if (Returns(owner, model) is not { } returns)
         {
             whyNot = "what the expression body returns is not known";

@@ -39,6 +39,16 @@ public static class LocalHoist
             return null;
         }
 
+        // A target-typed expression (`new()`, `[..]`, `default`, a lambda, a conditional or switch without a natural type) takes
+        // its type from where it stands, which a local declared apart from it would not give.
+        if (expression is ImplicitObjectCreationExpressionSyntax or CollectionExpressionSyntax or AnonymousFunctionExpressionSyntax
+                or ConditionalExpressionSyntax or SwitchExpressionSyntax or ThrowExpressionSyntax
+            || expression.IsKind(SyntaxKind.DefaultLiteralExpression) || expression.IsKind(SyntaxKind.NullLiteralExpression))
+        {
+            whyNot = "the expression takes its type from where it stands";
+            return null;
+        }
+
         var type = model.GetTypeInfo(expression).Type;
         if (type is null or IErrorTypeSymbol || type.IsRefLikeType || type.SpecialType == SpecialType.System_Void
             || model.GetConstantValue(expression).HasValue)
