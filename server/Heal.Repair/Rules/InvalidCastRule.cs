@@ -45,8 +45,7 @@ public sealed class InvalidCastRule : ICrashRule
         rootCause = $"`{cast}` assumes `{operand}` is a `{cast.Type}`, but it held another type; a direct cast throws instead of letting the code handle it.";
         if (source.Member is null || !RuleKit.IsSimple(operand))
         {
-            var hoist = source.Member is null ? null : LocalHoist.Of(source.Root, operand, model, "value", out _);
-            return RewrittenSite.Retry(this, site, hoist, cancellationToken) ?? RuleResult.Decline(rootCause, "the cast operand is computed on the spot, so it cannot be tested first", [.. evidence]);
+            return RuleResult.Decline(rootCause, "the cast operand is computed on the spot, so it cannot be tested first", [.. evidence]);
         }
 
         var typeTests = ExitPaths.OwnNodes(source.Member)
