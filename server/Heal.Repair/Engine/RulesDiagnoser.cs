@@ -90,7 +90,7 @@ public sealed class RulesDiagnoser : IDiagnoser
             // A rule's answer is still the rule's: a failure turning it into a patch or a regression test declines in its name.
             try
             {
-                if (rule.OnProbation && !result.IsDecline)
+                if ((rule.OnProbation || result.OnProbation) && !result.IsDecline)
                 {
                     result = OnProbation(rule, result);
                 }
@@ -165,7 +165,9 @@ public sealed class RulesDiagnoser : IDiagnoser
         var candidate = new RuleCandidate(
             fix.FixKind ?? "fix", $"{fix.FixKind}: {fix.Outcome?.Describe() ?? fix.Why}", fix.Outcome, fix.Confidence,
             fix.Edits, fix.Reasons, fix.Evidence, fix.Intent, fix.Why);
-        var reason = $"the rule {rule.Id} is new and not yet proved on crashes its authors never saw, so its fix is shown as a candidate, not offered as a patch";
+        var reason = rule.OnProbation
+            ? $"the rule {rule.Id} is new and not yet proved on crashes its authors never saw, so its fix is shown as a candidate, not offered as a patch"
+            : $"the fix of {rule.Id} first rewrites the code to make room for it ({fix.Why}), a kind of edit not yet proved on crashes its authors never saw, so it is shown as a candidate, not offered as a patch";
         return RuleResult.Decline(fix.RootCause, reason, fix.Evidence) with
         {
             Intent = fix.Intent,

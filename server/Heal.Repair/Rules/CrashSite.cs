@@ -17,6 +17,12 @@ public sealed record CrashSite(
     LinkedSource Throwing,
     ImmutableArray<LinkedSource> Callers)
 {
+    /// <summary>How many behaviour-keeping rewrites (<see cref="RewrittenSite"/>) this site has been through; a rule retries on one at most twice.</summary>
+    public int Rewrites { get; init; }
+
+    /// <summary>What the rewrites did, for the reviewer.</summary>
+    public ImmutableArray<string> RewriteNotes { get; init; } = [];
+
     /// <summary>The exception type without namespace, e.g. <c>NullReferenceException</c>.</summary>
     public string ExceptionName => Exception.Type.Contains('.') ? Exception.Type[(Exception.Type.LastIndexOf('.') + 1)..] : Exception.Type;
 }

@@ -45,7 +45,9 @@ public sealed class DivideByZeroRule : ICrashRule
         var why = "A division whose divisor can be zero (an empty count, an unset size); the code around shows the neutral result for that case.";
         if (!IsPureArithmetic(divisor) || source.Member is null)
         {
-            return RuleResult.Decline(rootCause, "the divisor is computed on the spot, so it cannot be tested without evaluating it twice", [.. evidence]);
+            // Computed once into a local before its statement, the divisor can be tested like any other.
+            var hoist = source.Member is null ? null : LocalHoist.Of(source.Root, divisor, model, "divisor", out _);
+            return RewrittenSite.Retry(this, site, hoist, cancellationToken) ?? RuleResult.Decline(rootCause, "the divisor is computed on the spot, so it cannot be tested without evaluating it twice", [.. evidence]);
         }
 
         var zeroTest = $"{divisor} == 0";

@@ -65,7 +65,7 @@ public sealed class EmptySequenceRule : ICrashRule
         var statement = RuleKit.GuardableStatement(call);
         if (statement is not null && !RuleKit.AlwaysEvaluated(call, statement))
         {
-            return RuleResult.Decline(rootCause, "the call is not always evaluated by its statement, so no fallback can be placed around it", [.. evidence]);
+            return RewrittenSite.Retry(this, site, BodyBlock.Around(source.Root, call, model, out _), cancellationToken) ?? RuleResult.Decline(rootCause, "the call is not always evaluated by its statement, so no fallback can be placed around it", [.. evidence]);
         }
 
         var elementType = model.GetTypeInfo(call, cancellationToken).Type;
@@ -134,6 +134,13 @@ public sealed class EmptySequenceRule : ICrashRule
             candidates.Add(RuleCandidate.Scored("default-if-empty", $"`DefaultIfEmpty({outcome.Value})` before `{op}`: {outcome.Describe()} when {what}", substituted,
                 BaseScore, basis, intent, [RuleKit.Edit(source, new TextChange(call.Span, DefaultIfEmpty(call, access, op, outcome.Value!)))],
                 IntentFixes.EvidenceOf(intent.Supporting(substituted, alsoReturns)), why: why, alsoRealises: alsoReturns));
+        }
+
+        // Room for an exit no candidate could write: a block body around the call (`=> xs.First(…)` becomes `{ return xs.First(…); }`).
+        if (candidates.Count == 0 && statement is null && intent.Named.Any(o => o.Kind is not OutcomeKind.Substitute)
+            && RewrittenSite.Retry(this, site, BodyBlock.Around(source.Root, call, model, out _), cancellationToken, intent.Named) is { } retried)
+        {
+            return retried;
         }
 
         return CandidateChoice.Choose(rootCause, candidates, evidence, intent, IntentFixes.NothingNamed(intent, whyNot, what));

@@ -92,6 +92,7 @@ public sealed class KeyNotFoundRule : ICrashRule
         }
 
         // A statement for the missing entry (the method's own exit, a documented skip or throw): a TryGetValue guard.
+        var hoistKey = false;
         if (statement is not null && RuleKit.AlwaysEvaluated(access, statement))
         {
             foreach (var (outcome, jump) in IntentFixes.Statements(intent, source.Member, statement, model, message, whyNot, keyExpression))
@@ -105,6 +106,7 @@ public sealed class KeyNotFoundRule : ICrashRule
                 if (Guarded(source, statement, access, dictionary, keyExpression, jump, noun) is not { } edit)
                 {
                     whyNot.Add("the key or dictionary expression has side effects, so the read cannot be hoisted into a guard");
+                    hoistKey = RuleKit.IsSimple(dictionary) && !RuleKit.IsSimple(keyExpression);
                     continue;
                 }
 
@@ -116,6 +118,14 @@ public sealed class KeyNotFoundRule : ICrashRule
         else if (statement is null)
         {
             whyNot.Add("the read is not a plain statement of a block, so no guard can be placed before it");
+        }
+
+        // Room for the guard: a block body around the read, or the key computed once into a local.
+        if (candidates.Count == 0 && (statement is null || hoistKey) && intent.Named.Any(o => o.Kind is not OutcomeKind.Substitute)
+            && RewrittenSite.Retry(this, site, statement is null ? BodyBlock.Around(source.Root, access, model, out _) : LocalHoist.Of(source.Root, keyExpression, model, "key", out _),
+                cancellationToken, intent.Named) is { } retried)
+        {
+            return retried;
         }
 
         return CandidateChoice.Choose(rootCause, candidates, evidence, intent, IntentFixes.NothingNamed(intent, whyNot, "the key is missing"));

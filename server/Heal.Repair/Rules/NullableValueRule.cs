@@ -103,6 +103,13 @@ public sealed class NullableValueRule : ICrashRule
         else if (intent.Named.Any(o => o.Kind is not OutcomeKind.Substitute))
         {
             whyNot.Add("the read is not a plain, always evaluated statement of a block, so no exit can be placed before it");
+
+            // Room for the exit: a block body around the read, or the nullable computed once into a local.
+            var rewrite = RuleKit.IsSimple(nullable) ? BodyBlock.Around(source.Root, read, model, out _) : LocalHoist.Of(source.Root, nullable, model, "value", out _);
+            if (candidates.Count == 0 && RewrittenSite.Retry(this, site, rewrite, cancellationToken, intent.Named) is { } retried)
+            {
+                return retried;
+            }
         }
 
         return CandidateChoice.Choose(rootCause, candidates, evidence, intent, IntentFixes.NothingNamed(intent, whyNot, $"`{nullable}` is null"));

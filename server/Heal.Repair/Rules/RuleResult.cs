@@ -36,6 +36,12 @@ public sealed record RuleResult(
     /// <summary>Every candidate the rule weighed, best first: for a fix, the offered one and its alternatives; for a decline, the undecided ones.</summary>
     public ImmutableArray<RuleCandidate> Candidates { get; init; } = [];
 
+    /// <summary>
+    /// True for a fix written on a rewritten site (<see cref="RewrittenSite"/>): a kind of edit not yet proved on held-out
+    /// crashes, shown as a candidate like a rule's on probation (<see cref="ICrashRule.OnProbation"/>).
+    /// </summary>
+    public bool OnProbation { get; init; }
+
     public bool IsDecline => DeclineReason is not null;
 
     public static RuleResult Fix(string rootCause, string why, string fixKind, double confidence,

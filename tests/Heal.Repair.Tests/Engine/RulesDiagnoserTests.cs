@@ -93,6 +93,16 @@ public sealed class RulesDiagnoserTests
     }
 
     [Fact]
+    public async Task Diagnose_FixOnARewrittenSite_IsACandidateNotAPatch()
+    {
+        // A graduated rule whose fix first rewrote the code to make room (RewrittenSite) is on probation for that fix.
+        var fixing = new LineRewriteRule("DivideByZeroException", "return 0;");
+        var rule = new ScriptedRule("room", site => fixing.Apply(site, CancellationToken.None)! with { OnProbation = true });
+
+        AssertDeclined(await Check(Calculator, "System.DivideByZeroException", [rule]), "rules/room", "first rewrites the code to make room for it");
+    }
+
+    [Fact]
     public async Task Diagnose_RuleAnswersNull_NextRuleIsTried()
     {
         var diagnosis = await Check(Calculator, "System.DivideByZeroException", [new ScriptedRule("not-mine", _ => null), s_rewrite]);

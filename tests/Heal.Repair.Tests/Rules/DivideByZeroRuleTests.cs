@@ -8,7 +8,7 @@ public sealed class DivideByZeroRuleTests
 
     private static readonly DivideByZeroRule Rule = new();
 
-    private static void Fixes(string before, string after) =>
+    private static RuleResult Fixes(string before, string after) =>
         RuleCheck.Fixes(Rule, before, Type, "Attempted to divide by zero.", after);
 
     private static void Declines(string before, string reason) =>
@@ -225,26 +225,50 @@ public sealed class DivideByZeroRuleTests
         "no integer");
 
     [Fact]
-    public void Apply_DivisorComputedOnTheSpot_Declines() => Declines(
-        """
-        //- src/Teams/Load.cs
-        using System.Collections.Generic;
-        using System.Linq;
+    public void Apply_DivisorComputedOnTheSpot_HoistsItIntoALocalOnProbation()
+    {
+        // Once the computed divisor is a local, the method's own "nothing" exit answers a zero divisor like any other's.
+        var result = Fixes(
+            """
+            //- src/Teams/Load.cs
+            using System.Collections.Generic;
+            using System.Linq;
 
-        namespace Teams;
+            namespace Teams;
 
-        public static class Load
-        {
-            public static int PerActiveMember(int tasks, List<Member> members)
+            public static class Load
             {
-                if (members is null) return 0;
-                return tasks / members.Count(m => m.Active); // <- throws
+                public static int PerActiveMember(int tasks, List<Member> members)
+                {
+                    if (members is null) return 0;
+                    return tasks / members.Count(m => m.Active); // <- throws
+                }
             }
-        }
 
-        public sealed record Member(bool Active);
-        """,
-        "computed on the spot");
+            public sealed record Member(bool Active);
+            """,
+            """
+            //- src/Teams/Load.cs
+            using System.Collections.Generic;
+            using System.Linq;
+
+            namespace Teams;
+
+            public static class Load
+            {
+                public static int PerActiveMember(int tasks, List<Member> members)
+                {
+                    if (members is null) return 0;
+                    var divisor = members.Count(m => m.Active);
+                    if (divisor == 0) return 0;
+                    return tasks / divisor;
+                }
+            }
+
+            public sealed record Member(bool Active);
+            """);
+        Assert.True(result.OnProbation);
+    }
 
     [Fact]
     public void Apply_NoNeutralResultEvident_Declines() => Declines(
