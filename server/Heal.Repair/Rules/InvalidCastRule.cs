@@ -10,7 +10,8 @@ namespace Heal.Repair.Rules;
 /// <summary>
 /// <c>InvalidCastException</c> from a direct downcast <c>(B)x</c> in code that already tests <c>x</c> for other
 /// types: a pattern match <c>x is not B b</c> that takes the exit the code already uses for types it does not
-/// handle. Declines when the code has no such exit or handles no other types.
+/// handle. Declines when the code has no such exit or handles no other types. A database NULL cast into a destination
+/// declared nullable reads as null (<see cref="DbNullCast"/>).
 /// </summary>
 public sealed class InvalidCastRule : ICrashRule
 {
@@ -23,6 +24,11 @@ public sealed class InvalidCastRule : ICrashRule
         var source = site.Throwing;
         var model = source.SemanticModel;
         var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
+        if (DbNullCast.Apply(site, evidence, cancellationToken) is { } dbNull)
+        {
+            return dbNull;
+        }
+
         if (Unboxing(site, evidence, cancellationToken) is { } unboxing)
         {
             return unboxing;
