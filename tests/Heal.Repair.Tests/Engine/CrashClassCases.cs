@@ -345,7 +345,59 @@ public static class CrashClassCases
                     return total;
                 }
             }
-            """, "Book", Fixme: "the type rule reads no documentation: \"items that are not books are ignored\" is not read as skip"),
+            """, "if (item is not Book book)"),
+        new("cast-doc-hoisted-skip", Cast, "Unable to cast object of type 'Accounts.CreditNote' to type 'Accounts.Invoice'.", """
+            //- App/Accounts/Ledger.cs
+            #nullable enable
+            namespace Accounts;
+
+            public abstract record Document(string Number);
+            public sealed record Invoice(string Number, decimal Amount) : Document(Number);
+            public sealed record CreditNote(string Number, decimal Amount) : Document(Number);
+
+            public static class Ledger
+            {
+                /// <summary>Sums what was invoiced.</summary>
+                /// <remarks>Documents other than invoices (credit notes, quotes) are skipped.</remarks>
+                public static decimal Invoiced(IEnumerable<Document> documents)
+                {
+                    decimal sum = 0;
+                    foreach (var document in documents)
+                    {
+                        sum += ((Invoice)document).Amount; // <- throws
+                    }
+
+                    return sum;
+                }
+            }
+            """, "if (document is not Invoice invoice)"),
+        new("cast-doc-all-of-type-decline", Cast, "Unable to cast object of type 'Fleet.Van' to type 'Fleet.Truck'.", """
+            //- App/Fleet/Depot.cs
+            namespace Fleet;
+
+            public abstract class Vehicle { public string Plate { get; set; } = ""; }
+            public sealed class Truck : Vehicle { public int Axles { get; set; } }
+            public sealed class Van : Vehicle { }
+
+            public sealed class Depot
+            {
+                private readonly List<Vehicle> _heavyBay = new();
+
+                public void Park(Vehicle vehicle) => _heavyBay.Add(vehicle);
+
+                /// <summary>Axles in the heavy bay. Vehicles that are not trucks must never be parked there; one is a bug.</summary>
+                public int Axles()
+                {
+                    var axles = 0;
+                    foreach (var vehicle in _heavyBay)
+                    {
+                        var truck = (Truck)vehicle; // <- throws
+                        axles += truck.Axles;
+                    }
+                    return axles;
+                }
+            }
+            """, null),
         new("cast-undocumented-decline", Cast, "Unable to cast object of type 'Messaging.Ping' to type 'Messaging.OrderPlaced'.", """
             //- App/Messaging/Handler.cs
             namespace Messaging;
@@ -396,7 +448,7 @@ public static class CrashClassCases
                     return int.Parse(cell, CultureInfo.InvariantCulture); // <- throws
                 }
             }
-            """, "AllowThousands", Fixme: "no rule reads \"written with a thousands separator\" as NumberStyles.AllowThousands"),
+            """, "NumberStyles.Integer | NumberStyles.AllowThousands"),
         new("format-doc-exact-date", Format, "String '31/01/2026' was not recognized as a valid DateTime.", """
             //- App/Feeds/SupplierFeed.cs
             namespace Feeds;
@@ -413,6 +465,33 @@ public static class CrashClassCases
                 }
             }
             """, "dd/MM/yyyy"),
+        new("format-doc-grouped-population", Format, "The input string '8,336,817' was not in a correct format.", """
+            //- App/Census/CityRow.cs
+            namespace Census;
+
+            /// <summary>A row of the census sheet.</summary>
+            public sealed record CityRow(string Name, long Population)
+            {
+                /// <summary>Reads <c>name;population</c>. Populations are written with a comma as the thousands separator: <c>8,336,817</c>.</summary>
+                public static CityRow FromLine(string line)
+                {
+                    var cells = line.Split(';');
+                    return new CityRow(cells[0], long.Parse(cells[1])); // <- throws
+                }
+            }
+            """, "NumberStyles.Integer | NumberStyles.AllowThousands"),
+        new("format-grouped-other-culture-decline", Format, "The input string '1.250' was not in a correct format.", """
+            //- App/Stock/Bestand.cs
+            using System.Globalization;
+
+            namespace Stock;
+
+            public static class Bestand
+            {
+                /// <summary>Reads the stock count; large counts carry a thousands separator, e.g. <c>1.250</c>.</summary>
+                public static int Read(string cell) => int.Parse(cell, CultureInfo.InvariantCulture); // <- throws
+            }
+            """, null),
         new("format-undocumented-decline", Format, "The input string 'abc' was not in a correct format.", """
             //- App/Cli/PageArgument.cs
             namespace Cli;
