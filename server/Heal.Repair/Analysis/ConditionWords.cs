@@ -70,7 +70,7 @@ public static partial class ConditionWords
     [GeneratedRegex(@"\b(empty|no (items?|elements?|entries|values?|lines?|rows?|records?|results?|\w+s)|none|nothing|there (is|are) no|zero \w+s|without (any )?\w+s|(has|have) no)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EmptyCue();
 
-    [GeneratedRegex(@"\b(fewer|shorter|out of range|beyond|past the end|not enough|too short|less than|only one|single|optional|missing|without)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(fewer|shorter|out of range|beyond|past the end|not enough|too short|less than|only one|single)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ShortCue();
 
     [GeneratedRegex(@"\b(zero|0|none|nothing|no \w+)\b", RegexOptions.IgnoreCase)]

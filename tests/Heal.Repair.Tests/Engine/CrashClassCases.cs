@@ -212,6 +212,85 @@ public static class CrashClassCases
                 }
             }
             """, "GetValueOrDefault(userId)"),
+        new("knf-never-logged-in-value-type", Knf, "The given key 'ana' was not present in the dictionary.", """
+            //- App/Auth/LoginHistory.cs
+            namespace Auth;
+
+            public class LoginHistory
+            {
+                private readonly Dictionary<string, DateTime> lastLogins = new Dictionary<string, DateTime>();
+
+                public void Record(string user, DateTime at) { lastLogins[user] = at; }
+
+                /// <returns>When the user last signed in, or <c>null</c> if they have never signed in.</returns>
+                public DateTime? LastLogin(string user) => lastLogins[user]; // <- throws
+            }
+            """, "lastLogins.TryGetValue(user, out var lastLogin) ? lastLogin : (DateTime?)null"),
+        new("knf-lifted-seat-number", Knf, "The given key 'P-2291' was not present in the dictionary.", """
+            //- App/Boarding/SeatMap.cs
+            #nullable enable
+            namespace Boarding;
+
+            public sealed class SeatMap
+            {
+                private readonly Dictionary<string, int> _seatByPassenger = new();
+
+                public void Assign(string passenger, int seat) => _seatByPassenger[passenger] = seat;
+
+                /// <summary>The passenger's seat number, or <see langword="null"/> when no seat is assigned to them.</summary>
+                public int? SeatOf(string passenger)
+                {
+                    int? seat = _seatByPassenger[passenger]; // <- throws
+                    return seat;
+                }
+            }
+            """, "if (!_seatByPassenger.TryGetValue(passenger, out var seat2))"),
+        new("knf-lifted-annotation-only", Knf, "The given key 'ana' was not present in the dictionary.", """
+            //- App/Auth/Lockouts.cs
+            namespace Auth;
+
+            public class Lockouts
+            {
+                private readonly Dictionary<string, DateTime> until = new Dictionary<string, DateTime>();
+
+                public void Lock(string user, DateTime end) { until[user] = end; }
+
+                public DateTime? LockedUntil(string user) => until[user]; // <- throws
+            }
+            """, "until.TryGetValue(user, out var until2) ? until2 : (DateTime?)null"),
+        new("knf-lifted-null-means-else-decline", Knf, "The given key 'ana' was not present in the dictionary.", """
+            //- App/Auth/Bans.cs
+            namespace Auth;
+
+            public class Bans
+            {
+                private readonly Dictionary<string, DateTime?> bannedUntil = new Dictionary<string, DateTime?>();
+
+                public void Ban(string user, DateTime? end) { bannedUntil[user] = end; }
+
+                /// <returns>When the ban ends, or <c>null</c> when the ban is permanent.</returns>
+                public DateTime? BanEnds(string user) => bannedUntil[user]; // <- throws
+            }
+            """, null),
+        new("knf-never-provisioned-is-a-bug-decline", Knf, "The given key 'acme' was not present in the dictionary.", """
+            //- App/Tenants/TenantDirectory.cs
+            #nullable enable
+            namespace Tenants;
+
+            public sealed record Tenant(string Slug, string Database);
+
+            public sealed class TenantDirectory
+            {
+                private readonly Dictionary<string, Tenant> _bySlug = new();
+
+                /// <summary>The tenant a request belongs to.</summary>
+                /// <exception cref="KeyNotFoundException">A tenant that was never provisioned; requests for it are a routing bug upstream.</exception>
+                public Tenant Resolve(string slug)
+                {
+                    return _bySlug[slug]; // <- throws
+                }
+            }
+            """, null),
         new("knf-undocumented-decline", Knf, "The given key 'refund' was not present in the dictionary.", """
             //- App/Commands/Dispatcher.cs
             namespace Commands;
