@@ -245,6 +245,7 @@ public static class CrashClassCases
                 }
             }
             """, "if (!_seatByPassenger.TryGetValue(passenger, out var seat2))"),
+        // The nullable return is the only evidence here: the fix is offered at 0.55, below every merge bar.
         new("knf-lifted-annotation-only", Knf, "The given key 'ana' was not present in the dictionary.", """
             //- App/Auth/Lockouts.cs
             namespace Auth;
