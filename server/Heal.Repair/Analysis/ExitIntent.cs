@@ -72,7 +72,7 @@ public static class ExitIntent
     }
 
     /// <summary>
-    /// The member's own <c>&lt;returns&gt;</c> gives <c>null</c> a meaning other than the failing case ("or null when the ban is
+    /// The member's own <c>&lt;returns&gt;</c> gives <c>null</c> a meaning other than a missing key ("or null when the ban is
     /// permanent"): the nullable return type is then that case's, not evidence for this one.
     /// </summary>
     private static bool NullMeansSomethingElse(SyntaxNode member, FailureCondition condition)
@@ -82,7 +82,9 @@ public static class ExitIntent
             .Where(e => e.StartTag.Name.LocalName.ValueText == "returns")
             .Select(e => e.ToString())
             .ToList();
-        return returns.Any(text => text.Contains("null", StringComparison.Ordinal) && !ConditionWords.Mentions(condition, text.Replace("null", "", StringComparison.Ordinal)));
+        // Only for a missing key so far: the cue words for other conditions miss phrasings ("when no more buses leave") that do speak of them.
+        return condition == FailureCondition.AbsentKey
+            && returns.Any(text => text.Contains("null", StringComparison.Ordinal) && !ConditionWords.Mentions(condition, text.Replace("null", "", StringComparison.Ordinal)));
     }
 
     /// <summary>The outcome an exit statement gives: <c>return X;</c>, <c>continue;</c>, <c>break;</c>, <c>throw new T(…)</c>.</summary>
