@@ -7,7 +7,7 @@ namespace Heal.Repair.Analysis;
 /// <summary>
 /// What the code's own exits say about the failing case: the failing method's absence guards and "nothing" returns,
 /// the absence guards of sibling members with the same return type, and a nullable return type (unless the member's
-/// <c>&lt;returns&gt;</c> gives null another meaning).
+/// <c>&lt;returns&gt;</c> gives null a meaning other than a missing key).
 /// </summary>
 public static class ExitIntent
 {
