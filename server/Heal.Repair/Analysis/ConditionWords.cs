@@ -64,7 +64,7 @@ public static partial class ConditionWords
     [GeneratedRegex(@"\b(null|not set|unset|never (been )?\w+ed|not yet \w+ed|not (provided|given|specified|supplied|available|known)|optional|absent|missing|none|without|(has|have|had|with) no)\b", RegexOptions.IgnoreCase)]
     private static partial Regex NullCue();
 
-    [GeneratedRegex(@"\b(not found|unknown|missing|absent|no such|none|otherwise|without|(has|have|had|with) no|unrecogni[sz]ed|unsupported|no (\w+ )?(entry|match|record|value|rate|target|mapping)|no \w+ (for|with|has|have|exists?|is|are|matches|match|found|of)|(does|do|did)(n't| not) (exist|contain|have|match|appear)|not (present|registered|configured|listed|known|defined|supported|in the|mapped|available)|not yet|not \w+ed yet)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(not found|unknown|missing|absent|no such|none|otherwise|without|never (been )?\w+ed|(has|have|had|with) no|unrecogni[sz]ed|unsupported|no (\w+ )?(entry|match|record|value|rate|target|mapping)|no \w+ (for|with|has|have|exists?|is|are|matches|match|found|of)|(does|do|did)(n't| not) (exist|contain|have|match|appear)|not (present|registered|configured|listed|known|defined|supported|in the|mapped|available)|not yet|not \w+ed yet)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AbsentCue();
 
     [GeneratedRegex(@"\b(empty|no (items?|elements?|entries|values?|lines?|rows?|records?|results?|\w+s)|none|nothing|there (is|are) no|zero \w+s|without (any )?\w+s|(has|have) no)\b", RegexOptions.IgnoreCase)]

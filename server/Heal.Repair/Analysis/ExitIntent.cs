@@ -6,7 +6,8 @@ namespace Heal.Repair.Analysis;
 
 /// <summary>
 /// What the code's own exits say about the failing case: the failing method's absence guards and "nothing" returns,
-/// the absence guards of sibling members with the same return type, and a nullable return type.
+/// the absence guards of sibling members with the same return type, and a nullable return type (unless the member's
+/// <c>&lt;returns&gt;</c> gives null a meaning other than a missing key).
 /// </summary>
 public static class ExitIntent
 {
@@ -64,10 +65,26 @@ public static class ExitIntent
             }
         }
 
-        if (ReturnTypeSyntax(member) is NullableTypeSyntax nullable && returnSymbol is not null)
+        if (ReturnTypeSyntax(member) is NullableTypeSyntax nullable && returnSymbol is not null && !NullMeansSomethingElse(member, query.Condition))
         {
             yield return locator.Signal(IntentKind.NullableAnnotation, IntentStance.Names, ExpectedOutcome.Returns("null"), NullableReturnWeight, nullable);
         }
+    }
+
+    /// <summary>
+    /// The member's own <c>&lt;returns&gt;</c> gives <c>null</c> a meaning other than a missing key ("or null when the ban is
+    /// permanent"): the nullable return type is then that case's, not evidence for this one.
+    /// </summary>
+    private static bool NullMeansSomethingElse(SyntaxNode member, FailureCondition condition)
+    {
+        var returns = member.GetLeadingTrivia().Select(t => t.GetStructure()).OfType<DocumentationCommentTriviaSyntax>()
+            .SelectMany(c => c.Content.OfType<XmlElementSyntax>())
+            .Where(e => e.StartTag.Name.LocalName.ValueText == "returns")
+            .Select(e => e.ToString())
+            .ToList();
+        // Only for a missing key so far: the cue words for other conditions miss phrasings ("when no more buses leave") that do speak of them.
+        return condition == FailureCondition.AbsentKey
+            && returns.Any(text => text.Contains("null", StringComparison.Ordinal) && !ConditionWords.Mentions(condition, text.Replace("null", "", StringComparison.Ordinal)));
     }
 
     /// <summary>The outcome an exit statement gives: <c>return X;</c>, <c>continue;</c>, <c>break;</c>, <c>throw new T(…)</c>.</summary>

@@ -263,7 +263,10 @@ public static partial class WrittenFormats
         }
     }
 
-    /// <summary>Formats named in the documentation of the parsing method, its type and the member it fills ("dates are yyyy-MM-dd", "ISO 8601").</summary>
+    /// <summary>
+    /// Formats named in the documentation of the parsing method, its type and the member it fills ("dates are yyyy-MM-dd", "ISO 8601",
+    /// "a thousands separator, as in 1,250": grouping words with a comma-grouped sample name the invariant grouping).
+    /// </summary>
     private static IEnumerable<WrittenFormat> Documentation(LinkedSource source, ISymbol? target, string family, CancellationToken cancellationToken)
     {
         var model = source.SemanticModel;
@@ -300,7 +303,7 @@ public static partial class WrittenFormats
                     }
                 }
             }
-            else if (family == "number" && InvariantWords().IsMatch(text))
+            else if (family == "number" && (InvariantWords().IsMatch(text) || (GroupingWords().IsMatch(text) && CommaGroupedSample().IsMatch(text))))
             {
                 yield return new WrittenFormat(null, null, FormatCulture.Invariant, false, WrittenFormatKind.Documentation, 2, comment, Line(comment));
             }
@@ -367,4 +370,11 @@ public static partial class WrittenFormats
 
     [GeneratedRegex(@"\b(invariant culture|InvariantCulture|decimal point|dot as (the )?decimal separator)\b", RegexOptions.IgnoreCase)]
     private static partial Regex InvariantWords();
+
+    /// <summary>Says numbers are written grouped: together with a comma-grouped sample (<c>1,250</c>) it names the invariant grouping.</summary>
+    [GeneratedRegex(@"\b(thousands?|grouping|group) separators?\b|\bdigit grouping\b", RegexOptions.IgnoreCase)]
+    private static partial Regex GroupingWords();
+
+    [GeneratedRegex(@"(?<![\d.,])\d{1,3}(,\d{3})+(?![\d,])")]
+    private static partial Regex CommaGroupedSample();
 }

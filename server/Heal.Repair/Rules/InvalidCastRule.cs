@@ -10,7 +10,8 @@ namespace Heal.Repair.Rules;
 /// <summary>
 /// <c>InvalidCastException</c> from a direct downcast <c>(B)x</c> in code that already tests <c>x</c> for other
 /// types: a pattern match <c>x is not B b</c> that takes the exit the code already uses for types it does not
-/// handle. Declines when the code has no such exit or handles no other types.
+/// handle. Declines when the code has no such exit or handles no other types. A database NULL cast into a destination
+/// declared nullable reads as null (<see cref="DbNullCast"/>).
 /// </summary>
 public sealed class InvalidCastRule : ICrashRule
 {
@@ -23,6 +24,11 @@ public sealed class InvalidCastRule : ICrashRule
         var source = site.Throwing;
         var model = source.SemanticModel;
         var evidence = new List<Evidence> { RuleKit.ThrowingLine(source) };
+        if (DbNullCast.Apply(site, evidence, cancellationToken) is { } dbNull)
+        {
+            return dbNull;
+        }
+
         if (Unboxing(site, evidence, cancellationToken) is { } unboxing)
         {
             return unboxing;
@@ -53,7 +59,8 @@ public sealed class InvalidCastRule : ICrashRule
             .ToList();
         if (typeTests.Count == 0)
         {
-            return RuleResult.Decline(rootCause, $"the code does not test `{operand}` for other types anywhere, so no other types are handled here and the intended behaviour is unclear", [.. evidence]);
+            return DocumentedForeignType.Skip(site, cast, operand, rootCause, evidence)
+                ?? RuleResult.Decline(rootCause, $"the code does not test `{operand}` for other types anywhere, so no other types are handled here and the intended behaviour is unclear", [.. evidence]);
         }
 
         evidence.Add(RuleKit.Evidence(source, typeTests[0], "the code already tests this value's type"));
@@ -80,28 +87,17 @@ public sealed class InvalidCastRule : ICrashRule
 
         // Each way the code leaves for a type it does not handle is a candidate; two different ones and nothing to choose between
         // them is a decline that lists both.
-        var style = FileStyle.Of(source.Root);
-        var indent = RuleKit.Indent(source, statement);
         var why = "A direct downcast in code that already tests the same value for other types and has an exit for types it does not handle.";
         var candidates = new List<RuleCandidate>();
         var intent = Intent.None(FailureCondition.InvalidArgument);
         foreach (var (jump, exit) in distinct)
         {
             var outcome = ExitIntent.OutcomeOf(jump, model) ?? ExpectedOutcome.Returns(exit);
-            FileEdit edit;
             var reasons = new List<ConfidenceReason> { new(0.3, "the code's existing exit for other types is reused") };
-            if (statement is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
-                && declaration.Declaration.Variables[0].Initializer?.Value == cast)
+            var (edit, hoisted) = PatternMatch(source, statement, cast, operand, exit);
+            if (hoisted)
             {
-                var name = declaration.Declaration.Variables[0].Identifier.ValueText;
-                edit = RuleKit.Edit(source, TryParseFix.ReplaceLines(source, statement, style.Guard(indent, $"{operand} is not {cast.Type} {name}", exit)));
-            }
-            else
-            {
-                var hoistedName = RuleKit.FreeName(model, statement.SpanStart, RuleKit.ElementNoun(cast.Type.ToString().Split('.')[^1] + "s"), source.Member);
                 reasons.Add(new ConfidenceReason(-0.05, "the cast is hoisted into a pattern match before its statement"));
-                edit = RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, style.Guard(indent, $"{operand} is not {cast.Type} {hoistedName}", exit)),
-                    new TextChange(cast.Span, hoistedName));
             }
 
             candidates.Add(RuleCandidate.Scored("pattern-match", $"pattern match and `{exit}` for other types", outcome, 0.45,
@@ -116,6 +112,26 @@ public sealed class InvalidCastRule : ICrashRule
 
         var reason = "the code leaves in more than one way for other types, so the intended fallback is unclear; " + result.DeclineReason;
         return result with { DeclineReason = reason, Why = reason };
+    }
+
+    /// <summary>
+    /// <c>if (x is not B b) exit</c> in place of <c>var b = (B)x;</c>, or before the statement with the cast replaced by a fresh
+    /// name (<c>Hoisted</c>).
+    /// </summary>
+    internal static (FileEdit Edit, bool Hoisted) PatternMatch(LinkedSource source, StatementSyntax statement, CastExpressionSyntax cast, ExpressionSyntax operand, string exit)
+    {
+        var style = FileStyle.Of(source.Root);
+        var indent = RuleKit.Indent(source, statement);
+        if (statement is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
+            && declaration.Declaration.Variables[0].Initializer?.Value == cast)
+        {
+            var name = declaration.Declaration.Variables[0].Identifier.ValueText;
+            return (RuleKit.Edit(source, TryParseFix.ReplaceLines(source, statement, style.Guard(indent, $"{operand} is not {cast.Type} {name}", exit))), false);
+        }
+
+        var hoistedName = RuleKit.FreeName(source.SemanticModel, statement.SpanStart, RuleKit.ElementNoun(cast.Type.ToString().Split('.')[^1] + "s"), source.Member!);
+        return (RuleKit.Edit(source, RuleKit.InsertBefore(source, statement, style.Guard(indent, $"{operand} is not {cast.Type} {hoistedName}", exit)),
+            new TextChange(cast.Parent is ParenthesizedExpressionSyntax wrapped ? wrapped.Span : cast.Span, hoistedName)), true);
     }
 
     /// <summary>The value a type test looks at: <c>x is T</c>, <c>x is not T</c>, <c>x as T</c>, <c>switch (x)</c> with type cases.</summary>

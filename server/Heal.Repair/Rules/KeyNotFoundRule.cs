@@ -77,7 +77,10 @@ public sealed class KeyNotFoundRule : ICrashRule
         var returnedDirectly = access.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax;
         foreach (var outcome in intent.Named.Where(o => o.Kind is OutcomeKind.Substitute || o.Kind == OutcomeKind.Return && returnedDirectly && o.Value is not null))
         {
-            if (valueType is null || !OutcomeStatement.Converts(outcome.Value!, new MethodShape(null, true, valueType, false), access, model))
+            var lookup = valueType is not null && OutcomeStatement.Converts(outcome.Value!, new MethodShape(null, true, valueType, false), access, model)
+                ? Lookup(model, access, outcome.Value!)
+                : LiftedLookup(model, access, valueType, outcome.Value!);
+            if (lookup is null)
             {
                 whyNot.Add($"`{outcome.Value}` is not a {valueType?.Name ?? "value"} the dictionary holds");
                 continue;
@@ -86,7 +89,7 @@ public sealed class KeyNotFoundRule : ICrashRule
             var substituted = ExpectedOutcome.Substitutes(outcome.Value!);
             candidates.Add(RuleCandidate.Scored("try-get-value", $"read with a default: {outcome.Describe()} for a missing key", substituted,
                 BaseScore, "dictionary indexer read on the throwing line", intent,
-                [RuleKit.Edit(source, new TextChange(access.Span, Lookup(model, access, outcome.Value!)))],
+                [RuleKit.Edit(source, new TextChange(access.Span, lookup))],
                 IntentFixes.EvidenceOf(intent.Supporting(substituted, returnedDirectly ? ExpectedOutcome.Returns(outcome.Value) : null)),
                 why: why, alsoRealises: returnedDirectly ? ExpectedOutcome.Returns(outcome.Value) : null));
         }
@@ -161,7 +164,10 @@ public sealed class KeyNotFoundRule : ICrashRule
         var style = FileStyle.Of(source.Root);
         var indent = RuleKit.Indent(source, statement);
         if (statement is LocalDeclarationStatementSyntax { Declaration.Variables.Count: 1 } declaration
-            && declaration.Declaration.Variables[0].Initializer?.Value == access)
+            && declaration.Declaration.Variables[0].Initializer?.Value == access
+            // `int? seat = seats[k];` cannot become `out int? seat`: an out argument needs the dictionary's exact value type.
+            && (declaration.Declaration.Type.IsVar
+                || SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(declaration.Declaration.Type).Type, model.GetTypeInfo(access).Type)))
         {
             var variable = declaration.Declaration.Variables[0];
             var outType = declaration.Declaration.Type.IsVar ? "var" : declaration.Declaration.Type.ToString();
@@ -253,6 +259,26 @@ public sealed class KeyNotFoundRule : ICrashRule
         var name = RuleKit.FreeName(model, access.SpanStart, RuleKit.ElementNoun(LastName(dictionary)), (SyntaxNode?)access.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? access);
         var conditional = $"{dictionary}.TryGetValue({keyExpression}, out var {name}) ? {name} : {fallback}";
         return access.Parent is ArgumentSyntax or EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax ? conditional : $"({conditional})";
+    }
+
+    /// <summary>
+    /// <c>null</c> for a missing value-type entry read where a <c>T?</c> of that type is expected (<c>DateTime? LastLogin(u) =&gt;
+    /// logins[u]</c>): <c>logins.TryGetValue(u, out var login) ? login : (DateTime?)null</c>. Never <c>GetValueOrDefault</c>, which
+    /// would give <c>default(T)</c>, not null. Null when the value does not fit that way.
+    /// </summary>
+    private static string? LiftedLookup(SemanticModel model, ElementAccessExpressionSyntax access, ITypeSymbol? valueType, string fallback)
+    {
+        if (fallback != "null" || valueType is not { IsValueType: true }
+            || model.GetTypeInfo(access).ConvertedType is not INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } lifted
+            || !SymbolEqualityComparer.Default.Equals(lifted.TypeArguments[0], valueType))
+        {
+            return null;
+        }
+
+        var name = RuleKit.FreeName(model, access.SpanStart, RuleKit.ElementNoun(LastName(access.Expression)), (SyntaxNode?)access.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? access);
+        var conditional = $"{access.Expression}.TryGetValue({access.ArgumentList.Arguments[0].Expression}, out var {name}) ? {name} : ({lifted.ToMinimalDisplayString(model, access.SpanStart)})null";
+        var written = access.Parent is ArgumentSyntax or EqualsValueClauseSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax ? conditional : $"({conditional})";
+        return FallbackTyping.Fits(access, written, model) ? written : null;
     }
 
     /// <summary>Another read of the same dictionary in this type that already supplies a default.</summary>
