@@ -1,0 +1,5 @@
+namespace Learning;
+
+public sealed record Module(string Id, string Title, int Minutes);
+
+public sealed record Course(string Code, string Title, IReadOnlyList<Module> Modules);
