@@ -148,16 +148,17 @@ public sealed class EmptySequenceRule : ICrashRule
 
     /// <summary>
     /// <c>xs.Max(x =&gt; e)</c> → <c>xs.Max(x =&gt; (T?)(e))</c> and <c>xs.Max()</c> → <c>xs.Max(x =&gt; (T?)x)</c> for a numeric
-    /// <c>T</c>: the nullable overloads of <c>Max</c>, <c>Min</c> and <c>Average</c> give null for an empty sequence. Null otherwise.
+    /// <c>T</c> (<c>Average</c> too) or any other orderable value type (<c>Max</c>, <c>Min</c>): over <c>T?</c> they give null
+    /// for an empty sequence. Null otherwise.
     /// </summary>
     private static TextChange? LiftedAggregate(InvocationExpressionSyntax call, MemberAccessExpressionSyntax access, string op, ITypeSymbol? elementType, SemanticModel model)
     {
-        if (op is not ("Max" or "Min" or "Average") || elementType is null || !MethodShape.IsNumeric(elementType))
+        if (elementType is null || !(op is "Average" ? MethodShape.IsNumeric(elementType) : op is ("Max" or "Min") && ComparableValue(elementType)))
         {
             return null;
         }
 
-        var nullable = elementType.ToDisplayString() + "?";
+        var nullable = elementType.ToMinimalDisplayString(model, call.SpanStart) + "?";
         switch (call.ArgumentList.Arguments)
         {
             case []:
@@ -170,6 +171,15 @@ public sealed class EmptySequenceRule : ICrashRule
                 return null;
         }
     }
+
+    /// <summary>
+    /// A non-nullable value type <c>Max</c>/<c>Min</c> can order (numbers, <c>TimeSpan</c>, <c>DateTime</c>, <c>DateOnly</c>,
+    /// enums…): their generic overloads return null for an empty sequence of <c>T?</c>, as the numeric ones do.
+    /// </summary>
+    private static bool ComparableValue(ITypeSymbol type) =>
+        type.IsValueType && type.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T
+        && (MethodShape.IsNumeric(type) || type.TypeKind == TypeKind.Enum || type.AllInterfaces.Any(i =>
+            i.ToDisplayString() == "System.IComparable" || i.OriginalDefinition.ToDisplayString() == "System.IComparable<T>"));
 
     /// <summary>The pattern alone (an operator that throws on no elements, named by the message) before any evidence of what "none" means.</summary>
     private const double BaseScore = 0.45;

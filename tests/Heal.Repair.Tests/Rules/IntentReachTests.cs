@@ -108,6 +108,114 @@ public sealed class IntentReachTests
         public sealed record Reading(string Station, int Celsius);
         """);
 
+    [Theory]
+    [InlineData("DateTime", "return visits.Where(v => !v.Billable).Max(v => v.On);", "return visits.Where(v => !v.Billable).Max(v => (DateTime?)v.On);")]
+    [InlineData("TimeSpan", "return visits.Where(v => v.Billable).Min(v => v.Duration);", "return visits.Where(v => v.Billable).Min(v => (TimeSpan?)v.Duration);")]
+    [InlineData("DateOnly", "return visits.Select(v => DateOnly.FromDateTime(v.On)).Min();", "return visits.Select(v => DateOnly.FromDateTime(v.On)).Min(x => (DateOnly?)x);")]
+    public void Apply_OrderableValueAggregateDocumentedAsNullWhenEmpty_LiftsToNullable(string type, string line, string lifted) => RuleCheck.Fixes(new EmptySequenceRule(),
+        $$"""
+        //- src/Fleet/ServiceLog.cs
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Fleet;
+
+        public sealed class ServiceLog
+        {
+            /// <summary>The extreme service visit of a vehicle.</summary>
+            /// <returns>The value, or <c>null</c> when the vehicle has never been serviced.</returns>
+            public {{type}}? Extreme(IReadOnlyList<Visit> visits)
+            {
+                {{line}} // <- throws
+            }
+        }
+
+        public sealed record Visit(DateTime On, TimeSpan Duration, bool Billable);
+        """,
+        Sequence, "Sequence contains no elements",
+        $$"""
+        //- src/Fleet/ServiceLog.cs
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Fleet;
+
+        public sealed class ServiceLog
+        {
+            /// <summary>The extreme service visit of a vehicle.</summary>
+            /// <returns>The value, or <c>null</c> when the vehicle has never been serviced.</returns>
+            public {{type}}? Extreme(IReadOnlyList<Visit> visits)
+            {
+                {{lifted}}
+            }
+        }
+
+        public sealed record Visit(DateTime On, TimeSpan Duration, bool Billable);
+        """);
+
+    [Fact]
+    public void Apply_OrderableValueAggregateInExpressionBodyDocumentedAsNull_LiftsToNullable() => RuleCheck.Fixes(new EmptySequenceRule(),
+        """
+        //- src/Calls/CallStats.cs
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Calls;
+
+        public static class CallStats
+        {
+            /// <summary>The shortest answered call of an agent, or null if the agent answered none today.</summary>
+            public static TimeSpan? Shortest(List<Call> calls, string agent) =>
+                calls.Where(c => c.Agent == agent && c.Answered).Min(c => c.Length); // <- throws
+        }
+
+        public sealed record Call(string Agent, bool Answered, TimeSpan Length);
+        """,
+        Sequence, "Sequence contains no elements",
+        """
+        //- src/Calls/CallStats.cs
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Calls;
+
+        public static class CallStats
+        {
+            /// <summary>The shortest answered call of an agent, or null if the agent answered none today.</summary>
+            public static TimeSpan? Shortest(List<Call> calls, string agent) =>
+                calls.Where(c => c.Agent == agent && c.Answered).Min(c => (TimeSpan?)c.Length);
+        }
+
+        public sealed record Call(string Agent, bool Answered, TimeSpan Length);
+        """);
+
+    [Fact]
+    public void Apply_OrderableValueAggregateWithoutNullContract_Declines() => RuleCheck.Declines(new EmptySequenceRule(),
+        """
+        //- src/Fleet/ServiceLog.cs
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+
+        namespace Fleet;
+
+        public sealed class ServiceLog
+        {
+            /// <summary>The date of the vehicle's latest service visit.</summary>
+            public DateTime LastService(IReadOnlyList<Visit> visits)
+            {
+                return visits.Max(v => v.On); // <- throws
+            }
+        }
+
+        public sealed record Visit(DateTime On);
+        """,
+        Sequence, "Sequence contains no elements", "does not show");
+
     [Fact]
     public void Apply_AggregateInMethodWithoutNullContract_Declines() => RuleCheck.Declines(new EmptySequenceRule(),
         """
