@@ -47,7 +47,7 @@ public static partial class TestIntent
 
                 foreach (var test in root.DescendantNodes().OfType<MethodDeclarationSyntax>().Where(IsTest))
                 {
-                    if (!ConditionWords.Mentions(query.Condition, Words(test.Identifier.ValueText)))
+                    if (!ConditionWords.Mentions(query.Condition, Words(ConditionPart(test.Identifier.ValueText))))
                     {
                         continue;
                     }
@@ -173,6 +173,12 @@ public static partial class TestIntent
         method.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString().Split('.').Last() is "Fact" or "Theory" or "Test" or "TestCase" or "TestMethod" or "DataTestMethod");
 
     /// <summary><c>Rate_UnknownCountry_ReturnsDefault</c> → <c>Rate unknown country returns default</c>.</summary>
+    /// <summary>
+    /// The part of a test's name that states its case: the middle of <c>Method_Condition_Outcome</c> (in
+    /// <c>Problems_CleanApplication_None</c> "None" is the expected result, not a missing value); the whole name otherwise.
+    /// </summary>
+    public static string ConditionPart(string name) => name.Split('_') is { Length: 3 } parts ? parts[1] : name;
+
     public static string Words(string name) => string.Join(' ', WordPattern().Matches(name.Replace('_', ' ')).Select(m => m.Value.ToLowerInvariant()));
 
     [GeneratedRegex(@"\[(Fact|Theory|Test|TestCase|TestMethod|DataTestMethod)\b")]

@@ -8,6 +8,8 @@ namespace Heal.Repair.Tests.Rules;
 /// </summary>
 public sealed class IntentRuleTests
 {
+    private const string Ane = "System.ArgumentNullException";
+
     private const string KeyNotFound = "System.Collections.Generic.KeyNotFoundException";
     private const string KeyMessage = "The given key 'X9' was not present in the dictionary.";
     private const string NullReference = "System.NullReferenceException";
@@ -234,6 +236,53 @@ public sealed class IntentRuleTests
             }
         }
         """);
+
+    [Fact]
+    public void ArgumentNull_VisibleTestWhoseOutcomeWordSoundsLikeTheCondition_IsNoEvidenceForIt() => RuleCheck.Declines(new ArgumentNullRule(), """
+        //- src/Vendors/Onboarding.cs
+        using System.Collections.Generic;
+        using System.Text.RegularExpressions;
+
+        namespace Vendors;
+
+        public static partial class Onboarding
+        {
+            [GeneratedRegex(@"^[A-Z]{2}[0-9]{8,12}$")]
+            private static partial Regex VatPattern();
+
+            public static IReadOnlyList<string> Issues(Vendor vendor)
+            {
+                var issues = new List<string>();
+                if (vendor.Name.Length == 0)
+                    issues.Add("no name");
+                if (!VatPattern().IsMatch(vendor.VatNumber)) // <- throws
+                    issues.Add("VAT number looks wrong");
+                return issues;
+            }
+        }
+
+        public sealed record Vendor(string Name, string? VatNumber);
+
+        //- tests/Vendors.Tests/OnboardingTests.cs
+        using Vendors;
+        using Xunit;
+
+        public class OnboardingTests
+        {
+            // "None" is the expected result of a complete vendor, not a missing VAT number: no evidence for `return []` when it is null.
+            [Fact]
+            public void Issues_CompleteVendor_None() => Assert.Empty(Onboarding.Issues(new Vendor("Acme", "GB123456789")));
+        }
+        """, Ane, "Value cannot be null. (Parameter 'input')", "cannot be inferred");
+
+    [Theory]
+    [InlineData("Issues_CompleteVendor_None", "CompleteVendor")]
+    [InlineData("Find_MissingId_ReturnsNull", "MissingId")]
+    [InlineData("Average_NoReviewsYet_IsZero", "NoReviewsYet")]
+    [InlineData("ReturnsNullWhenTheIdIsMissing", "ReturnsNullWhenTheIdIsMissing")]
+    [InlineData("Parse_Returns_Null_When_Missing", "Parse_Returns_Null_When_Missing")]
+    public void TestIntent_ConditionPart_IsTheMiddleOfMethodCaseOutcomeElseTheWholeName(string name, string part) =>
+        Assert.Equal(part, Heal.Repair.Analysis.TestIntent.ConditionPart(name));
 
     [Fact]
     public void DivideByZero_ReturnsDocumentsZeroWhenNothingSold_GuardsTheDivisor() => RuleCheck.Fixes(new DivideByZeroRule(), """
