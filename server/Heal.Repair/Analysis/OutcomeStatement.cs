@@ -31,6 +31,12 @@ public static class OutcomeStatement
                     return null;
                 }
 
+                if (GatheredResult.Before(member, anchor) is { } gathered && outcome.Value != gathered)
+                {
+                    whyNot = $"the method has already gathered part of its result in `{gathered}` and returns it at the end, so an early return here would drop it";
+                    return null;
+                }
+
                 if (outcome.Value is null)
                 {
                     if (shape.ReturnsValue)

@@ -275,6 +275,42 @@ public sealed class IntentRuleTests
         }
         """, Ane, "Value cannot be null. (Parameter 'input')", "cannot be inferred");
 
+    [Fact]
+    public void ArgumentNull_DocumentedEmptyResultAfterTheMethodGatheredSome_DeclinesRatherThanDropThem() => RuleCheck.Declines(new ArgumentNullRule(), """
+        //- src/Permits/Review.cs
+        using System.Collections.Generic;
+        using System.Text.RegularExpressions;
+
+        namespace Permits;
+
+        public static class Review
+        {
+            /// <summary>What stops a parking permit from being issued.</summary>
+            public static List<string> Objections(Application application)
+            {
+                var objections = new List<string>();
+                if (application.Zone < 1)
+                    objections.Add("unknown zone");
+                if (!Regex.IsMatch(application.Plate, "^[A-Z0-9 ]{2,8}$")) // <- throws
+                    objections.Add("plate looks wrong");
+                return objections;
+            }
+        }
+
+        public sealed record Application(int Zone, string? Plate);
+
+        //- tests/Permits.Tests/ReviewTests.cs
+        using Permits;
+        using Xunit;
+
+        public class ReviewTests
+        {
+            // Says the result for a missing plate in a valid zone; an early `return []` would also hide the zone objection.
+            [Fact]
+            public void Objections_MissingPlate_None() => Assert.Empty(Review.Objections(new Application(3, null)));
+        }
+        """, Ane, "Value cannot be null. (Parameter 'input')", "already gathered");
+
     [Theory]
     [InlineData("Issues_CompleteVendor_None", "CompleteVendor")]
     [InlineData("Find_MissingId_ReturnsNull", "MissingId")]
