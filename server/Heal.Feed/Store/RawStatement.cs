@@ -53,6 +53,30 @@ internal sealed class RawStatement : IDisposable
         }
     }
 
+    /// <summary>Runs the statement to the end: how many rows it returned and the sum of their first column (RETURNING size).</summary>
+    public (int Rows, long Sum) StepAll()
+    {
+        try
+        {
+            int rows = 0;
+            long sum = 0;
+            int rc;
+            while ((rc = raw.sqlite3_step(_statement)) == raw.SQLITE_ROW)
+            {
+                rows++;
+                sum += raw.sqlite3_column_int64(_statement, 0);
+            }
+
+            Check(rc);
+            return (rows, sum);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+            raw.sqlite3_clear_bindings(_statement);
+        }
+    }
+
     private void Check(int rc)
     {
         if (rc is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE))

@@ -103,7 +103,7 @@ public sealed partial class SqliteErrorStore
                 var kept = upsert.StepScalar() ?? 0;
                 if (kept > _options.MaxEventsPerGroup)
                 {
-                    evicted += EvictFromGroup(transaction, latest.GroupId, kept - _options.MaxEventsPerGroup);
+                    evicted += EvictFromGroup(latest.GroupId, kept - _options.MaxEventsPerGroup);
                 }
             }
 
@@ -154,27 +154,18 @@ public sealed partial class SqliteErrorStore
         }
     }
 
-    private int EvictFromGroup(SqliteTransaction transaction, string groupId, long count)
+    /// <summary>Evicts the group's oldest <paramref name="count"/> events with the writer's prepared statements (a crash storm fills its group's cap, and then every batch evicts).</summary>
+    private int EvictFromGroup(string groupId, long count)
     {
-        using var delete = Command(transaction,
-            "DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE group_id = $group ORDER BY rowid LIMIT $count) RETURNING size;",
-            "$group", "$count");
-        Set(delete, 0, groupId);
-        Set(delete, 1, count);
-        var removed = 0;
-        using (var reader = delete.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                removed++;
-                _totalBytes -= reader.GetInt64(0);
-            }
-        }
-
-        using var update = Command(transaction, "UPDATE groups SET kept_events = kept_events - $removed WHERE id = $group;", "$removed", "$group");
-        Set(update, 0, removed);
-        Set(update, 1, groupId);
-        update.ExecuteNonQuery();
+        var delete = _evictGroup ??= new RawStatement(_writer, EvictGroupSql);
+        delete.Text(1, groupId);
+        delete.Int(2, count);
+        var (removed, bytes) = delete.StepAll();
+        _totalBytes -= bytes;
+        var uncount = _uncountKept ??= new RawStatement(_writer, UncountKeptSql);
+        uncount.Int(1, removed);
+        uncount.Text(2, groupId);
+        uncount.StepScalar();
         return removed;
     }
 

@@ -45,6 +45,12 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
         "frame_in_app = excluded.frame_in_app, latest_event_id = excluded.latest_event_id, kept_events = kept_events + excluded.kept_events " +
         "RETURNING kept_events;";
 
+    // Retention for a group over its cap: its oldest events, with their sizes for the byte count.
+    private const string EvictGroupSql =
+        "DELETE FROM events WHERE rowid IN (SELECT rowid FROM events WHERE group_id = ?1 ORDER BY rowid LIMIT ?2) RETURNING size;";
+
+    private const string UncountKeptSql = "UPDATE groups SET kept_events = kept_events - ?1 WHERE id = ?2;";
+
     private readonly string _readConnectionString;
     private readonly SqliteConnection _writer;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
@@ -55,6 +61,8 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
     // The hot statements, prepared once on the writer connection and reused by every batch.
     private RawStatement? _insert;
     private RawStatement? _upsert;
+    private RawStatement? _evictGroup;
+    private RawStatement? _uncountKept;
 
     // The current batch's events merged by group, in the order groups first appear (reused between batches).
     private readonly Dictionary<string, GroupDelta> _deltas = new(StringComparer.Ordinal);
@@ -224,6 +232,8 @@ public sealed partial class SqliteErrorStore : IErrorStore, IDisposable
             _disposed = true;
             _insert?.Dispose();
             _upsert?.Dispose();
+            _evictGroup?.Dispose();
+            _uncountKept?.Dispose();
             _writer.Dispose();
             using var pooled = new SqliteConnection(_readConnectionString);
             SqliteConnection.ClearPool(pooled);
