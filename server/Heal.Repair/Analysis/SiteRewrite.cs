@@ -15,7 +15,7 @@ namespace Heal.Repair.Analysis;
 /// <param name="Describe">What the rewrite did, for the reviewer (e.g. "`Total` gets a block body").</param>
 public sealed record SiteRewrite(SyntaxNode Root, TextSpan Replaced, int NewLength, SyntaxAnnotation Mark, string Describe)
 {
-    /// <summary>The rewrite of <paramref name="old"/> by <paramref name="replacement"/> in <paramref name="root"/>.</summary>
+    /// <summary>The rewrite of <paramref name="old"/> in <paramref name="root"/> that gave <paramref name="newRoot"/>.</summary>
     public static SiteRewrite Of(SyntaxNode root, SyntaxNode old, SyntaxNode newRoot, SyntaxAnnotation mark, string describe) =>
         new(newRoot, old.FullSpan, newRoot.FullSpan.Length - root.FullSpan.Length + old.FullSpan.Length, mark, describe);
 

@@ -17,10 +17,7 @@ public sealed record CrashSite(
     LinkedSource Throwing,
     ImmutableArray<LinkedSource> Callers)
 {
-    /// <summary>How many behaviour-keeping rewrites (<see cref="RewrittenSite"/>) this site has been through; a rule retries on one at most twice.</summary>
-    public int Rewrites { get; init; }
-
-    /// <summary>What the rewrites did, for the reviewer.</summary>
+    /// <summary>What each behaviour-keeping rewrite (<see cref="RewrittenSite"/>) this site has been through did, for the reviewer; a rule retries at most twice.</summary>
     public ImmutableArray<string> RewriteNotes { get; init; } = [];
 
     /// <summary>The exception type without namespace, e.g. <c>NullReferenceException</c>.</summary>

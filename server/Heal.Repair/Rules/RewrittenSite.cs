@@ -22,7 +22,7 @@ public static class RewrittenSite
     public static RuleResult? Retry(ICrashRule rule, CrashSite site, SiteRewrite? rewrite, CancellationToken cancellationToken,
         IReadOnlyList<ExpectedOutcome>? named = null)
     {
-        if (rewrite is null || site.Rewrites >= MaxRewrites || Rebase(site, rewrite, cancellationToken) is not { } rebased)
+        if (rewrite is null || site.RewriteNotes.Length >= MaxRewrites || Rebase(site, rewrite, cancellationToken) is not { } rebased)
         {
             return null;
         }
@@ -87,7 +87,6 @@ public static class RewrittenSite
         {
             Throwing = throwing,
             Callers = [.. callers],
-            Rewrites = site.Rewrites + 1,
             RewriteNotes = site.RewriteNotes.Add(rewrite.Describe),
         };
     }
